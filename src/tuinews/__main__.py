@@ -1,0 +1,106 @@
+"""The command line. `import`, `list`, `show` and `search` never import Textual."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from tuinews import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS, help="the store (default: $TUINEWS_DB)"
+    )
+    parser = argparse.ArgumentParser(
+        prog="tuinews", description="A terminal newsreader.", parents=[common]
+    )
+    parser.add_argument("--version", action="version", version=f"tuinews {__version__}")
+    parser.add_argument(
+        "--config", type=Path, default=None, help="the config file (default: $TUINEWS_CONFIG)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser("import", parents=[common], help="import files, folders, URLs")
+    imp.add_argument("--category", help="put every imported article in this category")
+    imp.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder, URL or -")
+
+    lst = commands.add_parser("list", parents=[common], help="list articles, newest first")
+    lst.add_argument("--view", choices=["all", "unread", "starred", "today"], default="all")
+    lst.add_argument("--category", help="only this category")
+    lst.add_argument("--limit", type=_positive, default=50)
+    lst.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    show = commands.add_parser("show", parents=[common], help="show one article")
+    show.add_argument("id", type=int, metavar="ID")
+    show.add_argument("--json", action="store_true", help="JSON output")
+
+    search = commands.add_parser("search", parents=[common], help="full-text search")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=_positive, default=20)
+    search.add_argument("--json", action="store_true", help="JSON Lines output")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    args = build_parser().parse_args(argv)
+    db_path: Path | None = getattr(args, "db", None)
+    from tuinews import cli_commands
+    from tuinews.cli_commands import EXIT_OK, EXIT_USAGE, UsageError
+
+    try:
+        if args.command is None:
+            return _run_app(db_path, args.config)
+        handler = getattr(cli_commands, f"cmd_{args.command}")
+        code: int = handler(args, _db(db_path))
+        return code
+    except UsageError as exc:
+        print(f"tuinews: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader of our output (head, less) went away: not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("tuinews: interrupted", file=sys.stderr)
+        return 130
+
+
+def _db(db_path: Path | None) -> Path:
+    from tuinews.paths import default_db_path
+
+    return db_path if db_path is not None else default_db_path()
+
+
+def _run_app(db_path: Path | None, config_path: Path | None) -> int:
+    from tuinews.cli_commands import UsageError
+    from tuinews.store import StoreError
+
+    try:
+        from tuinews.ui.app import make_app
+
+        app = make_app(db_path=_db(db_path), config_path=config_path)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+    app.run()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

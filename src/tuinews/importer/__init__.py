@@ -1,0 +1,1 @@
+"""The importer: sniff a source, parse it into ArticleDrafts, store them per source."""

@@ -1,0 +1,187 @@
+"""Import many sources into the store, one transaction per source.
+
+`import_sources()` serves the command line (a progress bar) and the app (a worker
+posting messages) alike: progress goes through a plain callback.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from tuinews.importer.errors import ImportFailure
+from tuinews.importer.sanitize import clean_block, clean_line
+from tuinews.importer.sniff import Parsed, parse_bytes
+from tuinews.models import ArticleDraft, ImportReport, SourceFailure
+from tuinews.store import Store
+
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+NEWS_SUFFIXES = frozenset(
+    {".rss", ".atom", ".rdf", ".xml", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}
+    | {".opml"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """One source to import: `label` is how the user named it, `location` identifies it."""
+
+    label: str
+    location: str
+    kind: str  # "file", "url" or "stdin"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportProgress:
+    """Reported after each source: how many of how many are done, and which one."""
+
+    done: int
+    total: int
+    label: str
+
+
+ProgressCallback = Callable[[ImportProgress], None]
+
+
+def expand_sources(names: Sequence[str]) -> tuple[list[SourceRef], list[SourceFailure]]:
+    """Turn what the user named into sources: folders are read recursively.
+
+    Hidden files and folders and files that cannot hold news are skipped.
+    """
+    refs: list[SourceRef] = []
+    failures: list[SourceFailure] = []
+    for name in names:
+        if name == "-":
+            refs.append(SourceRef("-", "stdin", "stdin"))
+        elif name.startswith(("http://", "https://")):
+            refs.append(SourceRef(name, name, "url"))
+        else:
+            path = Path(name).expanduser()
+            if path.is_dir():
+                found = sorted(_news_files(path))
+                if not found:
+                    failures.append(SourceFailure(name, "no news files in the folder"))
+                refs.extend(SourceRef(str(f), str(f.resolve()), "file") for f in found)
+            elif path.exists():
+                refs.append(SourceRef(name, str(path.resolve()), "file"))
+            else:
+                failures.append(SourceFailure(name, "no such file or folder"))
+    return refs, failures
+
+
+def _news_files(folder: Path) -> list[Path]:
+    found = []
+    for path in folder.rglob("*"):
+        relative = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in relative):
+            continue
+        if path.is_file() and path.suffix.lower() in NEWS_SUFFIXES:
+            found.append(path)
+    return found
+
+
+def read_source(ref: SourceRef, stdin: BinaryIO | None = None) -> bytes:
+    """The raw bytes of a source, at most MAX_SOURCE_BYTES."""
+    if ref.kind == "stdin":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(MAX_SOURCE_BYTES + 1)
+    elif ref.kind == "url":
+        from tuinews.importer.fetch import fetch_url
+
+        data = fetch_url(ref.location, max_bytes=MAX_SOURCE_BYTES)
+    else:
+        try:
+            with open(ref.location, "rb") as handle:
+                data = handle.read(MAX_SOURCE_BYTES + 1)
+        except IsADirectoryError:
+            raise ImportFailure("is a folder") from None
+        except PermissionError:
+            raise ImportFailure("permission denied") from None
+        except OSError as exc:
+            raise ImportFailure(f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ImportFailure(f"larger than the {MAX_SOURCE_BYTES // (1024 * 1024)} MiB limit")
+    return data
+
+
+def clean_draft(draft: ArticleDraft) -> ArticleDraft | None:
+    """The draft with every field sanitized; None when no title is left."""
+    title = clean_line(draft.title)
+    if not title:
+        return None
+    return replace(
+        draft,
+        title=title,
+        body=clean_block(draft.body) or "",
+        author=clean_line(draft.author),
+        category=_category_name(clean_line(draft.category)),
+        url=clean_line(draft.url),
+        summary=clean_block(draft.summary),
+        key_hint=clean_line(draft.key_hint),
+        source_name=clean_line(draft.source_name),
+    )
+
+
+def _category_name(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name[:60]
+    return name[0].upper() + name[1:] if name.islower() else name
+
+
+def parse_source(ref: SourceRef, stdin: BinaryIO | None = None) -> Parsed:
+    """Read and parse one source into clean drafts. Raises ImportFailure."""
+    try:
+        parsed = parse_bytes(read_source(ref, stdin))
+    except ImportFailure:
+        raise
+    except (RecursionError, MemoryError):
+        raise ImportFailure("too deeply nested or too large to parse") from None
+    except Exception as exc:  # a parser's bug must not end the other sources' import
+        raise ImportFailure(f"could not be parsed ({type(exc).__name__})") from None
+    drafts = [clean for draft in parsed.drafts if (clean := clean_draft(draft)) is not None]
+    return Parsed(parsed.kind, clean_line(parsed.title), drafts)
+
+
+def import_sources(
+    names: Sequence[str],
+    store: Store,
+    *,
+    category: str | None = None,
+    on_progress: ProgressCallback | None = None,
+    stdin: BinaryIO | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import every named source; a failing source is reported and the rest go on."""
+    refs, failures = expand_sources(names)
+    report = ImportReport(sources=len(refs) + len(failures), failures=failures)
+    for done, ref in enumerate(refs, start=1):
+        if should_stop is not None and should_stop():
+            break
+        try:
+            parsed = parse_source(ref, stdin)
+            name = parsed.title or _display_name(ref)
+            saved = store.save_source(
+                ref.location, name, parsed.kind, parsed.drafts, category=clean_line(category)
+            )
+        except ImportFailure as failure:
+            report.failures.append(SourceFailure(ref.label, failure.reason))
+        except sqlite3.Error as exc:
+            report.failures.append(SourceFailure(ref.label, f"the store refused it ({exc})"))
+        else:
+            for result in saved:
+                report.add(result.outcome)
+                report.article_ids.append(result.article_id)
+        if on_progress is not None:
+            on_progress(ImportProgress(done, len(refs), ref.label))
+    return report
+
+
+def _display_name(ref: SourceRef) -> str:
+    if ref.kind == "file":
+        return Path(ref.location).name
+    return ref.label if ref.kind == "url" else "standard input"

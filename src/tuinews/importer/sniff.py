@@ -1,0 +1,101 @@
+"""Decide what a source holds by its content, and parse it with the right parser."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from tuinews.importer.errors import ImportFailure
+from tuinews.models import ArticleDraft
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
+_FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF|RDF|channel)\b", re.I)
+_OPML_ROOT = re.compile(r"<opml\b", re.I)
+_HTML_ROOT = re.compile(r"<(!doctype\s+html|html|head|body|article)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """What a source held: its format, its own name (a feed's title) and its articles."""
+
+    kind: str
+    title: str | None
+    drafts: list[ArticleDraft]
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: a BOM, an XML declaration, UTF-8, else Windows-1252."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ImportFailure(f"the text is not valid {encoding.upper()}") from None
+    declared = _XML_ENCODING.match(data)
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    if b"\x00" in data[:8192]:
+        raise ImportFailure("a binary file, not news")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def sniff(text: str) -> str:
+    """The format of a text: feed, opml, html, json, jsonl or text."""
+    head = text.lstrip()[:4096]
+    if head.startswith("<"):
+        if _OPML_ROOT.search(head):
+            return "opml"
+        if _FEED_ROOT.search(head):
+            return "feed"
+        if _HTML_ROOT.search(head):
+            return "html"
+        return "feed" if head.startswith("<?xml") else "html"
+    if head.startswith(("{", "[")):
+        first_line = head.split("\n", 1)[0].strip()
+        rest = text.lstrip()[len(first_line) :].lstrip()
+        if first_line.startswith("{") and first_line.endswith("}") and rest.startswith("{"):
+            return "jsonl"
+        return "json"
+    return "text"
+
+
+def parse_bytes(data: bytes) -> Parsed:
+    """Sniff and parse one source's bytes. Raises ImportFailure with a plain reason."""
+    if not data.strip():
+        raise ImportFailure("the source is empty")
+    text = decode(data)
+    kind = sniff(text)
+    if kind == "feed":
+        from tuinews.importer.feed import parse_feed
+
+        # feedparser reads BOMs and encoding declarations itself: give it the bytes.
+        title, drafts = parse_feed(data)
+        return Parsed(kind, title, drafts)
+    if kind == "json":
+        from tuinews.importer.jsonfile import parse_json
+
+        title, drafts = parse_json(text)
+        return Parsed(kind, title, drafts)
+    if kind == "jsonl":
+        from tuinews.importer.jsonfile import parse_json_lines
+
+        return Parsed(kind, None, parse_json_lines(text))
+    if kind in ("html", "opml"):
+        raise ImportFailure(f"{kind.upper()} files are not supported yet")
+    from tuinews.importer.textdump import parse_text_dump
+
+    return Parsed(kind, None, parse_text_dump(text))

@@ -1,0 +1,167 @@
+"""Plain data shared by every layer: frozen dataclasses, no sqlite, no textual."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDraft:
+    """An article as the importer produces it, before the store gives it an id.
+
+    `published` is timezone-aware (UTC) or None. `key_hint` is the feed's guid or
+    another stable id from the source; the store derives the dedupe key from it,
+    the canonical URL, or the title and source. `source_name` is the publication
+    (a feed's title, a JSON article's "source"); without it the source file or URL names it.
+    """
+
+    title: str
+    body: str = ""
+    author: str | None = None
+    published: datetime | None = None
+    category: str | None = None
+    url: str | None = None
+    summary: str | None = None
+    key_hint: str | None = None
+    source_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """An article as stored, with its reading state."""
+
+    id: int
+    title: str
+    author: str | None
+    published: datetime | None
+    category: str
+    source: str
+    url: str | None
+    summary: str | None
+    body: str
+    word_count: int
+    read: bool
+    starred: bool
+    imported_at: datetime
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read at 230 words a minute, at least one."""
+        return max(1, round(self.word_count / 230))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """The few columns the article list shows: cheap to page through."""
+
+    id: int
+    title: str
+    source: str
+    category: str
+    published: datetime | None
+    imported_at: datetime
+    read: bool
+    starred: bool
+
+    @property
+    def date(self) -> datetime:
+        """The date the list sorts and shows by: published, else imported."""
+        return self.published or self.imported_at
+
+
+class ViewKind(Enum):
+    """The smart views of the sidebar, plus one per category."""
+
+    ALL = "all"
+    UNREAD = "unread"
+    STARRED = "starred"
+    TODAY = "today"
+    CATEGORY = "category"
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """What the article list shows: a smart view or one category."""
+
+    kind: ViewKind = ViewKind.ALL
+    category: str | None = None
+
+    @property
+    def label(self) -> str:
+        if self.kind is ViewKind.CATEGORY:
+            return self.category or ""
+        return str(self.kind.value).capitalize()
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """How many articles a view or category holds, and how many are unread."""
+
+    total: int
+    unread: int
+
+
+@dataclass(frozen=True, slots=True)
+class SidebarCounts:
+    """Counts for every smart view and every category (sorted by name)."""
+
+    views: dict[ViewKind, Count]
+    categories: dict[str, Count]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where articles came from: a file, a URL, a feed."""
+
+    id: int
+    name: str
+    location: str
+
+
+class Outcome(Enum):
+    """What storing one draft did."""
+
+    NEW = "new"
+    UPDATED = "updated"
+    DUPLICATE = "duplicate"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFailure:
+    """A source that could not be imported, and why, in plain words."""
+
+    source: str
+    reason: str
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """Totals of one import run over several sources."""
+
+    new: int = 0
+    updated: int = 0
+    duplicate: int = 0
+    sources: int = 0
+    failures: list[SourceFailure] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome is Outcome.NEW:
+            self.new += 1
+        elif outcome is Outcome.UPDATED:
+            self.updated += 1
+        else:
+            self.duplicate += 1
+
+    def summary(self) -> str:
+        """The summary line of DESIGN.md, shared by the CLI and the app."""
+        return (
+            f"imported {self.new} new, {self.updated} updated, {self.duplicate} duplicate, "
+            f"{self.failed} failed from {self.sources} sources"
+        )

@@ -1,0 +1,138 @@
+"""The store's schema as numbered migrations, and the checks made before a file is touched.
+
+`user_version` holds the schema version and `application_id` marks the file as a tuinews
+store, so that a foreign SQLite file is recognised and left alone.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+APPLICATION_ID = 0x74756E77  # "tunw"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message says why in plain words."""
+
+
+_V1 = """
+        CREATE TABLE sources (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            location TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            dedupe_key TEXT NOT NULL UNIQUE,
+            source_id INTEGER NOT NULL REFERENCES sources(id),
+            source TEXT NOT NULL,
+            url TEXT,
+            title TEXT NOT NULL,
+            author TEXT,
+            published TEXT,
+            category TEXT NOT NULL,
+            summary TEXT,
+            body TEXT NOT NULL,
+            word_count INTEGER NOT NULL,
+            read INTEGER NOT NULL DEFAULT 0,
+            starred INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL,
+            sort_at TEXT NOT NULL,
+            content_hash TEXT NOT NULL
+        );
+        CREATE INDEX articles_by_date ON articles(sort_at DESC, id DESC);
+        CREATE INDEX articles_by_category ON articles(category, sort_at DESC, id DESC);
+        CREATE INDEX articles_by_read ON articles(read, sort_at DESC, id DESC);
+        CREATE INDEX articles_starred ON articles(sort_at DESC, id DESC) WHERE starred = 1;
+        CREATE INDEX articles_category_read ON articles(category, read);
+        CREATE INDEX articles_by_source ON articles(source_id);
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, author, summary, body,
+            content='articles', content_rowid='id',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, author, summary, body)
+            VALUES (new.id, new.title, new.author, new.summary, new.body);
+        END;
+        CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, author, summary, body)
+            VALUES ('delete', old.id, old.title, old.author, old.summary, old.body);
+        END;
+        -- Only text changes touch the index: marking read or starred must stay cheap.
+        CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, author, summary, body
+        ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, author, summary, body)
+            VALUES ('delete', old.id, old.title, old.author, old.summary, old.body);
+            INSERT INTO articles_fts(rowid, title, author, summary, body)
+            VALUES (new.id, new.title, new.author, new.summary, new.body);
+        END;
+
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+# Each entry is one schema version; never edit a released one, append a new one.
+MIGRATIONS: list[str] = [_V1]
+LATEST_VERSION = len(MIGRATIONS)
+
+
+def inspect(path: Path) -> int:
+    """Check an existing file without changing it; return its schema version (0 = empty).
+
+    Raises StoreError for a file that is not SQLite, not a tuinews store, corrupt,
+    or made by a newer tuinews.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not header:
+        return 0
+    if header != SQLITE_HEADER:
+        raise StoreError(f"{path}: not a tuinews store (not a SQLite database)")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: the store is corrupt ({exc})") from None
+    if app_id != APPLICATION_ID:
+        if tables == 0 and version == 0:
+            return 0
+        raise StoreError(f"{path}: not a tuinews store (a SQLite database of another program)")
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"{path}: made by a newer tuinews (schema {version}; this version knows up to "
+            f"{LATEST_VERSION}). Upgrade tuinews to open it."
+        )
+    return int(version)
+
+
+def migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Apply every migration after `current`, each in its own transaction.
+
+    The connection must be in autocommit mode (isolation_level=None): the script
+    carries its own BEGIN and COMMIT, so a failure leaves the previous version intact.
+    """
+    for number in range(current + 1, LATEST_VERSION + 1):
+        script = (
+            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number - 1]}\n"
+            f"PRAGMA application_id = {APPLICATION_ID};\n"
+            f"PRAGMA user_version = {number};\nCOMMIT;"
+        )
+        try:
+            conn.executescript(script)
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,52 @@
+"""SQL for the sidebar's views and for full-text queries."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from tuinews.models import View, ViewKind
+from tuinews.store.rows import to_iso
+
+ORDER = "ORDER BY sort_at DESC, id DESC"
+TODAY_SPAN = timedelta(hours=24)
+
+
+def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
+    """The WHERE clause (without the keyword) and parameters that select a view."""
+    if view.kind is ViewKind.UNREAD:
+        return "read = 0", []
+    if view.kind is ViewKind.STARRED:
+        return "starred = 1", []
+    if view.kind is ViewKind.TODAY:
+        return "sort_at >= ?", [to_iso(now - TODAY_SPAN)]
+    if view.kind is ViewKind.CATEGORY:
+        return "category = ?", [view.category or ""]
+    return "1", []
+
+
+_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(text: str) -> str:
+    """Turn what a person types into an FTS5 query.
+
+    Quoted phrases stay phrases; every other word matches as a prefix; OR and NOT
+    in capitals keep their meaning. Everything is quoted, so no input is a syntax error.
+    """
+    parts: list[str] = []
+    for phrase, word in _TOKEN.findall(text):
+        if phrase:
+            cleaned = phrase.replace('"', "").strip()
+            if cleaned:
+                parts.append(f'"{cleaned}"')
+        elif word in ("OR", "NOT") and parts:
+            parts.append(word)
+        else:
+            cleaned = "".join(ch for ch in word if ch.isalnum() or ch in "-_'")
+            cleaned = cleaned.replace('"', "")
+            if cleaned.strip("-_'"):
+                parts.append(f'"{cleaned}"*')
+    while parts and parts[-1] in ("OR", "NOT"):
+        parts.pop()
+    return " ".join(parts)

@@ -1,0 +1,39 @@
+"""How dates and bylines read on screen (pure functions, easy to test)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from tuinews.models import Article
+
+
+def relative_date(moment: datetime, now: datetime) -> str:
+    """'now', '5m', '3h' within a day; a weekday within a week; '12 Sep'; '12 Sep 24'."""
+    local_now = now.astimezone()
+    local = moment.astimezone()
+    delta = now - moment
+    if delta < timedelta(minutes=1) and delta > -timedelta(minutes=1):
+        return "now"
+    if timedelta(0) < delta < timedelta(hours=1):
+        return f"{int(delta.total_seconds() // 60)}m"
+    if timedelta(0) < delta < timedelta(hours=24):
+        return f"{int(delta.total_seconds() // 3600)}h"
+    if timedelta(0) < delta < timedelta(days=7):
+        return local.strftime("%a")
+    if local.year == local_now.year:
+        return local.strftime("%d %b").lstrip("0")
+    return local.strftime("%d %b %y").lstrip("0")
+
+
+def byline(article: Article) -> str:
+    """'By Ana Ruiz · The Circuit Ledger · Technology'."""
+    parts = [f"By {article.author}" if article.author else "", article.source, article.category]
+    return " · ".join(part for part in parts if part)
+
+
+def full_date(article: Article) -> str:
+    """The article's date in the local zone, with the reading time."""
+    moment = article.published or article.imported_at
+    stamp = moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+    label = stamp if article.published else f"imported {stamp}"
+    return f"{label} · {article.reading_minutes} min read"

@@ -1,0 +1,54 @@
+"""The reader pane: the open article's title, byline, date and Markdown body."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from tuinews.models import Article
+from tuinews.ui.format import byline, full_date
+
+EMPTY_HINT = "Select an article and press enter to read it."
+
+
+class Reader(VerticalScroll, can_focus=True):
+    """Scrollable article view; j/k scroll, escape goes back to the list."""
+
+    BINDINGS = [
+        Binding("j", "scroll_down", "Scroll down", show=False, id="reader.down"),
+        Binding("k", "scroll_up", "Scroll up", show=False, id="reader.up"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.border_title = "Article"
+
+    def compose(self) -> ComposeResult:
+        yield Static(Text(EMPTY_HINT, style="dim"), id="reader-heading")
+        yield Markdown("", id="reader-body")
+
+    def show_article(self, article: Article | None) -> None:
+        """Show an article (None: the empty hint) from its top."""
+        self.article = article
+        heading = self.query_one("#reader-heading", Static)
+        body = self.query_one("#reader-body", Markdown)
+        if article is None:
+            heading.update(Text(EMPTY_HINT, style="dim"))
+            body.update("")
+            return
+        text = Text()
+        text.append(article.title, style="bold")
+        text.append("\n")
+        text.append(byline(article), style="italic")
+        text.append("\n")
+        text.append(full_date(article), style="dim")
+        if article.summary:
+            text.append("\n\n")
+            text.append(article.summary, style="italic")
+        heading.update(text)
+        body.update(article.body)
+        self.scroll_home(animate=False)

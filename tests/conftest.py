@@ -1,0 +1,63 @@
+"""Shared fixtures: isolated paths, a fixed clock, stores filled with our sample data."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from tuinews.importer.pipeline import import_sources
+from tuinews.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_DATA = ROOT / "sample_data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+# Dates on screen are shown in the local zone: pin it so snapshots do not depend on CI's.
+os.environ["TZ"] = "UTC"
+time.tzset()
+
+
+def fixed_clock() -> datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture(autouse=True)
+def isolated_paths(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test reads or writes the real user's store or config."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("TUINEWS_DB", str(home / "default.db"))
+    monkeypatch.setenv("TUINEWS_CONFIG", str(home / "config.toml"))
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "store.db"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    opened = open_store(db_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def sample_store(store: Store) -> Store:
+    """A store holding the feeds and JSON files of sample_data/."""
+    report = import_sources(
+        [str(SAMPLE_DATA / "feeds"), str(SAMPLE_DATA / "business-and-sports.json")], store
+    )
+    assert not report.failures, report.failures
+    return store
