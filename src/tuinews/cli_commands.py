@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from tuinews.config import ConfigError, Settings, load_settings
 from tuinews.models import Article, View, ViewKind
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.rows import article_to_json
@@ -46,14 +47,30 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
     from tuinews.cli_progress import progress_reporter
     from tuinews.importer.pipeline import import_sources
 
+    settings = _settings(args)
     with _store(db) as store, progress_reporter(sys.stderr) as on_progress:
         report = import_sources(
-            args.sources, store, category=args.category, on_progress=on_progress
+            args.sources,
+            store,
+            category=args.category,
+            on_progress=on_progress,
+            rules=settings.rules,
         )
     for failure in report.failures:
         print(f"error: {failure.source}: {failure.reason}", file=sys.stderr)
+    if report.subscriptions_added:
+        print(f"subscribed to {report.subscriptions_added} new feeds")
     print(report.summary())
     return EXIT_PARTIAL if report.failures else EXIT_OK
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from tuinews.paths import default_config_path
+
+    try:
+        return load_settings(args.config or default_config_path())
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def cmd_list(args: argparse.Namespace, db: Path) -> int:

@@ -144,6 +144,7 @@ class ImportReport:
     updated: int = 0
     duplicate: int = 0
     sources: int = 0
+    subscriptions_added: int = 0
     failures: list[SourceFailure] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
 
@@ -165,3 +166,21 @@ class ImportReport:
             f"imported {self.new} new, {self.updated} updated, {self.duplicate} duplicate, "
             f"{self.failed} failed from {self.sources} sources"
         )
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSubscription:
+    """A feed to follow, as an OPML list or the user names it."""
+
+    url: str
+    title: str | None = None
+    category: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryRule:
+    """A config rule: articles whose words or source match go to `category`."""
+
+    category: str
+    keywords: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()

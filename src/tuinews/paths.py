@@ -29,6 +29,14 @@ def default_config_path() -> Path:
     return user_config_path(APP_NAME) / "config.toml"
 
 
+def sample_sources() -> list[Path]:
+    """What the first launch imports: the sample articles, not the example subscriptions."""
+    folder = sample_data_path()
+    if folder is None:
+        return []
+    return sorted(p for p in folder.iterdir() if p.name != "opml" and not p.name.startswith("."))
+
+
 def sample_data_path() -> Path | None:
     """The bundled sample articles: inside the installed package, else in the checkout."""
     packaged = Path(str(resources.files(APP_NAME))) / "sample_data"

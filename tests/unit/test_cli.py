@@ -41,11 +41,11 @@ def test_import_then_list_json_prints_every_field(tmp_path: Path) -> None:
     result = tuinews("--db", db, "import", str(SAMPLE_DATA / "feeds"))
     assert result.returncode == 0, result.stderr
     assert (
-        result.stdout.strip() == "imported 24 new, 0 updated, 0 duplicate, 0 failed from 2 sources"
+        result.stdout.strip() == "imported 27 new, 0 updated, 0 duplicate, 0 failed from 3 sources"
     )
     listed = tuinews("list", "--db", db, "--json", "--limit", "100")
     lines = [json.loads(line) for line in listed.stdout.splitlines()]
-    assert len(lines) == 24
+    assert len(lines) == 27
     assert all(set(line) == FIELDS for line in lines)
     first = lines[0]
     assert isinstance(first["id"], int) and isinstance(first["word_count"], int)
@@ -55,7 +55,7 @@ def test_import_then_list_json_prints_every_field(tmp_path: Path) -> None:
     assert dates == sorted(dates, reverse=True)
     again = tuinews("--db", db, "import", str(SAMPLE_DATA / "feeds"))
     assert (
-        again.stdout.strip() == "imported 0 new, 0 updated, 24 duplicate, 0 failed from 2 sources"
+        again.stdout.strip() == "imported 0 new, 0 updated, 27 duplicate, 0 failed from 3 sources"
     )
 
 

@@ -157,11 +157,11 @@ def test_sample_data_imports_once_and_reimport_adds_nothing(store: Store) -> Non
     ]
     first = import_sources(sources, store)
     assert first.failures == []
-    assert (first.new, first.updated, first.duplicate, first.sources) == (44, 0, 0, 4)
+    assert (first.new, first.updated, first.duplicate, first.sources) == (47, 0, 0, 5)
     again = import_sources(sources, store)
-    assert (again.new, again.updated, again.duplicate) == (0, 0, 44)
+    assert (again.new, again.updated, again.duplicate) == (0, 0, 47)
     counts = store.counts(NOW)
-    assert counts.views[ViewKind.ALL].total == 44
+    assert counts.views[ViewKind.ALL].total == 47
     assert {"Technology", "Science", "World", "Politics", "Business", "Sports"} <= set(
         counts.categories
     )

@@ -29,7 +29,8 @@ def draft(n: int, **changes: object) -> ArticleDraft:
 
 
 def save(store: Store, *drafts: ArticleDraft, location: str = "/src/a.json") -> list[Outcome]:
-    return [saved.outcome for saved in store.save_source(location, "A", "json", drafts)]
+    saved, _ = store.save_source(location, "A", "json", drafts)
+    return [result.outcome for result in saved]
 
 
 def test_fresh_store_has_latest_schema_and_wal(db_path: Path) -> None:

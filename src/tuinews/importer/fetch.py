@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tuinews import __version__
-from tuinews.importer.errors import ImportFailure
+from tuinews.importer.errors import ImportFailure, size_limit
 
 USER_AGENT = f"tuinews/{__version__} (terminal newsreader)"
 TIMEOUT_SECONDS = 20.0
@@ -34,13 +34,13 @@ def fetch_url(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> 
                 raise ImportFailure(f"the server answered {response.status_code} {phrase}")
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > max_bytes:
-                raise ImportFailure(f"larger than the {max_bytes // (1024 * 1024)} MiB limit")
+                raise ImportFailure(size_limit(max_bytes))
             chunks: list[bytes] = []
             size = 0
             for chunk in response.iter_bytes():
                 size += len(chunk)
                 if size > max_bytes:
-                    raise ImportFailure(f"larger than the {max_bytes // (1024 * 1024)} MiB limit")
+                    raise ImportFailure(size_limit(max_bytes))
                 chunks.append(chunk)
             return b"".join(chunks)
     except httpx.TooManyRedirects:

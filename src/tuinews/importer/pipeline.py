@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
-from tuinews.importer.errors import ImportFailure
+from tuinews.importer.categorize import choose_category
+from tuinews.importer.errors import ImportFailure, size_limit
 from tuinews.importer.sanitize import clean_block, clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
-from tuinews.models import ArticleDraft, ImportReport, SourceFailure
+from tuinews.models import ArticleDraft, CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
 
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -104,7 +105,7 @@ def read_source(ref: SourceRef, stdin: BinaryIO | None = None) -> bytes:
         except OSError as exc:
             raise ImportFailure(f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_SOURCE_BYTES:
-        raise ImportFailure(f"larger than the {MAX_SOURCE_BYTES // (1024 * 1024)} MiB limit")
+        raise ImportFailure(size_limit(MAX_SOURCE_BYTES))
     return data
 
 
@@ -136,7 +137,8 @@ def _category_name(name: str | None) -> str | None:
 def parse_source(ref: SourceRef, stdin: BinaryIO | None = None) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
     try:
-        parsed = parse_bytes(read_source(ref, stdin))
+        location = ref.location if ref.kind == "url" else None
+        parsed = parse_bytes(read_source(ref, stdin), location)
     except ImportFailure:
         raise
     except (RecursionError, MemoryError):
@@ -144,7 +146,7 @@ def parse_source(ref: SourceRef, stdin: BinaryIO | None = None) -> Parsed:
     except Exception as exc:  # a parser's bug must not end the other sources' import
         raise ImportFailure(f"could not be parsed ({type(exc).__name__})") from None
     drafts = [clean for draft in parsed.drafts if (clean := clean_draft(draft)) is not None]
-    return Parsed(parsed.kind, clean_line(parsed.title), drafts)
+    return Parsed(parsed.kind, clean_line(parsed.title), drafts, parsed.subscriptions)
 
 
 def import_sources(
@@ -155,6 +157,7 @@ def import_sources(
     on_progress: ProgressCallback | None = None,
     stdin: BinaryIO | None = None,
     should_stop: Callable[[], bool] | None = None,
+    rules: Sequence[CategoryRule] = (),
 ) -> ImportReport:
     """Import every named source; a failing source is reported and the rest go on."""
     refs, failures = expand_sources(names)
@@ -165,14 +168,23 @@ def import_sources(
         try:
             parsed = parse_source(ref, stdin)
             name = parsed.title or _display_name(ref)
-            saved = store.save_source(
-                ref.location, name, parsed.kind, parsed.drafts, category=clean_line(category)
+            override = clean_line(category)
+            drafts = [
+                replace(d, category=choose_category(d, name, override=override, rules=rules))
+                for d in parsed.drafts
+            ]
+            subscriptions = [
+                replace(s, category=override or s.category) for s in parsed.subscriptions
+            ]
+            saved, added = store.save_source(
+                ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
             )
         except ImportFailure as failure:
             report.failures.append(SourceFailure(ref.label, failure.reason))
         except sqlite3.Error as exc:
             report.failures.append(SourceFailure(ref.label, f"the store refused it ({exc})"))
         else:
+            report.subscriptions_added += added
             for result in saved:
                 report.add(result.outcome)
                 report.article_ids.append(result.article_id)

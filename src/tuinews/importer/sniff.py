@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tuinews.importer.errors import ImportFailure
-from tuinews.models import ArticleDraft
+from tuinews.models import ArticleDraft, FeedSubscription
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -29,6 +29,7 @@ class Parsed:
     kind: str
     title: str | None
     drafts: list[ArticleDraft]
+    subscriptions: list[FeedSubscription] = field(default_factory=list)
 
 
 def decode(data: bytes) -> str:
@@ -73,7 +74,7 @@ def sniff(text: str) -> str:
     return "text"
 
 
-def parse_bytes(data: bytes) -> Parsed:
+def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
     """Sniff and parse one source's bytes. Raises ImportFailure with a plain reason."""
     if not data.strip():
         raise ImportFailure("the source is empty")
@@ -94,8 +95,16 @@ def parse_bytes(data: bytes) -> Parsed:
         from tuinews.importer.jsonfile import parse_json_lines
 
         return Parsed(kind, None, parse_json_lines(text))
-    if kind in ("html", "opml"):
-        raise ImportFailure(f"{kind.upper()} files are not supported yet")
+    if kind == "opml":
+        from tuinews.importer.opml import parse_opml
+
+        title, subscriptions = parse_opml(data)
+        return Parsed(kind, title, [], subscriptions)
+    if kind == "html":
+        from tuinews.importer.htmlpage import parse_html_page
+
+        title, drafts = parse_html_page(text, url)
+        return Parsed(kind, title, drafts)
     from tuinews.importer.textdump import parse_text_dump
 
     return Parsed(kind, None, parse_text_dump(text))

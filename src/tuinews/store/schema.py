@@ -76,8 +76,22 @@ _V1 = """
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
+_V2 = """
+        CREATE TABLE subscriptions (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT,
+            category TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            last_fetched TEXT,
+            last_error TEXT,
+            added_at TEXT NOT NULL
+        );
+"""
+
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -22,6 +22,7 @@ from tuinews.models import (
     ArticleDraft,
     ArticleRow,
     Count,
+    FeedSubscription,
     Outcome,
     SidebarCounts,
     View,
@@ -112,13 +113,15 @@ class Store:
         drafts: Sequence[ArticleDraft],
         *,
         category: str | None = None,
+        subscriptions: Sequence[FeedSubscription] = (),
         now: datetime | None = None,
-    ) -> list[Saved]:
-        """Store one source's articles in one transaction: all of them or none.
+    ) -> tuple[list[Saved], int]:
+        """Store one source's articles and feed subscriptions in one transaction.
 
         `category` overrides the drafts' own. A draft whose dedupe key is known is
         a duplicate when its text is the same, else it updates the article in place
-        (read and starred are kept).
+        (read and starred are kept). Returns what happened to each draft and how
+        many subscriptions were new.
         """
         moment = to_iso(now or datetime.now(UTC))
         results: list[Saved] = []
@@ -134,7 +137,24 @@ class Store:
             ).fetchone()[0]
             for draft in drafts:
                 results.append(self._save_draft(conn, draft, source_id, name, category, moment))
-        return results
+            added = sum(self._subscribe(conn, sub, moment) for sub in subscriptions)
+        return results, added
+
+    def _subscribe(self, conn: sqlite3.Connection, sub: FeedSubscription, moment: str) -> bool:
+        cursor = conn.execute(
+            "INSERT INTO subscriptions(url, title, category, added_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(url) DO NOTHING",
+            (sub.url, sub.title, sub.category, moment),
+        )
+        return cursor.rowcount > 0
+
+    def subscriptions(self) -> list[FeedSubscription]:
+        """Every feed subscription, by category then title."""
+        rows = self.conn.execute(
+            "SELECT url, title, category FROM subscriptions "
+            "ORDER BY category COLLATE NOCASE, title COLLATE NOCASE, url"
+        )
+        return [FeedSubscription(url, title, category) for url, title, category in rows]
 
     def _save_draft(
         self,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,7 +12,7 @@ from textual.binding import Binding
 
 from tuinews.config import Settings, load_settings
 from tuinews.importer.pipeline import import_sources
-from tuinews.paths import default_config_path, default_db_path, sample_data_path
+from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
 from tuinews.ui.messages import ImportFailed, ImportFinished
 from tuinews.ui.screens.help import HelpScreen, binding_rows
@@ -42,7 +42,7 @@ class TuinewsApp(App[None]):
         settings: Settings,
         *,
         clock: Clock = utc_now,
-        samples: Path | None = None,
+        samples: Sequence[Path] = (),
     ) -> None:
         super().__init__()
         self.store = store
@@ -58,12 +58,12 @@ class TuinewsApp(App[None]):
         self.push_screen(MainScreen(self.store, self.clock))
         if self._wants_samples():
             self.notify("Importing the sample articles…", timeout=3)
-            self.import_in_background([str(self.samples)], quiet=True)
+            self.import_in_background([str(path) for path in self.samples], quiet=True)
 
     def _wants_samples(self) -> bool:
         """Sample articles are imported once, into an empty store."""
         return (
-            self.samples is not None
+            bool(self.samples)
             and self.store.is_empty()
             and self.store.get_setting(SAMPLES_SETTING) is None
         )
@@ -77,7 +77,7 @@ class TuinewsApp(App[None]):
             self.post_message(ImportFailed(str(exc)))
             return
         try:
-            report = import_sources(sources, store)
+            report = import_sources(sources, store, rules=self.settings.rules)
             if quiet:
                 store.set_setting(SAMPLES_SETTING, datetime.now(UTC).isoformat())
         finally:
@@ -119,5 +119,5 @@ def make_app(
     """Open the store and read the config; raise StoreError or ConfigError."""
     settings = load_settings(config_path or default_config_path())
     store = open_store(db_path or default_db_path())
-    samples = sample_data_path() if import_samples else None
+    samples = sample_sources() if import_samples else []
     return TuinewsApp(store, settings, clock=clock, samples=samples)

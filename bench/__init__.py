@@ -1,0 +1,1 @@
+"""Benchmarks: build their own synthetic inputs and stores, print figures (`make bench`)."""
