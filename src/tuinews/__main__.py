@@ -43,6 +43,28 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", metavar="QUERY")
     search.add_argument("--limit", type=_positive, default=20)
     search.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    feeds = commands.add_parser("feeds", parents=[common], help="manage feed subscriptions")
+    actions = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
+    add = actions.add_parser("add", parents=[common], help="subscribe to a feed")
+    add.add_argument("url", metavar="URL")
+    add.add_argument("--category", help="put every article of this feed in this category")
+    feeds_list = actions.add_parser("list", parents=[common], help="list the subscriptions")
+    feeds_list.add_argument("--json", action="store_true", help="JSON Lines output")
+    remove = actions.add_parser(
+        "remove", parents=[common], help="unsubscribe; delete the feed's unstarred articles"
+    )
+    remove.add_argument("url", metavar="URL")
+
+    commands.add_parser("refresh", parents=[common], help="fetch every subscribed feed")
+
+    export = commands.add_parser(
+        "export", parents=[common], help="export subscriptions or articles"
+    )
+    export.add_argument(
+        "--format", choices=["opml", "json"], required=True, help="OPML subscriptions or JSON Lines"
+    )
+    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not to stdout")
     return parser
 
 
@@ -90,13 +112,14 @@ def _db(db_path: Path | None) -> Path:
 
 def _run_app(db_path: Path | None, config_path: Path | None) -> int:
     from tuinews.cli_commands import UsageError
+    from tuinews.config import ConfigError
     from tuinews.store import StoreError
 
     try:
         from tuinews.ui.app import make_app
 
         app = make_app(db_path=_db(db_path), config_path=config_path)
-    except StoreError as exc:
+    except (StoreError, ConfigError) as exc:
         raise UsageError(str(exc)) from None
     app.run()
     return app.return_code or 0

@@ -9,9 +9,10 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO, Any
 
 from tuinews.config import ConfigError, Settings, load_settings
-from tuinews.models import Article, View, ViewKind
+from tuinews.models import Article, FeedProgress, Subscription, View, ViewKind
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.rows import article_to_json
 
@@ -132,3 +133,146 @@ def _print_articles(articles: list[Article], *, as_json: bool) -> None:
         sys.stdout.write(
             f"{article.id:>6} {flags} {date}  {article.category[:14]:<14} {article.title}\n"
         )
+
+
+def cmd_feeds(args: argparse.Namespace, db: Path) -> int:
+    """`feeds add URL [--category]`, `feeds list [--json]`, `feeds remove URL`."""
+    from tuinews.importer.sanitize import clean_line
+    from tuinews.store import subscriptions as subs
+
+    with _store(db) as store:
+        if args.feeds_command == "add":
+            url = _feed_url(args.url)
+            if subs.add_subscription(store, url, category=clean_line(args.category)):
+                print(f"subscribed to {url}")
+            else:
+                print(f"already subscribed: {url}")
+        elif args.feeds_command == "remove":
+            url = args.url.strip()
+            if subs.get_subscription(store, url) is None:
+                raise UsageError(f"not subscribed: {url}")
+            removed = subs.remove_subscription(store, url)
+            kept = subs.feed_articles(store, url).total  # what is left is starred
+            print(f"unsubscribed from {url}; removed {removed} articles, kept {kept} starred")
+        else:
+            _print_subscriptions(subs.list_subscriptions(store), as_json=args.json)
+    return EXIT_OK
+
+
+def _feed_url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    url = text.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise UsageError(f"not an http(s) URL: {text}")
+    return url
+
+
+def _print_subscriptions(subscriptions: Sequence[Subscription], *, as_json: bool) -> None:
+    from tuinews.store.rows import to_iso
+
+    if as_json:
+        print_json_lines(
+            [
+                {
+                    "url": s.url,
+                    "title": s.title,
+                    "category": s.category,
+                    "etag": s.etag,
+                    "last_modified": s.last_modified,
+                    "last_fetched": to_iso(s.last_fetched) if s.last_fetched else None,
+                    "last_error": s.last_error,
+                    "articles": s.articles,
+                    "unread": s.unread,
+                }
+                for s in subscriptions
+            ]
+        )
+        return
+    row = "{:<32} {:<16} {:>8} {:>6}  {:<16}  {}\n"
+    sys.stdout.write(row.format("TITLE", "CATEGORY", "ARTICLES", "UNREAD", "LAST FETCH", "ERROR"))
+    for s in subscriptions:
+        fetched = s.last_fetched.strftime("%Y-%m-%d %H:%M") if s.last_fetched else "never"
+        sys.stdout.write(
+            row.format(
+                _cut(s.label, 32),
+                _cut(s.category or "-", 16),
+                s.articles,
+                s.unread,
+                fetched,
+                s.last_error or "-",
+            )
+        )
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_refresh(args: argparse.Namespace, db: Path) -> int:
+    """Fetch every subscription: one line per feed as it lands, then the summary."""
+    import sqlite3
+
+    from tuinews.feeds.refresh import refresh_configured
+
+    settings = _settings(args)
+
+    def show(progress: FeedProgress) -> None:
+        result = progress.result
+        stream = sys.stderr if result.error is not None else sys.stdout
+        print(result.line(), file=stream, flush=True)
+
+    try:
+        report = refresh_configured(db, settings, on_progress=show)
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+    except sqlite3.Error as exc:
+        raise UsageError(f"{db}: the store refused the refresh ({exc})") from None
+    if not report.results:
+        print("no subscriptions: add one with `tuinews feeds add URL`", file=sys.stderr)
+    print(report.summary())
+    return EXIT_PARTIAL if report.failures else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace, db: Path) -> int:
+    """`export --format opml|json [--output FILE]`: to the file, else to standard output."""
+    from tuinews.feeds.json_export import export_json_lines
+    from tuinews.feeds.opml_export import export_opml
+    from tuinews.store.subscriptions import list_subscriptions
+
+    output: Path | None = args.output
+    with _store(db) as store:
+        if args.format == "opml":
+            subscriptions = list_subscriptions(store)
+            document = export_opml(subscriptions)
+            if output is None:
+                sys.stdout.flush()
+                sys.stdout.buffer.write(document)
+                sys.stdout.buffer.flush()
+                return EXIT_OK
+            with _output_file(output, binary=True) as handle:
+                handle.write(document)
+            print(f"exported {len(subscriptions)} subscriptions to {output}")
+            return EXIT_OK
+        if output is None:
+            export_json_lines(store, sys.stdout)
+            return EXIT_OK
+        with _output_file(output, binary=False) as handle:
+            count = export_json_lines(store, handle)
+        print(f"exported {count} articles to {output}")
+    return EXIT_OK
+
+
+@contextmanager
+def _output_file(path: Path, *, binary: bool) -> Iterator[IO[Any]]:
+    """`path` opened for writing; a file that cannot be opened is a usage error."""
+    try:
+        if binary:
+            handle: IO[Any] = open(path, "wb")  # noqa: SIM115 (closed below)
+        else:
+            handle = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+    with handle:
+        yield handle

@@ -6,6 +6,12 @@ theme = "textual-dark"
 # binding id = "key[,key...]"   (ids are listed by the help screen, `?`)
 "article.toggle_star" = "f"
 
+[feeds]
+refresh_minutes = 30                # refresh in the background while the reader is open
+concurrency = 8                     # feeds fetched at once
+keep_days = 90                      # delete read, unstarred articles older than this
+max_per_feed = 500                  # keep at most this many read, unstarred per feed
+
 [[rules]]                           # first match wins; used when a source names no category
 category = "Space"
 keywords = ["telescope", "orbit"]   # whole words in the title, summary or body
@@ -29,12 +35,24 @@ class ConfigError(Exception):
 
 
 @dataclass(frozen=True, slots=True)
+class FeedSettings:
+    """The [feeds] table: refreshing and keeping articles."""
+
+    refresh_minutes: int | None = None  # auto-refresh in the reader; None: only on R
+    concurrency: int = 8
+    timeout_seconds: float = 20.0
+    keep_days: int | None = None  # delete read, unstarred articles older than this
+    max_per_feed: int | None = None  # keep at most this many read, unstarred per feed
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the config file can set."""
 
     theme: str = DEFAULT_THEME
     keys: dict[str, str] = field(default_factory=dict)
     rules: tuple[CategoryRule, ...] = ()
+    feeds: FeedSettings = field(default_factory=FeedSettings)
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -55,7 +73,42 @@ def load_settings(path: Path | None) -> Settings:
         isinstance(k, str) and isinstance(v, str) for k, v in keys.items()
     ):
         raise ConfigError(f'{path}: [keys] must map binding ids to key names, e.g. "quit" = "x"')
-    return Settings(theme=theme, keys=dict(keys), rules=_rules(path, data.get("rules", [])))
+    return Settings(
+        theme=theme,
+        keys=dict(keys),
+        rules=_rules(path, data.get("rules", [])),
+        feeds=_feeds(path, data.get("feeds", {})),
+    )
+
+
+def _feeds(path: Path, raw: Any) -> FeedSettings:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: [feeds] must be a table")
+    values: dict[str, Any] = {}
+    for name, kind, low in (
+        ("refresh_minutes", int, 1),
+        ("concurrency", int, 1),
+        ("timeout_seconds", (int, float), 1),
+        ("keep_days", int, 1),
+        ("max_per_feed", int, 1),
+    ):
+        if name not in raw:
+            continue
+        value = raw[name]
+        if isinstance(value, bool) or not isinstance(value, kind) or value < low:
+            raise ConfigError(f"{path}: feeds.{name} must be a number of at least {low}")
+        values[name] = value
+    unknown = (
+        set(raw)
+        - {"refresh_minutes", "concurrency", "timeout_seconds"}
+        - {
+            "keep_days",
+            "max_per_feed",
+        }
+    )
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting in [feeds]: {', '.join(sorted(unknown))}")
+    return FeedSettings(**values)
 
 
 def _strings(value: Any) -> bool:
@@ -74,3 +127,32 @@ def _rules(path: Path, raw: Any) -> tuple[CategoryRule, ...]:
             raise ConfigError(f"{path}: rule {number}: keywords and sources must be lists of text")
         rules.append(CategoryRule(rule["category"], tuple(keywords), tuple(sources)))
     return tuple(rules)
+
+
+def save_theme(path: Path, theme: str) -> None:
+    """Write `theme = "..."` into the config file, keeping everything else as it is."""
+    line = f"theme = {_toml_string(theme)}"
+    try:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    lines = text.splitlines()
+    # Top-level keys come before the first [table]; replace the theme line there or add one.
+    first_table = next((i for i, raw in enumerate(lines) if raw.lstrip().startswith("[")), None)
+    top = lines[: first_table if first_table is not None else len(lines)]
+    for index, raw in enumerate(top):
+        if raw.split("=", 1)[0].strip() == "theme":
+            lines[index] = line
+            break
+    else:
+        lines.insert(0, line)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be written ({exc})") from None
+
+
+def _toml_string(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{escaped}"'

@@ -79,20 +79,40 @@ class ViewKind(Enum):
     STARRED = "starred"
     TODAY = "today"
     CATEGORY = "category"
+    SEARCH = "search"
 
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """What the article list shows: a smart view or one category."""
+    """What the article list shows: a smart view, one category, or a search's results."""
 
     kind: ViewKind = ViewKind.ALL
     category: str | None = None
+    query: str | None = None
 
     @property
     def label(self) -> str:
         if self.kind is ViewKind.CATEGORY:
             return self.category or ""
+        if self.kind is ViewKind.SEARCH:
+            return f"Search: {self.query}"
         return str(self.kind.value).capitalize()
+
+    def to_setting(self) -> str:
+        """The view as text, to restore it at the next start (searches are not kept)."""
+        if self.kind is ViewKind.CATEGORY:
+            return f"category:{self.category}"
+        return str(self.kind.value) if self.kind is not ViewKind.SEARCH else "all"
+
+    @classmethod
+    def from_setting(cls, text: str | None) -> View:
+        if text and text.startswith("category:"):
+            return cls(ViewKind.CATEGORY, text.removeprefix("category:"))
+        try:
+            kind = ViewKind(text or "all")
+        except ValueError:
+            return cls()
+        return cls() if kind in (ViewKind.CATEGORY, ViewKind.SEARCH) else cls(kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,3 +204,100 @@ class CategoryRule:
     category: str
     keywords: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    """A subscribed feed as stored: what the last fetch left, and its article counts.
+
+    `permanent_url` is where a permanent redirect (301/308) led; refreshes go there.
+    `etag` and `last_modified` are the validators of the last full answer, sent back
+    as If-None-Match / If-Modified-Since.
+    """
+
+    url: str
+    title: str | None
+    category: str | None
+    etag: str | None
+    last_modified: str | None
+    last_fetched: datetime | None
+    last_error: str | None
+    last_status: int | None
+    permanent_url: str | None
+    added_at: datetime
+    articles: int = 0
+    unread: int = 0
+
+    @property
+    def fetch_url(self) -> str:
+        """Where the next refresh asks: the remembered redirect target, else the URL."""
+        return self.permanent_url or self.url
+
+    @property
+    def label(self) -> str:
+        return self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class RefreshResult:
+    """What refreshing one feed did: article counts, a 304, or the reason it failed."""
+
+    url: str
+    new: int = 0
+    updated: int = 0
+    duplicate: int = 0
+    not_modified: bool = False
+    error: str | None = None
+
+    def line(self) -> str:
+        """The command line's line for this feed: 'URL: 3 new, 1 updated' and the like."""
+        if self.error is not None:
+            return f"error: {self.url}: {self.error}"
+        if self.not_modified:
+            return f"{self.url}: not modified"
+        return f"{self.url}: {self.new} new, {self.updated} updated"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedProgress:
+    """Reported after each feed lands: how many of how many are done, and its result."""
+
+    done: int
+    total: int
+    result: RefreshResult
+
+
+@dataclass(slots=True)
+class RefreshReport:
+    """Totals of one refresh over every subscription; `removed` counts retention's deletions."""
+
+    results: list[RefreshResult] = field(default_factory=list)
+    removed: int = 0
+    stopped: bool = False
+
+    @property
+    def new(self) -> int:
+        return sum(result.new for result in self.results)
+
+    @property
+    def updated(self) -> int:
+        return sum(result.updated for result in self.results)
+
+    @property
+    def not_modified(self) -> int:
+        return sum(result.not_modified for result in self.results)
+
+    @property
+    def failures(self) -> list[RefreshResult]:
+        return [result for result in self.results if result.error is not None]
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        """'refreshed S feeds: N new, U updated, M not modified, F failed'."""
+        return (
+            f"refreshed {len(self.results)} feeds: {self.new} new, {self.updated} updated, "
+            f"{self.not_modified} not modified, {self.failed} failed"
+        )

@@ -30,3 +30,14 @@ def test_narrow_80x24_reader(snap_compare: Any, sample_store: Store) -> None:
 def test_help_screen(snap_compare: Any, sample_store: Store) -> None:
     app = make_app(sample_store.path, import_samples=False, clock=fixed_clock)
     assert snap_compare(app, terminal_size=(120, 36), press=["question_mark"])
+
+
+def test_menu_open(snap_compare: Any, sample_store: Store) -> None:
+    app = make_app(sample_store.path, import_samples=False, clock=fixed_clock)
+    assert snap_compare(app, terminal_size=(120, 36), press=["m"])
+
+
+def test_search_results(snap_compare: Any, sample_store: Store) -> None:
+    app = make_app(sample_store.path, import_samples=False, clock=fixed_clock)
+    keys = ["slash", *"harbour", "enter", "enter"]
+    assert snap_compare(app, terminal_size=(160, 48), press=keys)

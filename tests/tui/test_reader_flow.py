@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
+
 from conftest import SAMPLE_DATA, fixed_clock
 from tuinews.models import View, ViewKind
 from tuinews.store import Store, open_store
@@ -60,7 +62,8 @@ async def test_open_article_marks_it_read_and_counts_follow(sample_store: Store)
         assert screen.article.read
         assert sample_store.counts(NOW).views[ViewKind.UNREAD].unread == unread_before - 1
         assert articles.rows_shown[2].read
-        assert f"{unread_before - 1} unread" in screen.sub_title
+        status = str(screen.query_one("#view-status", Static).render())
+        assert f"{unread_before - 1} unread" in status
         # r toggles it back to unread; s stars it; escape returns to the list.
         await pilot.press("r", "s", "escape")
         await pilot.pause()

@@ -1,48 +1,98 @@
-"""Fetch a URL for import with httpx: timeouts, a size cap, a few redirects."""
+"""Fetch a URL with httpx: timeouts, a size cap, a few redirects, conditional headers.
+
+`fetch()` is shared by the importer (`fetch_url`, one URL now) and the feed refresh
+(many URLs through one client, with If-None-Match / If-Modified-Since).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from tuinews import __version__
 from tuinews.importer.errors import ImportFailure, size_limit
 
+if TYPE_CHECKING:
+    import httpx
+
 USER_AGENT = f"tuinews/{__version__} (terminal newsreader)"
 TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
+ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/xml, "
+    "application/json, text/html, text/plain;q=0.9, */*;q=0.5"
+)
+PERMANENT_REDIRECTS = frozenset({301, 308})
 
 
-def fetch_url(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> bytes:
-    """The body of `url`, at most `max_bytes`. Raises ImportFailure in plain words."""
+class StatusFailure(ImportFailure):
+    """The server answered with an error status (400 or more)."""
+
+    def __init__(self, status: int, phrase: str) -> None:
+        super().__init__(f"the server answered {status} {phrase}")
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResponse:
+    """What the server sent: a 2xx body (decoded, at most the cap) or a 304 without one.
+
+    `headers` has lower-case names. `permanent_redirect` is where a chain of 301/308
+    redirects at the start of the request led: the URL to ask directly next time
+    (None when there was none).
+    """
+
+    status: int
+    body: bytes
+    headers: Mapping[str, str]
+    final_url: str
+    permanent_redirect: str | None = None
+
+
+def make_client(timeout: float = TIMEOUT_SECONDS, *, connections: int = 10) -> httpx.Client:
+    """An httpx client that follows up to MAX_REDIRECTS redirects; safe to share by threads."""
     import httpx
 
-    headers = {
-        "User-Agent": USER_AGENT,
-        "Accept": "application/rss+xml, application/atom+xml, application/xml, "
-        "application/json, text/html, text/plain;q=0.9, */*;q=0.5",
-    }
+    return httpx.Client(
+        follow_redirects=True,
+        max_redirects=MAX_REDIRECTS,
+        timeout=_timeout(timeout),
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+    )
+
+
+def fetch(
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float = TIMEOUT_SECONDS,
+    headers: Mapping[str, str] | None = None,
+    client: httpx.Client | None = None,
+) -> FetchResponse:
+    """GET `url`; return the response. Raises ImportFailure in plain words.
+
+    An answer of 400 or more is a failure; a 304 comes back with an empty body.
+    The size cap applies to the decoded body (after gzip).
+    """
+    import httpx
+
+    own = client is None
+    active = make_client(timeout, connections=1) if client is None else client
     try:
-        with (
-            httpx.Client(
-                follow_redirects=True,
-                max_redirects=MAX_REDIRECTS,
-                timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-                headers=headers,
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
+        with active.stream("GET", url, headers=headers, timeout=_timeout(timeout)) as response:
             if response.status_code >= 400:
-                phrase = response.reason_phrase or "error"
-                raise ImportFailure(f"the server answered {response.status_code} {phrase}")
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > max_bytes:
-                raise ImportFailure(size_limit(max_bytes))
-            chunks: list[bytes] = []
-            size = 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise ImportFailure(size_limit(max_bytes))
-                chunks.append(chunk)
-            return b"".join(chunks)
+                raise StatusFailure(response.status_code, response.reason_phrase or "error")
+            body = b"" if response.status_code == 304 else _read_capped(response, max_bytes)
+            return FetchResponse(
+                status=response.status_code,
+                body=body,
+                headers=dict(response.headers),
+                final_url=str(response.url),
+                permanent_redirect=_permanent_target(response),
+            )
     except httpx.TooManyRedirects:
         raise ImportFailure(f"too many redirects (more than {MAX_REDIRECTS})") from None
     except httpx.TimeoutException:
@@ -51,6 +101,48 @@ def fetch_url(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> 
         raise ImportFailure("not a valid URL") from None
     except httpx.HTTPError as exc:
         raise ImportFailure(f"could not be fetched ({_reason(exc)})") from None
+    finally:
+        if own:
+            active.close()
+
+
+def fetch_url(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> bytes:
+    """The body of `url`, at most `max_bytes`. Raises ImportFailure in plain words."""
+    return fetch(url, max_bytes=max_bytes, timeout=timeout).body
+
+
+def _timeout(seconds: float) -> httpx.Timeout:
+    import httpx
+
+    return httpx.Timeout(seconds, connect=min(seconds, 10.0))
+
+
+def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    # Content-Length counts the bytes on the wire: it predicts the decoded size only
+    # when the body is not compressed.
+    declared = response.headers.get("Content-Length", "")
+    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding in ("", "identity") and declared.isdigit() and int(declared) > max_bytes:
+        raise ImportFailure(size_limit(max_bytes))
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise ImportFailure(size_limit(max_bytes))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _permanent_target(response: httpx.Response) -> str | None:
+    """The URL reached by the leading 301/308 redirects; a temporary one ends the chain."""
+    hops = [*response.history, response]
+    target: str | None = None
+    for hop, following in pairwise(hops):
+        if hop.status_code not in PERMANENT_REDIRECTS:
+            break
+        target = str(following.request.url)
+    return target
 
 
 def _reason(exc: Exception) -> str:

@@ -90,8 +90,21 @@ _V2 = """
         );
 """
 
+# v3: feed refresh. `permanent_url` remembers where a 301/308 led (the next refresh asks
+# there directly); `last_status` is the last HTTP status. `retired_articles` holds the
+# dedupe keys of articles that retention deleted, so that a feed still listing them does
+# not bring them back as new.
+_V3 = """
+        ALTER TABLE subscriptions ADD COLUMN permanent_url TEXT;
+        ALTER TABLE subscriptions ADD COLUMN last_status INTEGER;
+        CREATE TABLE retired_articles (
+            dedupe_key TEXT PRIMARY KEY,
+            retired_at TEXT NOT NULL
+        );
+"""
+
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _V3]
 LATEST_VERSION = len(MIGRATIONS)
 
 

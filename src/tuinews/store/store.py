@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -239,6 +240,16 @@ class Store:
                     changed.append(article_id)
         return changed
 
+    def restore(self, column: str, states: dict[int, bool]) -> None:
+        """Put read or starred marks back as they were (undo)."""
+        if column not in ("read", "starred"):
+            raise ValueError(column)
+        with self.write() as conn:
+            conn.executemany(
+                f"UPDATE articles SET {column} = ? WHERE id = ?",
+                [(int(value), article_id) for article_id, value in states.items()],
+            )
+
     def set_starred(self, article_id: int, starred: bool) -> None:
         with self.write() as conn:
             conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
@@ -265,7 +276,12 @@ class Store:
         return article_from_row(row) if row else None
 
     def page(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[ArticleRow]:
-        """One page of a view's list rows, newest first."""
+        """One page of a view's list rows: newest first, a search's best match first."""
+        if view.kind is ViewKind.SEARCH:
+            return [
+                list_row_from_row(row)
+                for row in self._ranked(view.query or "", ROW_COLUMNS, limit, offset)
+            ]
         where, params = view_filter(view, now)
         rows = self.conn.execute(
             f"SELECT {ROW_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
@@ -338,13 +354,16 @@ class Store:
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
         """Full-text search, best match first (FTS5 bm25, title weighted highest)."""
+        return [article_from_row(row) for row in self._ranked(text, ARTICLE_COLUMNS, limit, offset)]
+
+    def _ranked(self, text: str, columns: str, limit: int, offset: int) -> list[tuple[Any, ...]]:
         query = fts_query(text)
         if not query:
             return []
+        selected = ", ".join("a." + column.strip() for column in columns.split(","))
         try:
-            rows = self.conn.execute(
-                f"SELECT {', '.join('a.' + c.strip() for c in ARTICLE_COLUMNS.split(','))} "
-                "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+            return self.conn.execute(
+                f"SELECT {selected} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                 "WHERE articles_fts MATCH ? "
                 "ORDER BY bm25(articles_fts, 10.0, 2.0, 4.0, 1.0), a.sort_at DESC "
                 "LIMIT ? OFFSET ?",
@@ -352,7 +371,6 @@ class Store:
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-        return [article_from_row(row) for row in rows]
 
     def is_empty(self) -> bool:
         return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None

@@ -22,6 +22,11 @@ def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
         return "sort_at >= ?", [to_iso(now - TODAY_SPAN)]
     if view.kind is ViewKind.CATEGORY:
         return "category = ?", [view.category or ""]
+    if view.kind is ViewKind.SEARCH:
+        query = fts_query(view.query or "")
+        if not query:
+            return "0", []
+        return "id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [query]
     return "1", []
 
 

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import get_current_worker
 
-from tuinews.config import Settings, load_settings
+from tuinews.config import ConfigError, Settings, load_settings, save_theme
+from tuinews.feeds.json_export import export_json_lines
+from tuinews.feeds.opml_export import export_opml
+from tuinews.feeds.refresh import refresh_configured
 from tuinews.importer.pipeline import import_sources
+from tuinews.models import FeedProgress, ImportReport, View, ViewKind
 from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
-from tuinews.ui.messages import ImportFailed, ImportFinished
+from tuinews.store.subscriptions import add_subscription, list_subscriptions
+from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
+from tuinews.ui.screens.feeds import (
+    AddFeedDialog,
+    ExportChoice,
+    ExportDialog,
+    FeedsScreen,
+    NewFeed,
+)
 from tuinews.ui.screens.help import HelpScreen, binding_rows
+from tuinews.ui.screens.import_dialog import ImportDialog, ImportOutcome
 from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.screens.menu import MENU_ENTRIES, MenuScreen
+from tuinews.ui.widgets.top_bar import MenuButton
 
 Clock = Callable[[], datetime]
 SAMPLES_SETTING = "samples_imported"
@@ -31,9 +49,13 @@ class TuinewsApp(App[None]):
 
     CSS_PATH = "tuinews.tcss"
     TITLE = "tuinews"
+    COMMANDS = App.COMMANDS | {CategoryCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
+        Binding("m", "menu", "Menu", id="menu"),
+        Binding("i", "import_dialog", "Import", id="import"),
+        Binding("R", "refresh", "Refresh", id="feeds.refresh"),
     ]
 
     def __init__(
@@ -43,19 +65,26 @@ class TuinewsApp(App[None]):
         *,
         clock: Clock = utc_now,
         samples: Sequence[Path] = (),
+        config_path: Path | None = None,
     ) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.clock = clock
         self.samples = samples
+        self.config_path = config_path
+        self.refreshing = False
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        self.watch(self, "theme", self._theme_changed, init=False)
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         self.push_screen(MainScreen(self.store, self.clock))
+        minutes = self.settings.feeds.refresh_minutes
+        if minutes:
+            self.set_interval(minutes * 60, self._timed_refresh, name="auto-refresh")
         if self._wants_samples():
             self.notify("Importing the sample articles…", timeout=3)
             self.import_in_background([str(path) for path in self.samples], quiet=True)
@@ -67,6 +96,12 @@ class TuinewsApp(App[None]):
             and self.store.is_empty()
             and self.store.get_setting(SAMPLES_SETTING) is None
         )
+
+    @property
+    def main(self) -> MainScreen | None:
+        return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
+
+    # -- importing -----------------------------------------------------------
 
     @work(thread=True, exclusive=True, group="import")
     def import_in_background(self, sources: list[str], quiet: bool = False) -> None:
@@ -85,18 +120,175 @@ class TuinewsApp(App[None]):
         self.post_message(ImportFinished(report, quiet=quiet))
 
     def on_import_finished(self, message: ImportFinished) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.refresh_all()
-        report = message.report
+        self._after_import(message.report)
+
+    def _after_import(self, report: ImportReport) -> None:
+        if self.main is not None:
+            self.main.refresh_all()
         self.notify(
-            report.summary(), severity="warning" if report.failures else "information", timeout=5
+            report.summary(),
+            severity="warning" if report.failures else "information",
+            timeout=5,
+            markup=False,
         )
-        for failure in report.failures[:5]:
-            self.notify(f"{failure.source}: {failure.reason}", severity="error", timeout=8)
 
     def on_import_failed(self, message: ImportFailed) -> None:
-        self.notify(f"Import failed: {message.reason}", severity="error")
+        self.notify(f"Import failed: {message.reason}", severity="error", markup=False)
+
+    def action_import_dialog(self, url_mode: bool = False) -> None:
+        if isinstance(self.screen, ImportDialog):
+            return
+        dialog = ImportDialog(self.store, rules=self.settings.rules, url_mode=url_mode)
+        self.push_screen(dialog, self._import_closed)
+
+    def action_import_url(self) -> None:
+        self.action_import_dialog(url_mode=True)
+
+    def _import_closed(self, outcome: ImportOutcome | None) -> None:
+        if outcome is None or self.main is None:
+            return
+        self.main.refresh_all()
+        if outcome.jump and outcome.report.article_ids:
+            self.main.jump_to(View(ViewKind.ALL), outcome.report.article_ids[0])
+
+    # -- feeds ---------------------------------------------------------------
+
+    def action_refresh(self) -> None:
+        if self.refreshing:
+            self.notify("A refresh is already running.", timeout=2)
+            return
+        if not list_subscriptions(self.store):
+            self.notify("No subscriptions yet: add a feed from the menu (m).", timeout=4)
+            return
+        self.refreshing = True
+        self._refresh_worker()
+
+    def _timed_refresh(self) -> None:
+        if not self.refreshing and list_subscriptions(self.store):
+            self.refreshing = True
+            self._refresh_worker()
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh_worker(self) -> None:
+        """Fetch every feed on a worker thread; each feed's articles land as it finishes."""
+        worker = get_current_worker()
+
+        def landed(progress: FeedProgress) -> None:
+            self.post_message(RefreshProgress(progress))
+
+        try:
+            report = refresh_configured(
+                self.store.path,
+                self.settings,
+                on_progress=landed,
+                should_stop=lambda: worker.is_cancelled,
+            )
+        except Exception as exc:  # an unusable store or a bug must not end the reader
+            self.post_message(RefreshFinished(None, f"{type(exc).__name__}: {exc}"))
+            return
+        self.post_message(RefreshFinished(report))
+
+    def on_refresh_progress(self, message: RefreshProgress) -> None:
+        progress = message.progress
+        if self.main is not None:
+            self.main.refresh_counts()
+            self.main.show_activity(f"refreshing {progress.done}/{progress.total}")
+
+    def on_refresh_finished(self, message: RefreshFinished) -> None:
+        self.refreshing = False
+        if self.main is not None:
+            self.main.show_activity("")
+            self.main.refresh_all()
+        if message.report is None:
+            self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
+            return
+        report = message.report
+        failed = report.failures
+        self.notify(
+            report.summary() + (" (details: Feeds… in the menu)" if failed else ""),
+            severity="warning" if failed else "information",
+            timeout=6,
+            markup=False,
+        )
+
+    def action_feeds(self) -> None:
+        self.push_screen(FeedsScreen(list_subscriptions(self.store)))
+
+    def action_add_feed(self) -> None:
+        self.push_screen(AddFeedDialog(), self._feed_added)
+
+    def _feed_added(self, new: NewFeed | None) -> None:
+        if new is None:
+            return
+        if add_subscription(self.store, new.url, category=new.category):
+            self.notify(f"Subscribed to {new.url}; fetching it now.", markup=False)
+            self.action_refresh()
+        else:
+            self.notify(f"Already subscribed: {new.url}", markup=False)
+
+    def action_export(self) -> None:
+        self.push_screen(ExportDialog(Path.home()), self._export_chosen)
+
+    def _export_chosen(self, choice: ExportChoice | None) -> None:
+        if choice is None:
+            return
+        try:
+            if choice.format == "opml":
+                choice.path.write_bytes(export_opml(list_subscriptions(self.store)))
+                what = "subscriptions"
+            else:
+                with choice.path.open("w", encoding="utf-8") as out:
+                    count = export_json_lines(self.store, out)
+                what = f"{count} articles"
+        except OSError as exc:
+            self.notify(
+                f"Could not write {choice.path}: {exc.strerror or exc}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.notify(f"Exported {what} to {choice.path}", markup=False)
+
+    # -- menu, palette, help, themes -----------------------------------------
+
+    def action_menu(self) -> None:
+        if not isinstance(self.screen, MenuScreen):
+            self.push_screen(MenuScreen(), self._menu_chosen)
+
+    def _menu_chosen(self, action: str | None) -> None:
+        if action:
+            self.call_later(self.run_action, action)
+
+    def on_menu_button_pressed(self, event: MenuButton.Pressed) -> None:
+        self.action_menu()
+
+    def action_search(self) -> None:
+        if self.main is not None:
+            self.main.action_search()
+
+    def jump_to(self, view: View) -> None:
+        if self.main is not None:
+            self.main.jump_to(view)
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        for entry in MENU_ENTRIES:
+            if entry.action not in ("help", "quit", "change_theme"):
+                yield SystemCommand(entry.label, entry.help, self._runner(entry.action))
+        yield from super().get_system_commands(screen)
+
+    def _runner(self, action: str) -> Callable[[], None]:
+        def run() -> None:
+            self.call_later(self.run_action, action)
+
+        return run
+
+    def _theme_changed(self, theme: str) -> None:
+        if self.config_path is None:
+            return
+        try:
+            save_theme(self.config_path, theme)
+        except ConfigError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
@@ -108,6 +300,11 @@ class TuinewsApp(App[None]):
         ]
         self.push_screen(HelpScreen(binding_rows(live)))
 
+    async def action_quit(self) -> None:
+        if self.main is not None:
+            self.main.save_state()
+        self.exit()
+
 
 def make_app(
     db_path: Path | None = None,
@@ -117,7 +314,8 @@ def make_app(
     import_samples: bool = True,
 ) -> TuinewsApp:
     """Open the store and read the config; raise StoreError or ConfigError."""
-    settings = load_settings(config_path or default_config_path())
+    config = config_path or default_config_path()
+    settings = load_settings(config)
     store = open_store(db_path or default_db_path())
     samples = sample_sources() if import_samples else []
-    return TuinewsApp(store, settings, clock=clock, samples=samples)
+    return TuinewsApp(store, settings, clock=clock, samples=samples, config_path=config)

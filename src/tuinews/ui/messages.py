@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from tuinews.models import ImportReport
+from tuinews.models import FeedProgress, ImportReport, RefreshReport
 
 
 @dataclass
@@ -22,3 +22,21 @@ class ImportFailed(Message):
     """An import worker could not run at all (the store could not be opened)."""
 
     reason: str
+
+
+@dataclass
+class RefreshProgress(Message):
+    """One feed of a refresh has landed (its articles are in the store)."""
+
+    progress: FeedProgress
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgress)
+
+
+@dataclass
+class RefreshFinished(Message):
+    """A refresh is done (or was stopped); the report says what it did."""
+
+    report: RefreshReport | None
+    error: str | None = None

@@ -8,19 +8,24 @@ from datetime import datetime
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer, Input
 
-from tuinews.models import Article, ArticleRow, View, ViewKind
+from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.store import Store
+from tuinews.store.subscriptions import feed_problems
+from tuinews.ui.highlight import search_terms
+from tuinews.ui.marks import Marks
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
+from tuinews.ui.widgets.top_bar import TopBar
 
 NARROW_WIDTH = 100
+VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
 
 
 class MainScreen(Screen[None]):
@@ -30,10 +35,16 @@ class MainScreen(Screen[None]):
         Binding("J", "next_article", "Next", id="article.next"),
         Binding("K", "previous_article", "Previous", id="article.previous"),
         Binding("n", "next_unread", "Next unread", id="article.next_unread"),
+        Binding("space", "page", "Page", show=False, id="reader.page"),
         Binding("r", "toggle_read", "Read", id="article.toggle_read"),
         Binding("s", "toggle_star", "Star", id="article.toggle_star"),
+        Binding("A", "mark_all_read", "All read", id="view.mark_all_read"),
+        Binding("u", "undo", "Undo", id="marks.undo"),
+        Binding("o", "open_link", "Open", id="article.open_link"),
+        Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link"),
+        Binding("slash", "search", "Search", id="search.start"),
         Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("b", "toggle_sidebar", "Sidebar", id="sidebar.toggle"),
+        Binding("b", "toggle_sidebar", "Sidebar", show=False, id="sidebar.toggle"),
     ]
 
     view: reactive[View] = reactive(View(), init=False)
@@ -42,55 +53,78 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.clock = clock
+        self.marks = Marks(store)
         self.article: Article | None = None
+        self.before_search: View | None = None
+        self.activity = ""
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TopBar(id="top-bar")
+        yield Input(placeholder='Search: words, prefixes, "a phrase"', id="search")
         with Horizontal(id="panes"):
             yield Sidebar(id="sidebar")
-            yield ArticleList(id="articles")
+            with Vertical(id="list-pane"):
+                yield ArticleList(id="articles")
             yield Reader(id="reader")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.refresh_all()
+        self.set_reactive(MainScreen.view, View.from_setting(self.store.get_setting(VIEW_SETTING)))
+        saved = self.store.get_setting(ARTICLE_SETTING)
+        self.refresh_all(keep=int(saved) if saved and saved.isdigit() else None)
         self.query_one(ArticleList).focus()
 
     # -- state ---------------------------------------------------------------
 
-    def _now(self) -> datetime:
-        return self.clock()
-
     def refresh_all(self, keep: int | None = None) -> None:
-        """Reload counts and the current view's rows (after an import or a mark)."""
+        """Reload counts and the current view's rows (after an import or an undo)."""
+        current = self.query_one(ArticleList).current
         self.refresh_counts()
-        self._load_view(keep)
+        self._load_view(keep if keep is not None else current.id if current else None)
 
     def refresh_counts(self) -> None:
-        counts = self.store.counts(self._now())
+        counts = self.store.counts(self.clock())
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
-            self.view = View()
-        self.query_one(Sidebar).show_counts(counts, self.view)
-        view_count = (
-            counts.categories[self.view.category or ""]
-            if self.view.kind is ViewKind.CATEGORY
-            else counts.views[self.view.kind]
-        )
-        self.query_one(ArticleList).border_title = f"{self.view.label} ({view_count.total})"
-        self.sub_title = f"{self.view.label} · {counts.views[ViewKind.UNREAD].unread} unread"
+            self.set_reactive(MainScreen.view, View())
+        search = self.view if self.view.kind is ViewKind.SEARCH else None
+        sidebar = self.query_one(Sidebar)
+        sidebar.show_counts(counts, self.view, search, problems=feed_problems(self.store))
+        shown = self._view_count(counts)
+        self.query_one(ArticleList).border_title = f"{self.view.label} ({shown})"
+        unread = counts.views[ViewKind.UNREAD].unread
+        activity = f" · {self.activity}" if self.activity else ""
+        self.query_one(TopBar).show_status(f"{self.view.label} · {unread} unread{activity}")
+
+    def _view_count(self, counts: SidebarCounts) -> int:
+        if self.view.kind is ViewKind.CATEGORY:
+            return counts.categories[self.view.category or ""].total
+        if self.view.kind is ViewKind.SEARCH:
+            return self.store.count(self.view, self.clock()).total
+        return counts.views[self.view.kind].total
 
     def _load_view(self, keep: int | None = None) -> None:
         view = self.view
-        articles = self.query_one(ArticleList)
 
         def loader(offset: int, limit: int) -> list[ArticleRow]:
-            return self.store.page(view, now=self._now(), limit=limit, offset=offset)
+            return self.store.page(view, now=self.clock(), limit=limit, offset=offset)
 
-        articles.show(loader, self._now, keep)
+        self.query_one(ArticleList).show(loader, self.clock, keep, search_terms(view.query))
 
-    def watch_view(self) -> None:
+    def watch_view(self, view: View) -> None:
         self.refresh_counts()
         self._load_view()
+        self.store.set_setting(VIEW_SETTING, view.to_setting())
+
+    def show_activity(self, text: str) -> None:
+        """Background work in the top bar (e.g. 'refreshing 3/10'); "" clears it."""
+        self.activity = text
+        self.refresh_counts()
+
+    def save_state(self) -> None:
+        """Remember the highlighted article for the next start."""
+        current = self.query_one(ArticleList).current
+        if current is not None:
+            self.store.set_setting(ARTICLE_SETTING, str(current.id))
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
@@ -98,6 +132,15 @@ class MainScreen(Screen[None]):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # In a narrow terminal the reader takes the whole width while it has focus.
         self.set_class(self.query_one(Reader).has_focus, "reading")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Which keys are live: the footer dims the others, the keys do nothing."""
+        if action == "undo":
+            return bool(self.marks.history) or None
+        if action in ("open_link", "copy_link"):
+            article = self._current()
+            return (article is not None and article.url is not None) or None
+        return True
 
     # -- events from the panes -----------------------------------------------
 
@@ -117,19 +160,38 @@ class MainScreen(Screen[None]):
     def _article_opened(self, event: ArticleList.Opened) -> None:
         self.open_article(event.article_id, focus_reader=True)
 
+    @on(ArticleList.RowHighlighted)
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        query = event.value.strip()
+        if not query:
+            self._end_search()
+            return
+        if self.view.kind is not ViewKind.SEARCH:
+            self.before_search = self.view
+        self.view = View(ViewKind.SEARCH, query=query)
+        self.remove_class("searching")
+        self.query_one(ArticleList).focus()
+        if not self.query_one(ArticleList).rows_shown:
+            self.notify(f"Nothing matches {query!r}.", timeout=3)
+
     def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
         """Show an article in the reader and mark it read."""
         article = self.store.get(article_id)
         if article is None:
             return
         if not article.read:
-            self.store.set_read([article.id], True)
+            self.marks.set_read([article.id], True, "opened")
             article = self.store.get(article_id) or article
             self._row_changed(article)
         self.article = article
-        self.query_one(Reader).show_article(article)
+        self.query_one(Reader).show_article(article, search_terms(self.view.query))
         if focus_reader:
             self.query_one(Reader).focus()
+        self.refresh_bindings()
 
     def _row_changed(self, article: Article) -> None:
         self.query_one(ArticleList).update_row(
@@ -153,7 +215,7 @@ class MainScreen(Screen[None]):
         row = self.query_one(ArticleList).current
         return self.store.get(row.id) if row else None
 
-    # -- actions -------------------------------------------------------------
+    # -- moving --------------------------------------------------------------
 
     def _step(self, delta: int) -> None:
         articles = self.query_one(ArticleList)
@@ -179,7 +241,10 @@ class MainScreen(Screen[None]):
         """The next unread article in this view; then in the following categories."""
         articles = self.query_one(ArticleList)
         after = articles.current if self.article is not None else None
-        found = self.store.next_unread(self.view, now=self._now(), after=after)
+        if self.view.kind is ViewKind.SEARCH:
+            found = self._next_unread_in_list(after)
+        else:
+            found = self.store.next_unread(self.view, now=self.clock(), after=after)
         if found is None:
             found = self._next_unread_elsewhere()
             if found is None:
@@ -188,9 +253,14 @@ class MainScreen(Screen[None]):
         articles.select_id(found)
         self.open_article(found)
 
+    def _next_unread_in_list(self, after: ArticleRow | None) -> int | None:
+        rows = self.query_one(ArticleList).rows_shown
+        start = rows.index(after) + 1 if after in rows else 0
+        return next((row.id for row in rows[start:] if not row.read), None)
+
     def _next_unread_elsewhere(self) -> int | None:
         """Move to the next category with unread articles; return its first unread."""
-        counts = self.store.counts(self._now())
+        counts = self.store.counts(self.clock())
         names = list(counts.categories)
         start = (
             names.index(self.view.category) + 1
@@ -200,20 +270,56 @@ class MainScreen(Screen[None]):
         for name in names[start:] + names[:start]:
             if counts.categories[name].unread:
                 self.view = View(ViewKind.CATEGORY, name)
-                return self.store.next_unread(self.view, now=self._now(), after=None)
+                return self.store.next_unread(self.view, now=self.clock(), after=None)
         return None
+
+    def action_page(self) -> None:
+        """Page down in the reader; at the end of the article, go to the next unread."""
+        reader = self.query_one(Reader)
+        if self.article is not None and not reader.at_end:
+            reader.scroll_page_down(animate=False)
+        else:
+            self.action_next_unread()
+
+    # -- marking -------------------------------------------------------------
 
     def action_toggle_read(self) -> None:
         article = self._current()
         if article is not None:
-            self.store.set_read([article.id], not article.read)
+            label = "marked unread" if article.read else "marked read"
+            self.marks.set_read([article.id], not article.read, label)
             self._after_mark(article.id)
 
     def action_toggle_star(self) -> None:
         article = self._current()
         if article is not None:
-            self.store.set_starred(article.id, not article.starred)
+            self.marks.set_starred(article.id, not article.starred)
             self._after_mark(article.id)
+
+    def action_mark_all_read(self) -> None:
+        """Mark every unread article of the current view read, and say how many."""
+        if self.view.kind is ViewKind.SEARCH:
+            ids = [row.id for row in self.query_one(ArticleList).rows_shown if not row.read]
+            ids = self.store.set_read(ids, True)
+        else:
+            ids = self.store.mark_view_read(self.view, self.clock())
+        self.marks.mark_view_read(ids, f"{len(ids)} marked read")
+        noun = "article" if len(ids) == 1 else "articles"
+        self.notify(f"Marked {len(ids)} {noun} read in {self.view.label} (u to undo).", timeout=4)
+        self.refresh_all()
+        self.refresh_bindings()
+
+    def action_undo(self) -> None:
+        marking = self.marks.undo()
+        if marking is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        count = len(marking.previous)
+        self.notify(f"Undone: {marking.label} ({count} {'article' if count == 1 else 'articles'}).")
+        if self.article is not None and self.article.id in marking.previous:
+            self.article = self.store.get(self.article.id)
+        self.refresh_all()
+        self.refresh_bindings()
 
     def _after_mark(self, article_id: int) -> None:
         fresh = self.store.get(article_id)
@@ -222,9 +328,48 @@ class MainScreen(Screen[None]):
         if self.article is not None and self.article.id == article_id:
             self.article = fresh
         self._row_changed(fresh)
+        self.refresh_bindings()
+
+    # -- links ---------------------------------------------------------------
+
+    def action_open_link(self) -> None:
+        article = self._current()
+        if article is not None and article.url:
+            self.app.open_url(article.url)
+            self.notify(f"Opening {article.url}", timeout=3, markup=False)
+
+    def action_copy_link(self) -> None:
+        article = self._current()
+        if article is not None and article.url:
+            self.app.copy_to_clipboard(article.url)
+            self.notify(f"Copied {article.url}", timeout=3, markup=False)
+
+    # -- search and navigation -----------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self.add_class("searching")
+        search.value = self.view.query or ""
+        search.focus()
+
+    def _end_search(self) -> None:
+        self.remove_class("searching")
+        if self.view.kind is ViewKind.SEARCH:
+            self.view = self.before_search or View()
+        self.query_one(ArticleList).focus()
+
+    def jump_to(self, view: View, article_id: int | None = None) -> None:
+        """Show a view (and an article in it): used by the palette and after imports."""
+        if view != self.view:
+            self.view = view
+        if article_id is not None and self.query_one(ArticleList).select_id(article_id):
+            self.open_article(article_id)
+        self.query_one(ArticleList).focus()
 
     def action_back(self) -> None:
-        if self.has_class("show-sidebar"):
+        if self.has_class("searching") or self.view.kind is ViewKind.SEARCH:
+            self._end_search()
+        elif self.has_class("show-sidebar"):
             self.remove_class("show-sidebar")
             self.query_one(ArticleList).focus()
         elif self.query_one(Reader).has_focus:

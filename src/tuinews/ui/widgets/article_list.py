@@ -15,6 +15,7 @@ from textual.widgets.data_table import ColumnKey
 
 from tuinews.models import ArticleRow
 from tuinews.ui.format import relative_date
+from tuinews.ui.highlight import highlight_text
 
 PageLoader = Callable[[int, int], list[ArticleRow]]
 PAGE_SIZE = 200
@@ -41,6 +42,7 @@ class ArticleList(DataTable[Text]):
         self._loader: PageLoader | None = None
         self._exhausted = True
         self._now: Callable[[], datetime] | None = None
+        self.terms: list[str] = []
 
     def on_mount(self) -> None:
         self.add_column(" ", key="unread", width=1)
@@ -53,25 +55,43 @@ class ArticleList(DataTable[Text]):
         self._fit_title()
 
     def _fit_title(self) -> None:
-        """Give the title column whatever the other columns leave (no sideways scrolling)."""
+        """Share the width out: the source column shrinks or goes in a narrow list, the
+        title takes the rest, and rows never scroll sideways."""
         title = self.columns.get(ColumnKey("title"))
-        if title is None:
+        source = self.columns.get(ColumnKey("source"))
+        if title is None or source is None:
             return
+        # Reserve the scrollbar's width even before it appears.
+        room = self.scrollable_content_region.width
+        if not self.show_vertical_scrollbar:
+            room -= self.styles.scrollbar_size_vertical
+        source_width = 14 if room >= 72 else 10 if room >= 56 else 0
         fixed = sum(
             column.get_render_width(self)
             for key, column in self.columns.items()
-            if key.value != "title"
+            if key.value not in ("title", "source")
         )
-        width = max(8, self.scrollable_content_region.width - fixed - 2 * self.cell_padding)
-        if width != title.width:
+        padding = 2 * self.cell_padding
+        width = max(8, room - fixed - (source_width + padding) - padding)
+        if (width, source_width) != (title.width, source.width):
             title.width = width
+            source.width = source_width
             # DataTable has no public call to resize a column: these two refresh its layout.
             self._require_update_dimensions = True
             self._clear_caches()
             self.refresh()
 
-    def show(self, loader: PageLoader, now: Callable[[], datetime], keep: int | None) -> None:
+    def show(
+        self,
+        loader: PageLoader,
+        now: Callable[[], datetime],
+        keep: int | None,
+        terms: list[str] | None = None,
+    ) -> None:
         """Show a new view's rows; keep the cursor on article `keep` if it is loaded."""
+        self.terms = terms or []
+        # Keep the highlighted row where it was on screen, so a reload does not jump.
+        offset_on_screen = self.cursor_row - round(self.scroll_y)
         self._loader = loader
         self._now = now
         self.rows_shown = []
@@ -84,7 +104,9 @@ class ArticleList(DataTable[Text]):
             self._load_more()
         index = self._ids().index(keep) if keep in self._ids() else 0
         if self.rows_shown:
-            self.move_cursor(row=index, animate=False, scroll=True)
+            self.move_cursor(row=index, animate=False, scroll=False)
+            target = max(0, index - offset_on_screen) if keep in self._ids() else 0
+            self.call_after_refresh(self.scroll_to, y=target, animate=False)
 
     def _ids(self) -> list[int]:
         return [row.id for row in self.rows_shown]
@@ -107,7 +129,9 @@ class ArticleList(DataTable[Text]):
             Text("★" if row.starred else " ", style="bold yellow"),
             Text(relative_date(row.date, now), style="dim"),
             Text(row.source, style="dim", overflow="ellipsis", no_wrap=True),
-            Text(row.title, style=title_style, overflow="ellipsis", no_wrap=True),
+            highlight_text(
+                Text(row.title, style=title_style, overflow="ellipsis", no_wrap=True), self.terms
+            ),
         )
 
     def update_row(self, row: ArticleRow) -> None:

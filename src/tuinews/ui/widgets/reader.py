@@ -10,6 +10,8 @@ from textual.widgets import Markdown, Static
 
 from tuinews.models import Article
 from tuinews.ui.format import byline, full_date
+from tuinews.ui.highlight import highlight_markdown, highlight_text
+from tuinews.ui.links import links_section
 
 EMPTY_HINT = "Select an article and press enter to read it."
 
@@ -31,9 +33,10 @@ class Reader(VerticalScroll, can_focus=True):
         yield Static(Text(EMPTY_HINT, style="dim"), id="reader-heading")
         yield Markdown("", id="reader-body")
 
-    def show_article(self, article: Article | None) -> None:
-        """Show an article (None: the empty hint) from its top."""
+    def show_article(self, article: Article | None, terms: list[str] | None = None) -> None:
+        """Show an article (None: the empty hint) from its top, search terms highlighted."""
         self.article = article
+        terms = terms or []
         heading = self.query_one("#reader-heading", Static)
         body = self.query_one("#reader-body", Markdown)
         if article is None:
@@ -49,6 +52,11 @@ class Reader(VerticalScroll, can_focus=True):
         if article.summary:
             text.append("\n\n")
             text.append(article.summary, style="italic")
-        heading.update(text)
-        body.update(article.body)
+        heading.update(highlight_text(text, terms))
+        body.update(highlight_markdown(article.body, terms) + links_section(article.body))
         self.scroll_home(animate=False)
+
+    @property
+    def at_end(self) -> bool:
+        """True when the last line of the article is in view."""
+        return self.scroll_y >= self.max_scroll_y

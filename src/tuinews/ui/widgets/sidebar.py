@@ -9,24 +9,24 @@ from textual.binding import Binding
 from textual.events import Resize
 from textual.message import Message
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tuinews.models import SidebarCounts, View, ViewKind
 
 SMART_VIEWS = (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED, ViewKind.TODAY)
-ICONS = {ViewKind.ALL: "≡", ViewKind.UNREAD: "●", ViewKind.STARRED: "★", ViewKind.TODAY: "◷"}
+ICONS = {
+    ViewKind.ALL: "≡",
+    ViewKind.UNREAD: "●",
+    ViewKind.STARRED: "★",
+    ViewKind.TODAY: "◷",
+    ViewKind.SEARCH: "⌕",
+}
 
 
 def option_id(view: View) -> str:
     if view.kind is ViewKind.CATEGORY:
         return f"category:{view.category}"
     return str(view.kind.value)
-
-
-def view_of(option: str) -> View:
-    if option.startswith("category:"):
-        return View(ViewKind.CATEGORY, option.removeprefix("category:"))
-    return View(ViewKind(option))
 
 
 class Sidebar(OptionList):
@@ -51,62 +51,89 @@ class Sidebar(OptionList):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._views: list[View] = []
+        self._views: dict[str, View] = {}
         self._ready = False
-        self._shown: tuple[SidebarCounts, View] | None = None
+        self._shown: tuple[SidebarCounts, View, View | None, dict[str, str]] | None = None
         self.border_title = "Views"
 
     def on_resize(self, event: Resize) -> None:
         # Entries are laid out for a width: redraw them when the sidebar appears or resizes.
         if self._shown is not None:
-            self.show_counts(*self._shown)
+            counts, current, search, problems = self._shown
+            self.show_counts(counts, current, search, problems=problems)
 
-    def show_counts(self, counts: SidebarCounts, current: View) -> None:
-        """Redraw every entry with its count, keeping `current` highlighted."""
-        self._shown = (counts, current)
+    def show_counts(
+        self,
+        counts: SidebarCounts,
+        current: View,
+        search: View | None = None,
+        *,
+        problems: dict[str, str] | None = None,
+    ) -> None:
+        """Redraw every entry with its count, keeping `current` highlighted.
+
+        An active search is shown first, so the user can see it and return to it.
+        `problems` maps "feed title\x1fcategory" to the feed's last error: those
+        categories get a mark, and the reasons show when the pointer rests on the sidebar.
+        """
+        problems = problems or {}
+        self._shown = (counts, current, search, problems)
+        failing = {key.split("\x1f", 1)[1] for key in problems}
+        self.tooltip = (
+            Text("Feeds with problems:\n")
+            + Text("\n".join(f"{k.split(chr(31))[0]}: {v}" for k, v in problems.items()))
+            if problems
+            else None
+        )
         width = max(12, self.scrollable_content_region.width - 1)
-        views = [View(kind) for kind in SMART_VIEWS]
-        views += [View(ViewKind.CATEGORY, name) for name in counts.categories]
         options: list[Option | None] = []
-        for index, view in enumerate(views):
-            if index == len(SMART_VIEWS):
-                options.append(None)
-            count = (
-                counts.views[view.kind]
-                if view.kind is not ViewKind.CATEGORY
-                else counts.categories[view.category or ""]
-            )
-            number = count.total if view.kind is ViewKind.STARRED else count.unread
-            options.append(Option(_entry(view, number, width), id=option_id(view)))
+        self._views = {}
+        if search is not None:
+            options += [Option(_entry(search, 0, width), id="search"), None]
+            self._views["search"] = search
+        for kind in SMART_VIEWS:
+            count = counts.views[kind]
+            number = count.total if kind is ViewKind.STARRED else count.unread
+            options.append(Option(_entry(View(kind), number, width), id=kind.value))
+            self._views[kind.value] = View(kind)
+        options.append(None)
+        for name, count in counts.categories.items():
+            view = View(ViewKind.CATEGORY, name)
+            entry = _entry(view, count.unread, width, warn=name in failing)
+            options.append(Option(entry, id=option_id(view)))
+            self._views[option_id(view)] = view
         self._ready = False
         self.clear_options()
         self.add_options(options)
-        self._views = views
         self._highlight(current)
         self._ready = True
 
     def _highlight(self, view: View) -> None:
+        wanted = "search" if view.kind is ViewKind.SEARCH else option_id(view)
         try:
-            self.highlighted = self.get_option_index(option_id(view))
-        except Exception:
+            self.highlighted = self.get_option_index(wanted)
+        except OptionDoesNotExist:
             self.highlighted = 0
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if self._ready and event.option.id is not None:
-            self.post_message(self.Selected(view_of(event.option.id)))
+        if self._ready and event.option.id in self._views:
+            self.post_message(self.Selected(self._views[event.option.id]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option.id is not None:
-            self.post_message(self.Entered(view_of(event.option.id)))
+        if event.option.id in self._views:
+            self.post_message(self.Entered(self._views[event.option.id]))
 
 
-def _entry(view: View, number: int, width: int) -> Text:
+def _entry(view: View, number: int, width: int, *, warn: bool = False) -> Text:
     icon = ICONS.get(view.kind, "#")
     count = str(number) if number else ""
     label = Text(f"{icon} ")
     label.append(view.label)  # a category name is data, never markup
-    label.truncate(max(4, width - len(count) - 1), overflow="ellipsis", pad=True)
+    mark = 2 if warn else 0
+    label.truncate(max(4, width - len(count) - 1 - mark), overflow="ellipsis", pad=True)
+    if warn:
+        label.append(" !", style="bold red")
     label.append(f" {count}", style="bold")
     return label

@@ -1,0 +1,301 @@
+"""Refresh every subscribed feed: fetch concurrently, land each feed in its own transaction.
+
+Threading: a pool of `concurrency` threads fetches and parses (sharing one httpx
+client, which is thread-safe); they never touch the store. The caller's thread is
+the one writer: it opens its own Store on the path and saves each feed as it
+arrives, so quitting mid-refresh loses nothing that had landed.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tuinews.config import Settings
+from tuinews.importer.categorize import choose_category
+from tuinews.importer.errors import ImportFailure
+from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
+from tuinews.importer.pipeline import clean_draft
+from tuinews.importer.sanitize import clean_line
+from tuinews.importer.sniff import Parsed, decode, parse_bytes, sniff
+from tuinews.models import (
+    ArticleDraft,
+    CategoryRule,
+    FeedProgress,
+    Outcome,
+    RefreshReport,
+    RefreshResult,
+    Subscription,
+)
+from tuinews.store import Store, open_store
+from tuinews.store.keys import dedupe_key
+from tuinews.store.subscriptions import (
+    apply_retention,
+    list_subscriptions,
+    record_fetch,
+    retired_keys,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+MAX_FEED_BYTES = 64 * 1024 * 1024
+FEED_KINDS = frozenset({"feed", "json", "jsonl"})
+_NOT_FEEDS = {"html": "an HTML page", "opml": "an OPML list", "text": "plain text"}
+_POLL_SECONDS = 0.1  # how often a wait for the network looks at should_stop
+
+ProgressCallback = Callable[[FeedProgress], None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Fetched:
+    """What a fetching thread hands the writer: a 304, a parsed feed, or a failure."""
+
+    subscription: Subscription
+    response: FetchResponse | None = None
+    parsed: Parsed | None = None
+    error: str | None = None
+    status: int | None = None
+
+
+def refresh_feeds(
+    store_path: Path,
+    *,
+    concurrency: int = 8,
+    timeout: float = 20,
+    max_bytes: int = MAX_FEED_BYTES,
+    on_progress: ProgressCallback | None = None,
+    should_stop: Callable[[], bool] | None = None,
+    rules: Sequence[CategoryRule] = (),
+    keep_days: int | None = None,
+    max_per_feed: int | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> RefreshReport:
+    """Fetch every subscription and store what changed; return one result per feed.
+
+    Conditional GET: a feed answering 304 is "not modified" and is not parsed. A feed
+    that fails keeps its articles and records the reason. When `keep_days` or
+    `max_per_feed` is set, retention runs at the end (never on starred or unread).
+    Raises StoreError when the store cannot be opened.
+    """
+    if concurrency < 1:
+        raise ValueError("concurrency must be at least 1")
+    store = open_store(store_path)
+    try:
+        return _refresh(
+            store,
+            concurrency=concurrency,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            on_progress=on_progress,
+            should_stop=should_stop or (lambda: False),
+            rules=rules,
+            keep_days=keep_days,
+            max_per_feed=max_per_feed,
+            clock=clock or (lambda: datetime.now(UTC)),
+        )
+    finally:
+        store.close()
+
+
+def _refresh(
+    store: Store,
+    *,
+    concurrency: int,
+    timeout: float,
+    max_bytes: int,
+    on_progress: ProgressCallback | None,
+    should_stop: Callable[[], bool],
+    rules: Sequence[CategoryRule],
+    keep_days: int | None,
+    max_per_feed: int | None,
+    clock: Callable[[], datetime],
+) -> RefreshReport:
+    subscriptions = list_subscriptions(store)
+    report = RefreshReport()
+    client = make_client(timeout, connections=concurrency)
+    pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="tuinews-refresh")
+    waiting: Iterator[Subscription] = iter(subscriptions)
+    pending: set[Future[_Fetched]] = set()
+    finished = False
+    try:
+        while True:
+            # At most two feeds per thread are in flight: fetched bodies never pile up.
+            while len(pending) < 2 * concurrency and not should_stop():
+                subscription = next(waiting, None)
+                if subscription is None:
+                    break
+                pending.add(pool.submit(_fetch_feed, subscription, client, max_bytes, timeout))
+            if not pending or should_stop():
+                break
+            done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
+            for future in done:
+                result = _land(store, future.result(), rules, clock())
+                report.results.append(result)
+                if on_progress is not None:
+                    on_progress(FeedProgress(len(report.results), len(subscriptions), result))
+        report.stopped = len(report.results) < len(subscriptions)
+        finished = True
+    finally:
+        # On a stop (or Ctrl-C) nobody waits for fetches still in flight: their results go unsaved.
+        pool.shutdown(wait=finished, cancel_futures=True)
+        client.close()
+    if not report.stopped and (keep_days is not None or max_per_feed is not None):
+        report.removed = apply_retention(store, keep_days, max_per_feed, clock())
+    return report
+
+
+def _fetch_feed(
+    subscription: Subscription, client: httpx.Client, max_bytes: int, timeout: float
+) -> _Fetched:
+    """Fetch one feed (conditionally) and parse it; runs in a pool thread, never raises."""
+    headers: dict[str, str] = {}
+    if subscription.etag:
+        headers["If-None-Match"] = subscription.etag
+    if subscription.last_modified:
+        headers["If-Modified-Since"] = subscription.last_modified
+    try:
+        response = fetch(
+            subscription.fetch_url,
+            max_bytes=max_bytes,
+            timeout=timeout,
+            headers=headers,
+            client=client,
+        )
+        if response.status == 304:
+            return _Fetched(subscription, response, status=304)
+        parsed = parse_feed_body(response.body, response.final_url)
+    except StatusFailure as failure:
+        return _Fetched(subscription, error=failure.reason, status=failure.status)
+    except ImportFailure as failure:
+        return _Fetched(subscription, error=failure.reason)
+    except Exception as exc:  # one feed's surprise must not end everyone's refresh
+        return _Fetched(subscription, error=f"could not be refreshed ({type(exc).__name__})")
+    return _Fetched(subscription, response, parsed, status=response.status)
+
+
+def parse_feed_body(body: bytes, url: str) -> Parsed:
+    """A feed's body as clean drafts. Raises ImportFailure for anything but a feed."""
+    if not body.strip():
+        raise ImportFailure("the feed is empty")
+    kind = sniff(decode(body))
+    if kind not in FEED_KINDS:
+        raise ImportFailure(f"not a feed (the server sent {_NOT_FEEDS.get(kind, kind)})")
+    try:
+        parsed = parse_bytes(body, url)
+    except ImportFailure:
+        raise
+    except (RecursionError, MemoryError):
+        raise ImportFailure("too deeply nested or too large to parse") from None
+    except Exception as exc:  # a parser's bug is this feed's failure, not the refresh's
+        raise ImportFailure(f"could not be parsed ({type(exc).__name__})") from None
+    drafts = [clean for draft in parsed.drafts if (clean := clean_draft(draft)) is not None]
+    return Parsed(parsed.kind, clean_line(parsed.title), drafts)
+
+
+def _land(
+    store: Store, fetched: _Fetched, rules: Sequence[CategoryRule], moment: datetime
+) -> RefreshResult:
+    """Save one feed's outcome: its articles first, then what the fetch left.
+
+    Two transactions in that order: if the second is lost, the next refresh fetches
+    the whole feed again and finds duplicates, never a gap.
+    """
+    subscription = fetched.subscription
+    url = subscription.url
+    try:
+        if fetched.error is not None or fetched.response is None:
+            error = fetched.error or "could not be fetched"
+            record_fetch(store, url, fetched_at=moment, status=fetched.status, error=error)
+            return RefreshResult(url, error=error)
+        response = fetched.response
+        headers = response.headers
+        if fetched.parsed is None:  # 304: the validators may be renewed
+            record_fetch(
+                store,
+                url,
+                fetched_at=moment,
+                status=response.status,
+                etag=headers.get("etag") or subscription.etag,
+                last_modified=headers.get("last-modified") or subscription.last_modified,
+                permanent_url=response.permanent_redirect,
+            )
+            return RefreshResult(url, not_modified=True)
+        result = _save(store, subscription, fetched.parsed, rules, moment)
+        record_fetch(
+            store,
+            url,
+            fetched_at=moment,
+            status=response.status,
+            etag=headers.get("etag"),
+            last_modified=headers.get("last-modified"),
+            permanent_url=response.permanent_redirect,
+            title=fetched.parsed.title,
+        )
+        return result
+    except sqlite3.Error as exc:
+        return RefreshResult(url, error=f"the store refused it ({exc})")
+
+
+def _save(
+    store: Store,
+    subscription: Subscription,
+    parsed: Parsed,
+    rules: Sequence[CategoryRule],
+    moment: datetime,
+) -> RefreshResult:
+    name = parsed.title or subscription.title or subscription.url
+    override = subscription.category
+    drafts = _unretired(
+        store,
+        [
+            replace(d, category=choose_category(d, name, override=override, rules=rules))
+            for d in parsed.drafts
+        ],
+        name,
+    )
+    saved, _ = store.save_source(
+        subscription.url, name, "feed", drafts, category=override, now=moment
+    )
+    outcomes = [s.outcome for s in saved]
+    return RefreshResult(
+        subscription.url,
+        new=outcomes.count(Outcome.NEW),
+        updated=outcomes.count(Outcome.UPDATED),
+        duplicate=outcomes.count(Outcome.DUPLICATE),
+    )
+
+
+def _unretired(store: Store, drafts: list[ArticleDraft], name: str) -> list[ArticleDraft]:
+    """The drafts whose articles retention has not deleted (the store keys them the same way)."""
+    keys = [dedupe_key(d, d.source_name or name) for d in drafts]
+    retired = retired_keys(store, keys)
+    if not retired:
+        return drafts
+    return [d for d, key in zip(drafts, keys, strict=True) if key not in retired]
+
+
+def refresh_configured(
+    store_path: Path,
+    settings: Settings,
+    *,
+    on_progress: Callable[[FeedProgress], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> RefreshReport:
+    """refresh_feeds() with the [feeds] settings and category rules of the config file."""
+    feeds = settings.feeds
+    return refresh_feeds(
+        store_path,
+        concurrency=feeds.concurrency,
+        timeout=feeds.timeout_seconds,
+        on_progress=on_progress,
+        should_stop=should_stop,
+        rules=settings.rules,
+        keep_days=feeds.keep_days,
+        max_per_feed=feeds.max_per_feed,
+    )
