@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store, open_store
@@ -17,6 +18,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+
+# In CI the property tests replay the same examples every run, so a red build always means a
+# change broke something; new inputs are explored by the longer runs in bench/.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 # Dates on screen are shown in the local zone: pin it so snapshots do not depend on CI's.
 os.environ["TZ"] = "UTC"

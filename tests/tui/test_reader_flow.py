@@ -163,3 +163,21 @@ def test_sample_data_path_is_found() -> None:
     found = sample_data_path()
     assert found is not None and (found / "feeds").is_dir()
     assert SAMPLE_DATA.exists()
+
+
+async def test_reload_keeps_the_highlighted_article_unless_asked_to_start_at_the_top(
+    sample_store: Store,
+) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        articles = screen.query_one(ArticleList)
+        await pilot.press("j", "j", "j")
+        chosen = articles.current
+        screen.refresh_all()
+        await pilot.pause()
+        assert articles.current == chosen
+        # The first launch's sample import lands while the list is already on screen.
+        screen.refresh_all(from_top=True)
+        await pilot.pause()
+        assert articles.cursor_row == 0 and articles.scroll_y == 0

@@ -120,11 +120,12 @@ class TuinewsApp(App[None]):
         self.post_message(ImportFinished(report, quiet=quiet))
 
     def on_import_finished(self, message: ImportFinished) -> None:
-        self._after_import(message.report)
+        # The first launch's sample import: nothing was chosen yet, so start at the top.
+        self._after_import(message.report, from_top=message.quiet)
 
-    def _after_import(self, report: ImportReport) -> None:
+    def _after_import(self, report: ImportReport, *, from_top: bool = False) -> None:
         if self.main is not None:
-            self.main.refresh_all()
+            self.main.refresh_all(from_top=from_top)
         self.notify(
             report.summary(),
             severity="warning" if report.failures else "information",

@@ -76,9 +76,13 @@ class MainScreen(Screen[None]):
 
     # -- state ---------------------------------------------------------------
 
-    def refresh_all(self, keep: int | None = None) -> None:
-        """Reload counts and the current view's rows (after an import or an undo)."""
-        current = self.query_one(ArticleList).current
+    def refresh_all(self, keep: int | None = None, *, from_top: bool = False) -> None:
+        """Reload counts and the current view's rows (after an import or an undo).
+
+        The highlighted article stays highlighted, where it was on screen, unless
+        `from_top` asks for the list to start again at its first row.
+        """
+        current = None if from_top else self.query_one(ArticleList).current
         self.refresh_counts()
         self._load_view(keep if keep is not None else current.id if current else None)
 
