@@ -181,3 +181,33 @@ async def test_reload_keeps_the_highlighted_article_unless_asked_to_start_at_the
         screen.refresh_all(from_top=True)
         await pilot.pause()
         assert articles.cursor_row == 0 and articles.scroll_y == 0
+
+
+async def test_articles_imported_by_another_process_appear(sample_store: Store) -> None:
+    import subprocess
+    import sys
+
+    from conftest import FIXTURES
+
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        articles = main_screen(app).query_one(ArticleList)
+        before = articles.row_count
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tuinews",
+                "--db",
+                str(sample_store.path),
+                "import",
+                str(FIXTURES / "feeds" / "small.atom"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        app._notice_outside_writes()  # what the 2-second timer does
+        await pilot.pause()
+        assert articles.row_count == before + 1

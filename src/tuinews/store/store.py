@@ -38,7 +38,7 @@ from tuinews.store.rows import (
     list_row_from_row,
     to_iso,
 )
-from tuinews.store.views import ORDER, fts_query, view_filter
+from tuinews.store.views import AFTER, BEFORE, ORDER, fts_query, today_start, view_filter
 
 UNCATEGORIZED = "Uncategorized"
 BUSY_TIMEOUT_MS = 10_000

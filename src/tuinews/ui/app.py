@@ -38,6 +38,7 @@ from tuinews.ui.widgets.top_bar import MenuButton
 
 Clock = Callable[[], datetime]
 SAMPLES_SETTING = "samples_imported"
+STORE_POLL_SECONDS = 2.0
 
 
 def utc_now() -> datetime:
@@ -82,6 +83,9 @@ class TuinewsApp(App[None]):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         self.push_screen(MainScreen(self.store, self.clock))
+        # Another process (tuinews import, tuinews refresh) may write to the store.
+        self._store_version = self.store.data_version()
+        self.set_interval(STORE_POLL_SECONDS, self._notice_outside_writes, name="store-watch")
         minutes = self.settings.feeds.refresh_minutes
         if minutes:
             self.set_interval(minutes * 60, self._timed_refresh, name="auto-refresh")
@@ -151,6 +155,14 @@ class TuinewsApp(App[None]):
         self.main.refresh_all()
         if outcome.jump and outcome.report.article_ids:
             self.main.jump_to(View(ViewKind.ALL), outcome.report.article_ids[0])
+
+    def _notice_outside_writes(self) -> None:
+        """Show what other connections wrote: new articles, marks, imports from the CLI."""
+        version = self.store.data_version()
+        if version != self._store_version:
+            self._store_version = version
+            if self.main is not None and not self.refreshing:
+                self.main.refresh_all()
 
     # -- feeds ---------------------------------------------------------------
 
