@@ -1,11 +1,21 @@
-"""RSS 0.9x/1.0/2.0, Atom and RDF feeds through feedparser."""
+"""RSS 0.9x/1.0/2.0, Atom and RDF feeds: a streaming fast path, feedparser as the fallback.
+
+Both paths reduce an entry to the same `RawEntry` (the values feedparser would report,
+with sanitizing and URI resolution off: the Markdown converter keeps only text and
+links), and `draft_from_entry` turns it into a draft. `feed_fast` reads the feeds it
+fully understands; anything else goes to feedparser, with the same result.
+"""
 
 from __future__ import annotations
 
+import io
 import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from html import unescape
 from typing import Any
 
-from tuinews.importer.dates import from_struct
+from tuinews.importer.dates import from_struct, parse_date
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.html import html_to_markdown
 from tuinews.models import ArticleDraft
@@ -16,6 +26,37 @@ from tuinews.models import ArticleDraft
 _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _ROOT_START = re.compile(rb"<(?![?!])")
 _TRUNCATED = ("no element found", "unclosed token")
+_XML_BASE = re.compile(rb"xml:base\s*=")
+_TAG = re.compile(r"<[^>]+>")
+_INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
+_RFC822 = re.compile(
+    r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|GMT)"
+)
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1
+    )
+}
+
+
+@dataclass(slots=True)
+class RawEntry:
+    """One entry as feedparser reports it: raw text and HTML, nothing converted yet.
+
+    `content` is the entry's chosen content (HTML first); `summary` its description
+    or summary (which feedparser fills from the content when there is none).
+    """
+
+    title: str | None = None
+    link: str | None = None
+    guid: str | None = None
+    author: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    category: str | None = None
+    summary: str | None = None
+    content: str | None = None
 
 
 def check_no_entities(data: bytes) -> None:
@@ -27,13 +68,35 @@ def check_no_entities(data: bytes) -> None:
 
 
 def parse_feed(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
-    """The feed's title and its entries as drafts."""
+    """The feed's title and its entries as drafts: the fast path, else feedparser."""
+    check_no_entities(data)
+    from tuinews.importer.feed_fast import Unsupported, read_feed
+
+    try:
+        title, drafts = read_feed(io.BytesIO(data))
+        return title, list(drafts)
+    except Unsupported:
+        return parse_feed_slow(data)
+
+
+def parse_feed_slow(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
+    """The feed's title and its entries as drafts, through feedparser (any feed it reads)."""
     check_no_entities(data)
     import feedparser
 
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    # The Markdown converter keeps only text and links, so feedparser's sanitizer has
+    # nothing to add; its URI resolver rewrites the HTML on the way, which would make
+    # the Markdown differ from the fast path's, and only matters with an xml:base.
+    resolve = _XML_BASE.search(data) is not None
+    try:
+        # A stream, so that feedparser never takes the bytes for a file name or a URL.
+        parsed = feedparser.parse(
+            io.BytesIO(data), sanitize_html=False, resolve_relative_uris=resolve
+        )
+    except (UnicodeError, LookupError):  # feedparser trips over some encoding declarations
+        raise ImportFailure("malformed feed (its encoding cannot be read)") from None
     entries = parsed.get("entries") or []
-    drafts = [draft for entry in entries if (draft := _entry(entry)) is not None]
+    drafts = [draft for entry in entries if (draft := draft_from_entry(_raw(entry)))]
     if parsed.get("bozo"):
         # Small faults (an undefined &nbsp;) are common and feedparser recovers them;
         # a cut-off document or one that yields nothing is reported instead.
@@ -42,7 +105,7 @@ def parse_feed(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
             raise ImportFailure(f"malformed feed ({problem})")
     if not parsed.get("version") and not drafts:
         raise ImportFailure("not a feed")
-    return _text(parsed.get("feed", {}).get("title")), drafts
+    return text_only(parsed.get("feed", {}).get("title")), drafts
 
 
 def _describe(problem: object) -> str:
@@ -50,37 +113,89 @@ def _describe(problem: object) -> str:
     return text.splitlines()[0][:120]
 
 
-def _text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    from html import unescape
-
-    return unescape(re.sub(r"<[^>]+>", "", value)).strip() or None
-
-
-def _entry(entry: Any) -> ArticleDraft | None:
+def _raw(entry: Any) -> RawEntry:
+    """What the shared draft builder needs from one feedparser entry."""
     contents = [c for c in entry.get("content") or [] if c.get("value")]
     html_first = sorted(contents, key=lambda c: "html" not in str(c.get("type", "")))
-    summary_html = entry.get("summary") or ""
-    body_html = html_first[0]["value"] if html_first else summary_html
+    tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
+    return RawEntry(
+        title=entry.get("title"),
+        link=entry.get("link"),
+        guid=entry.get("id"),
+        author=entry.get("author"),
+        published=entry.get("published"),
+        updated=dict.get(entry, "updated"),  # entry.get() would answer with "published"
+        category=tags[0] if tags else None,
+        summary=entry.get("summary"),
+        content=html_first[0]["value"] if html_first else None,
+    )
+
+
+def draft_from_entry(entry: RawEntry) -> ArticleDraft | None:
+    """The draft for one entry: HTML to Markdown, a title even when the feed gave none."""
+    summary_html = entry.summary or ""
+    body_html = entry.content or summary_html
     body = html_to_markdown(body_html) if body_html else ""
-    summary = html_to_markdown(summary_html) if summary_html and html_first else None
+    summary = html_to_markdown(summary_html) if summary_html and entry.content else None
     if summary and summary.strip() == body.strip():
         summary = None
-    title = _text(entry.get("title")) or _first_words(body)
+    title = text_only(entry.title) or _first_words(body)
     if not title:
         return None
-    tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
     return ArticleDraft(
         title=title,
         body=body,
-        author=_text(entry.get("author")),
-        published=from_struct(entry.get("published_parsed") or entry.get("updated_parsed")),
-        category=tags[0] if tags else None,
-        url=entry.get("link") or None,
+        author=text_only(entry.author),
+        published=entry_date(entry.published) or entry_date(entry.updated),
+        category=entry.category or None,
+        url=entry.link or None,
         summary=summary,
-        key_hint=entry.get("id") or None,
+        key_hint=entry.guid or None,
     )
+
+
+def text_only(value: object) -> str | None:
+    """A title or name without markup (feeds put HTML in them) and entities decoded."""
+    if not isinstance(value, str):
+        return None
+    if "<" in value:
+        value = _TAG.sub("", _INVISIBLE.sub("", value))
+    return unescape(value).strip() or None
+
+
+def entry_date(value: str | None) -> datetime | None:
+    """A feed date as aware UTC, to the second; feedparser's formats when ours fail."""
+    if not value:
+        return None
+    parsed = _rfc822(value) or parse_date(value)
+    if parsed is None:
+        from feedparser.datetimes import _parse_date
+
+        parsed = from_struct(_parse_date(value))
+    return parsed.replace(microsecond=0) if parsed else None
+
+
+def _rfc822(value: str) -> datetime | None:
+    """The common RSS date ("Tue, 17 Nov 2026 07:30:00 +0100") without email.utils's cost.
+
+    Gives what parse_date gives, or None to let parse_date decide.
+    """
+    found = _RFC822.fullmatch(value.strip())
+    if found is None:
+        return None
+    day, month, year, hour, minute, second, zone = found.groups()
+    try:
+        moment = datetime(
+            int(year), _MONTHS[month.lower()], int(day), int(hour), int(minute), int(second or 0)
+        )
+        offset = 0 if zone == "GMT" else int(zone[1:3]) * 60 + int(zone[3:])
+        if offset >= 24 * 60:
+            return None
+        return (moment - timedelta(minutes=-offset if zone[0] == "-" else offset)).replace(
+            tzinfo=UTC
+        )
+    except (ValueError, KeyError, OverflowError):
+        return None
 
 
 def _first_words(text: str, count: int = 12) -> str | None:

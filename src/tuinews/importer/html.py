@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import re
+from html import unescape
 
-_LOOKS_LIKE_HTML = re.compile(r"<(p|br|div|a|ul|ol|li|h[1-6]|blockquote|em|strong|img)\b", re.I)
-_INVISIBLE = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.I | re.S)
+_LOOKS_LIKE_HTML = re.compile(
+    r"<(p|br|div|a|ul|ol|li|h[1-6]|blockquote|em|strong|b|i|code|pre|hr|img|table|span)\b",
+    re.I,
+)
 
 
 def html_to_markdown(html: str) -> str:
-    """Markdown for an HTML fragment: headings, lists, quotes and links kept."""
+    """Markdown for an HTML fragment: headings, lists, quotes and links kept.
+
+    Text that holds no HTML is only unescaped; `*` and `_` are escaped in both cases,
+    so that text never turns into emphasis it did not have.
+    """
     if not _LOOKS_LIKE_HTML.search(html):
-        # Plain text that may hold entities: let the parser decode them only.
-        from html import unescape
+        return unescape(html).replace("*", r"\*").replace("_", r"\_").strip()
+    from tuinews.importer.markdown_fast import convert_html
 
-        return unescape(html)
-    from markdownify import markdownify
-
-    markdown = markdownify(
-        _INVISIBLE.sub("", html),
-        heading_style="ATX",
-        bullets="-",
-        strip=["script", "style", "img", "iframe", "form", "button"],
-    )
-    return str(markdown).strip()
+    return convert_html(html).strip()
