@@ -91,7 +91,7 @@ def test_a_version_2_store_is_migrated_and_keeps_its_subscriptions(tmp_path: Pat
     )
     conn.close()
     store = open_store(path)
-    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION == 3
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
     (sub,) = list_subscriptions(store)
     assert (sub.url, sub.title, sub.category, sub.etag) == (
         "https://a.example/feed",

@@ -103,8 +103,85 @@ _V3 = """
         );
 """
 
+# v4: counts without scans. `category_counts` holds, per category, how many articles there
+# are, how many unread, starred, and starred-and-unread; triggers keep it in step with every
+# insert, delete and change of read, starred or category, so the sidebar's counts cost
+# O(categories) instead of a pass over every article. A row goes when its category empties.
+# The (category, read) index served only the old GROUP BY; partial indexes of the unread
+# articles per category and of the starred unread ones, in list order, serve next-unread
+# and mark-all-read instead.
+_V4 = """
+        CREATE TABLE category_counts (
+            category TEXT PRIMARY KEY,
+            total INTEGER NOT NULL,
+            unread INTEGER NOT NULL,
+            starred INTEGER NOT NULL,
+            starred_unread INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO category_counts(category, total, unread, starred, starred_unread)
+            SELECT category, count(*), sum(read = 0), sum(starred = 1),
+                   sum(starred = 1 AND read = 0)
+            FROM articles GROUP BY category;
+
+        CREATE TRIGGER category_counts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO category_counts(category, total, unread, starred, starred_unread)
+            VALUES (new.category, 1, new.read = 0, new.starred = 1,
+                    new.starred = 1 AND new.read = 0)
+            ON CONFLICT(category) DO UPDATE SET
+                total = total + 1,
+                unread = unread + excluded.unread,
+                starred = starred + excluded.starred,
+                starred_unread = starred_unread + excluded.starred_unread;
+        END;
+        CREATE TRIGGER category_counts_delete AFTER DELETE ON articles BEGIN
+            UPDATE category_counts SET
+                total = total - 1,
+                unread = unread - (old.read = 0),
+                starred = starred - (old.starred = 1),
+                starred_unread = starred_unread - (old.starred = 1 AND old.read = 0)
+            WHERE category = old.category;
+            DELETE FROM category_counts WHERE category = old.category AND total <= 0;
+        END;
+        -- A mark in place: one UPDATE of the category's row (the common, cheap case).
+        CREATE TRIGGER category_counts_mark AFTER UPDATE OF read, starred, category ON articles
+        WHEN old.category IS new.category
+            AND (old.read IS NOT new.read OR old.starred IS NOT new.starred) BEGIN
+            UPDATE category_counts SET
+                unread = unread + (new.read = 0) - (old.read = 0),
+                starred = starred + (new.starred = 1) - (old.starred = 1),
+                starred_unread = starred_unread + (new.starred = 1 AND new.read = 0)
+                    - (old.starred = 1 AND old.read = 0)
+            WHERE category = new.category;
+        END;
+        -- An article that changed category leaves one row and joins (or creates) another.
+        CREATE TRIGGER category_counts_move AFTER UPDATE OF read, starred, category ON articles
+        WHEN old.category IS NOT new.category BEGIN
+            UPDATE category_counts SET
+                total = total - 1,
+                unread = unread - (old.read = 0),
+                starred = starred - (old.starred = 1),
+                starred_unread = starred_unread - (old.starred = 1 AND old.read = 0)
+            WHERE category = old.category;
+            DELETE FROM category_counts WHERE category = old.category AND total <= 0;
+            INSERT INTO category_counts(category, total, unread, starred, starred_unread)
+            VALUES (new.category, 1, new.read = 0, new.starred = 1,
+                    new.starred = 1 AND new.read = 0)
+            ON CONFLICT(category) DO UPDATE SET
+                total = total + 1,
+                unread = unread + excluded.unread,
+                starred = starred + excluded.starred,
+                starred_unread = starred_unread + excluded.starred_unread;
+        END;
+
+        DROP INDEX articles_category_read;
+        CREATE INDEX articles_unread_by_category ON articles(category, sort_at DESC, id DESC)
+            WHERE read = 0;
+        CREATE INDEX articles_starred_unread ON articles(sort_at DESC, id DESC)
+            WHERE starred = 1 AND read = 0;
+"""
+
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -8,11 +8,14 @@ time. A worker thread that writes opens its own Store on the same path
 
 from __future__ import annotations
 
+import queue
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from json import loads
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +41,16 @@ from tuinews.store.rows import (
     list_row_from_row,
     to_iso,
 )
-from tuinews.store.views import AFTER, BEFORE, ORDER, fts_query, today_start, view_filter
+from tuinews.store.views import (
+    AFTER,
+    BEFORE,
+    ORDER,
+    RANK,
+    fts_query,
+    today_start,
+    unread_index,
+    view_filter,
+)
 
 UNCATEGORIZED = "Uncategorized"
 BUSY_TIMEOUT_MS = 10_000
@@ -111,7 +123,7 @@ class Store:
         location: str,
         name: str,
         kind: str,
-        drafts: Sequence[ArticleDraft],
+        drafts: Sequence[ArticleDraft] | Iterator[ArticleDraft],
         *,
         category: str | None = None,
         subscriptions: Sequence[FeedSubscription] = (),
@@ -122,10 +134,10 @@ class Store:
         `category` overrides the drafts' own. A draft whose dedupe key is known is
         a duplicate when its text is the same, else it updates the article in place
         (read and starred are kept). Returns what happened to each draft and how
-        many subscriptions were new.
+        many subscriptions were new. `drafts` may be an iterator, read once: a large
+        source streams through in chunks, and an exception it raises rolls back.
         """
         moment = to_iso(now or datetime.now(UTC))
-        results: list[Saved] = []
         with self.write() as conn:
             conn.execute(
                 "INSERT INTO sources(name, location, kind, imported_at) VALUES (?, ?, ?, ?) "
@@ -136,8 +148,7 @@ class Store:
             source_id = conn.execute(
                 "SELECT id FROM sources WHERE location = ?", (location,)
             ).fetchone()[0]
-            for draft in drafts:
-                results.append(self._save_draft(conn, draft, source_id, name, category, moment))
+            results = self._save_drafts(conn, drafts, source_id, name, category, moment)
             added = sum(self._subscribe(conn, sub, moment) for sub in subscriptions)
         return results, added
 
@@ -157,15 +168,82 @@ class Store:
         )
         return [FeedSubscription(url, title, category) for url, title, category in rows]
 
-    def _save_draft(
+    _INSERT = (
+        "INSERT INTO articles(dedupe_key, source_id, source, url, title, author, published, "
+        "category, summary, body, word_count, imported_at, sort_at, content_hash) VALUES "
+    )
+    _UPDATE = (
+        "UPDATE articles SET source = ?, url = ?, title = ?, author = ?, published = ?, "
+        "category = ?, summary = ?, body = ?, word_count = ?, "
+        "sort_at = coalesce(?, imported_at), content_hash = ? WHERE id = ?"
+    )
+
+    def _save_drafts(
         self,
         conn: sqlite3.Connection,
+        drafts: Sequence[ArticleDraft] | Iterator[ArticleDraft],
+        source_id: int,
+        source_name: str,
+        category: str | None,
+        moment: str,
+    ) -> list[Saved]:
+        """Store drafts in chunks: one lookup of known keys and one multi-row INSERT each.
+
+        Row by row, FTS5 is slow here: the insert trigger gives each INSERT a statement
+        journal, and FTS5 flushes its pending terms at every one. One statement per
+        chunk lets it index the whole chunk at once. Keys written earlier in this call
+        are remembered, so a source that repeats an article gets the same outcomes as
+        saving one draft at a time would give.
+        """
+        per_chunk = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 14
+        per_chunk = max(1, min(2000, per_chunk))
+        results: list[Saved] = []
+        known: dict[str, tuple[int, str]] = {}  # dedupe key -> (article id, content hash)
+        # From the second chunk on, a thread writes while this one prepares the next
+        # chunk: SQLite releases the GIL. The connection is still used by one thread
+        # at a time: this one waits for the writer before it goes on with it.
+        chunks: queue.Queue[list[tuple[Any, ...]] | None] = queue.Queue(maxsize=2)
+        failed: list[BaseException] = []
+
+        def write() -> None:
+            while (rows := chunks.get()) is not None:
+                if not failed:
+                    try:
+                        self._save_chunk(conn, rows, known, results)
+                    except BaseException as error:  # raised again in the caller
+                        failed.append(error)
+
+        writer = threading.Thread(target=write, name="tuinews-store-writer", daemon=True)
+        chunk: list[tuple[Any, ...]] = []
+        try:
+            for draft in drafts:
+                chunk.append(self._save_draft(draft, source_id, source_name, category, moment))
+                if len(chunk) == per_chunk:
+                    if writer.ident is None:
+                        writer.start()
+                    chunks.put(chunk)
+                    chunk = []
+                    if failed:
+                        break
+        finally:
+            if writer.is_alive():
+                chunks.put(None)
+                writer.join()
+        if failed:
+            raise failed[0]
+        if chunk:
+            self._save_chunk(conn, chunk, known, results)
+        return results
+
+    def _save_draft(
+        self,
         draft: ArticleDraft,
         source_id: int,
         source_name: str,
         category: str | None,
         moment: str,
-    ) -> Saved:
+    ) -> tuple[Any, ...]:
+        """One draft's articles row, in the columns of _INSERT (the key first, the hash last)."""
         source = draft.source_name or source_name
         key = dedupe_key(draft, source)
         published = to_iso(draft.published) if draft.published else None
@@ -176,56 +254,90 @@ class Store:
             draft.title, draft.author, published, chosen, link, draft.summary, draft.body
         )
         words = len(draft.body.split())
-        existing = conn.execute(
-            "SELECT id, content_hash FROM articles WHERE dedupe_key = ?", (key,)
-        ).fetchone()
-        if existing is None:
-            cursor = conn.execute(
-                "INSERT INTO articles(dedupe_key, source_id, source, url, title, author, "
-                "published, category, summary, body, word_count, imported_at, sort_at, "
-                "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    key,
-                    source_id,
-                    source,
-                    draft.url,
-                    draft.title,
-                    draft.author,
-                    published,
-                    chosen,
-                    draft.summary,
-                    draft.body,
-                    words,
-                    moment,
-                    published or moment,
-                    digest,
-                ),
-            )
-            assert cursor.lastrowid is not None
-            return Saved(Outcome.NEW, cursor.lastrowid)
-        article_id, old_digest = existing
-        if old_digest == digest:
-            return Saved(Outcome.DUPLICATE, article_id)
-        conn.execute(
-            "UPDATE articles SET source = ?, url = ?, title = ?, author = ?, published = ?, "
-            "category = ?, summary = ?, body = ?, word_count = ?, "
-            "sort_at = coalesce(?, imported_at), content_hash = ? WHERE id = ?",
-            (
-                source,
-                draft.url,
-                draft.title,
-                draft.author,
-                published,
-                chosen,
-                draft.summary,
-                draft.body,
-                words,
-                published,
-                digest,
-                article_id,
-            ),
+        return (
+            key,
+            source_id,
+            source,
+            draft.url,
+            draft.title,
+            draft.author,
+            published,
+            chosen,
+            draft.summary,
+            draft.body,
+            words,
+            moment,
+            published or moment,
+            digest,
         )
-        return Saved(Outcome.UPDATED, article_id)
+
+    def _save_chunk(
+        self,
+        conn: sqlite3.Connection,
+        chunk: list[tuple[Any, ...]],
+        known: dict[str, tuple[int, str]],
+        results: list[Saved],
+    ) -> None:
+        """Insert, update or skip each row of a chunk, in order; append the outcomes."""
+        unknown = list({row[0] for row in chunk if row[0] not in known})
+        if unknown:
+            # One row of JSON rather than a row per article: each row fetched would let
+            # another thread take the GIL while this one waits for it.
+            marks = ", ".join("?" * len(unknown))
+            (found,) = conn.execute(
+                "SELECT json_group_array(json_array(dedupe_key, id, content_hash)) "
+                f"FROM articles WHERE dedupe_key IN ({marks})",
+                unknown,
+            ).fetchone()
+            known.update((key, (article_id, digest)) for key, article_id, digest in loads(found))
+        new: dict[str, tuple[int, tuple[Any, ...]]] = {}  # key -> (index in results, row)
+        for row in chunk:
+            key, digest = row[0], row[13]
+            if key in new:  # the same article twice in a chunk: insert the first one now
+                self._insert(conn, new, known, results)
+            existing = known.get(key)
+            if existing is None:
+                new[key] = (len(results), row)
+                results.append(Saved(Outcome.NEW, 0))  # the id comes with the INSERT
+            elif existing[1] == digest:
+                results.append(Saved(Outcome.DUPLICATE, existing[0]))
+            else:
+                conn.execute(self._UPDATE, (*row[2:11], row[6], digest, existing[0]))
+                known[key] = (existing[0], digest)
+                results.append(Saved(Outcome.UPDATED, existing[0]))
+        self._insert(conn, new, known, results)
+
+    def _insert(
+        self,
+        conn: sqlite3.Connection,
+        new: dict[str, tuple[int, tuple[Any, ...]]],
+        known: dict[str, tuple[int, str]],
+        results: list[Saved],
+    ) -> None:
+        """One multi-row INSERT of the waiting rows; their ids go into the results."""
+        if not new:
+            return
+        rows = [row for _, row in new.values()]
+        marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        cursor = conn.execute(self._INSERT + marks, [value for row in rows for value in row])
+        # The rows of one INSERT take the ids after the largest one, in order. (RETURNING
+        # would hand them over one row at a time; see _save_chunk.)
+        last = cursor.lastrowid or 0
+        first = conn.execute("SELECT id FROM articles WHERE dedupe_key = ?", (rows[0][0],))
+        if first.fetchone() == (last - len(rows) + 1,):
+            ids = {row[0]: last - len(rows) + 1 + n for n, row in enumerate(rows)}
+        else:  # the largest possible id is taken: SQLite chose ids at random
+            marks = ", ".join("?" * len(rows))
+            (found,) = conn.execute(
+                "SELECT json_group_array(json_array(dedupe_key, id)) FROM articles "
+                f"WHERE dedupe_key IN ({marks})",
+                [row[0] for row in rows],
+            ).fetchone()
+            ids = dict(loads(found))
+        for key, (index, row) in new.items():
+            results[index] = Saved(Outcome.NEW, ids[key])
+            known[key] = (ids[key], row[13])
+        new.clear()
 
     def set_read(self, ids: Sequence[int], read: bool) -> list[int]:
         """Mark articles read or unread; return the ids whose state changed."""
@@ -258,10 +370,12 @@ class Store:
         """Mark every unread article of a view read; return their ids (for undo)."""
         where, params = view_filter(view, now)
         with self.write() as conn:
+            # The unread indexes find them; the counters' triggers keep the counts right.
             ids = [
                 row[0]
                 for row in conn.execute(
-                    f"SELECT id FROM articles WHERE ({where}) AND read = 0", params
+                    f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0",
+                    params,
                 )
             ]
             conn.executemany("UPDATE articles SET read = 1 WHERE id = ?", [(i,) for i in ids])
@@ -278,10 +392,7 @@ class Store:
     def page(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[ArticleRow]:
         """One page of a view's list rows: newest first, a search's best match first."""
         if view.kind is ViewKind.SEARCH:
-            return [
-                list_row_from_row(row)
-                for row in self._ranked(view.query or "", ROW_COLUMNS, limit, offset)
-            ]
+            return self._search_page(view.query or "", limit, offset)
         where, params = view_filter(view, now)
         rows = self.conn.execute(
             f"SELECT {ROW_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
@@ -299,58 +410,146 @@ class Store:
         return [article_from_row(row) for row in rows]
 
     def count(self, view: View, now: datetime) -> Count:
-        where, params = view_filter(view, now)
-        total, unread = self.conn.execute(
-            f"SELECT count(*), count(*) - coalesce(sum(read), 0) FROM articles WHERE {where}",
-            params,
+        """How many articles a view holds and how many are unread, without a scan.
+
+        Smart views and categories read the maintained counters; Today counts a
+        range of two indexes; a search counts its matches in the full-text index.
+        """
+        if view.kind is ViewKind.TODAY:
+            return self._today(now)
+        if view.kind is ViewKind.SEARCH:
+            return self._search_count(view.query or "")
+        if view.kind is ViewKind.CATEGORY:
+            row = self.conn.execute(
+                "SELECT total, unread FROM category_counts WHERE category = ?",
+                (view.category or "",),
+            ).fetchone()
+            return Count(int(row[0]), int(row[1])) if row else Count(0, 0)
+        total, unread, starred, starred_unread = self.conn.execute(
+            "SELECT coalesce(sum(total), 0), coalesce(sum(unread), 0), "
+            "coalesce(sum(starred), 0), coalesce(sum(starred_unread), 0) FROM category_counts"
         ).fetchone()
-        return Count(total, unread)
+        if view.kind is ViewKind.UNREAD:
+            return Count(int(unread), int(unread))
+        if view.kind is ViewKind.STARRED:
+            return Count(int(starred), int(starred_unread))
+        return Count(int(total), int(unread))
 
     def counts(self, now: datetime) -> SidebarCounts:
-        """Totals and unread counts for the smart views and every category."""
+        """Totals and unread counts for the smart views and every category.
+
+        O(categories): one pass over the counters' rows, plus Today's index ranges.
+        """
+        categories: dict[str, Count] = {}
+        total = unread = starred = starred_unread = 0
+        for name, c_total, c_unread, c_starred, c_starred_unread in self.conn.execute(
+            "SELECT category, total, unread, starred, starred_unread FROM category_counts "
+            "ORDER BY category COLLATE NOCASE, category"
+        ):
+            categories[name] = Count(int(c_total), int(c_unread))
+            total += c_total
+            unread += c_unread
+            starred += c_starred
+            starred_unread += c_starred_unread
         views = {
-            kind: self.count(View(kind), now)
-            for kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED, ViewKind.TODAY)
-        }
-        categories = {
-            name: Count(total, unread)
-            for name, total, unread in self.conn.execute(
-                "SELECT category, count(*), count(*) - sum(read) FROM articles "
-                "GROUP BY category ORDER BY category COLLATE NOCASE"
-            )
+            ViewKind.ALL: Count(total, unread),
+            ViewKind.UNREAD: Count(unread, unread),
+            ViewKind.STARRED: Count(starred, starred_unread),
+            ViewKind.TODAY: self._today(now),
         }
         return SidebarCounts(views, categories)
+
+    def _today(self, now: datetime) -> Count:
+        """Today's counts: two covering-index ranges over the last day, never the table."""
+        since = today_start(now)
+        (total,) = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE sort_at >= ?", (since,)
+        ).fetchone()
+        (unread,) = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE read = 0 AND sort_at >= ?", (since,)
+        ).fetchone()
+        return Count(int(total), int(unread))
+
+    def _search_count(self, text: str) -> Count:
+        """A search's matches, counted in the full-text index (unread is not needed)."""
+        query = fts_query(text)
+        if not query:
+            return Count(0, 0)
+        try:
+            (total,) = self.conn.execute(
+                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return Count(0, 0)
+        return Count(int(total), int(total))
 
     def next_unread(self, view: View, *, now: datetime, after: ArticleRow | None) -> int | None:
         """The first unread article of a view that sorts after `after` (or the first)."""
         where, params = view_filter(view, now)
-        sql = f"SELECT id FROM articles WHERE ({where}) AND read = 0"
+        sql = f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0"
         if after is not None:
-            sql += " AND (sort_at < ? OR (sort_at = ? AND id < ?))"
-            stamp = to_iso(after.date)
-            params = [*params, stamp, stamp, after.id]
+            # A row-value bound: the unread index seeks straight to `after`.
+            sql += f" AND {AFTER}"
+            params = [*params, to_iso(after.date), after.id]
         row = self.conn.execute(f"{sql} {ORDER} LIMIT 1", params).fetchone()
         return int(row[0]) if row else None
 
     def position(self, view: View, article_id: int, now: datetime) -> int | None:
         """The index of an article in a view's order, or None if it is not in the view."""
+        if view.kind is ViewKind.SEARCH:
+            return None  # a search sorts by rank: its list finds the article itself
         where, params = view_filter(view, now)
         row = self.conn.execute(
-            "SELECT sort_at FROM articles WHERE id = ?", (article_id,)
+            f"SELECT sort_at FROM articles WHERE id = ? AND ({where})", [article_id, *params]
         ).fetchone()
         if row is None:
             return None
-        inside = self.conn.execute(
-            f"SELECT 1 FROM articles WHERE id = ? AND ({where})", [article_id, *params]
-        ).fetchone()
-        if inside is None:
-            return None
+        # Counted in a covering index range: cost grows with the position, not the store.
         (before,) = self.conn.execute(
-            f"SELECT count(*) FROM articles WHERE ({where}) "
-            "AND (sort_at > ? OR (sort_at = ? AND id > ?))",
-            [*params, row[0], row[0], article_id],
+            f"SELECT count(*) FROM articles WHERE ({where}) AND {BEFORE}",
+            [*params, row[0], article_id],
         ).fetchone()
         return int(before)
+
+    def _search_page(self, text: str, limit: int, offset: int) -> list[ArticleRow]:
+        """A page of search results, ranked inside the full-text index.
+
+        Ranking every match costs what the index does; joining every match to its
+        article (for the tie-break by date) would cost a table lookup each. So the
+        index gives the best offset+limit+1 by score, and only those are looked up.
+        When the last two tie, the cut may fall inside a tie: then rank the slow,
+        exact way (same order as before either way).
+        """
+        query = fts_query(text)
+        wanted = offset + limit
+        if not query or limit <= 0:
+            return []
+        try:
+            best = self.conn.execute(
+                f"SELECT rowid, {RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY score LIMIT ?",
+                (query, wanted + 1),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return []
+        if len(best) > wanted and best[wanted][1] == best[wanted - 1][1]:
+            return [
+                list_row_from_row(row) for row in self._ranked(text, ROW_COLUMNS, limit, offset)
+            ]
+        scores = dict(best[:wanted])
+        found: list[tuple[Any, ...]] = []
+        ids = list(scores)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found += self.conn.execute(
+                f"SELECT {ROW_COLUMNS}, sort_at FROM articles "
+                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        # Best score first; among equal scores the newest (sort_at descending).
+        found.sort(key=lambda row: row[-1], reverse=True)
+        found.sort(key=lambda row: scores[row[0]])
+        return [list_row_from_row(row[:-1]) for row in found[offset:wanted]]
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
         """Full-text search, best match first (FTS5 bm25, title weighted highest)."""
@@ -373,7 +572,12 @@ class Store:
             return []
 
     def is_empty(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
+        # A counters' row exists exactly while its category holds an article.
+        return self.conn.execute("SELECT 1 FROM category_counts LIMIT 1").fetchone() is None
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (or process) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
 
     # -- settings ------------------------------------------------------------
 

@@ -9,7 +9,17 @@ from tuinews.models import View, ViewKind
 from tuinews.store.rows import to_iso
 
 ORDER = "ORDER BY sort_at DESC, id DESC"
+# Keyset bounds in list order, as row values so that an index seeks to them.
+AFTER = "(sort_at, id) < (?, ?)"
+BEFORE = "(sort_at, id) > (?, ?)"
 TODAY_SPAN = timedelta(hours=24)
+# A search's score: FTS5 bm25 weighting title, author, summary, body (lower is better).
+RANK = "bm25(articles_fts, 10.0, 2.0, 4.0, 1.0)"
+
+
+def today_start(now: datetime) -> str:
+    """The lower bound of Today's sort_at range (the last 24 hours)."""
+    return to_iso(now - TODAY_SPAN)
 
 
 def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
@@ -19,7 +29,7 @@ def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
     if view.kind is ViewKind.STARRED:
         return "starred = 1", []
     if view.kind is ViewKind.TODAY:
-        return "sort_at >= ?", [to_iso(now - TODAY_SPAN)]
+        return "sort_at >= ?", [today_start(now)]
     if view.kind is ViewKind.CATEGORY:
         return "category = ?", [view.category or ""]
     if view.kind is ViewKind.SEARCH:
@@ -28,6 +38,17 @@ def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
             return "0", []
         return "id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [query]
     return "1", []
+
+
+def unread_index(view: View) -> str:
+    """An INDEXED BY clause for a view's unread articles, where the planner needs telling.
+
+    Without statistics SQLite prefers the (read, sort_at) index to the small partial
+    index of starred unread articles, and would walk every unread article to find one.
+    """
+    if view.kind is ViewKind.STARRED:
+        return "INDEXED BY articles_starred_unread"
+    return ""
 
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')

@@ -57,6 +57,7 @@ class MainScreen(Screen[None]):
         self.article: Article | None = None
         self.before_search: View | None = None
         self.activity = ""
+        self._linked: bool | None = None  # the link keys' state the footer shows
 
     def compose(self) -> ComposeResult:
         yield TopBar(id="top-bar")
@@ -112,7 +113,14 @@ class MainScreen(Screen[None]):
         def loader(offset: int, limit: int) -> list[ArticleRow]:
             return self.store.page(view, now=self.clock(), limit=limit, offset=offset)
 
-        self.query_one(ArticleList).show(loader, self.clock, keep, search_terms(view.query))
+        def locate(article_id: int) -> int | None:
+            return self.store.position(view, article_id, self.clock())
+
+        # A search ranks its rows: its list finds an article by paging, not by position.
+        locator = None if view.kind is ViewKind.SEARCH else locate
+        self.query_one(ArticleList).show(
+            loader, self.clock, keep, search_terms(view.query), locate=locator
+        )
 
     def watch_view(self, view: View) -> None:
         self.refresh_counts()
@@ -166,7 +174,16 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.RowHighlighted)
     def _row_highlighted(self) -> None:
-        self.refresh_bindings()
+        # Only the link keys depend on the highlighted row: redraw the footer (a
+        # recompose and a layout, tens of ms) only when their state flips, not per key.
+        linked = self._links_live()
+        if linked != self._linked:
+            self._linked = linked
+            self.refresh_bindings()
+
+    def _links_live(self) -> bool:
+        article = self._current()
+        return article is not None and article.url is not None
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:

@@ -1,4 +1,11 @@
-"""The article list: one row per article of the current view, loaded page by page."""
+"""The article list: a window of the current view's rows, loaded page by page.
+
+The list never holds a whole view: it starts with one page and asks for the next as
+the cursor nears the end. Going to an article far down (a saved one at start-up, the
+next unread) asks the store for its position and loads a window around it, so the
+cost is a page, not every page before it; rows above the window load as the cursor
+nears its top.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +25,12 @@ from tuinews.ui.format import relative_date
 from tuinews.ui.highlight import highlight_text
 
 PageLoader = Callable[[int, int], list[ArticleRow]]
+# An article's index in the view's order (None when it is not in the view).
+Locator = Callable[[int], int | None]
 PAGE_SIZE = 200
 PREFETCH_MARGIN = 40
+# An article this far past the loaded rows gets a window of its own.
+FAR = 2 * PAGE_SIZE
 
 
 class ArticleList(DataTable[Text]):
@@ -39,7 +50,10 @@ class ArticleList(DataTable[Text]):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_header=False)
         self.rows_shown: list[ArticleRow] = []
+        self._index: dict[int, int] = {}  # article id -> its row in rows_shown
+        self._base = 0  # the view's index of rows_shown[0]
         self._loader: PageLoader | None = None
+        self._locate: Locator | None = None
         self._exhausted = True
         self._now: Callable[[], datetime] | None = None
         self.terms: list[str] = []
@@ -87,39 +101,86 @@ class ArticleList(DataTable[Text]):
         now: Callable[[], datetime],
         keep: int | None,
         terms: list[str] | None = None,
+        locate: Locator | None = None,
     ) -> None:
-        """Show a new view's rows; keep the cursor on article `keep` if it is loaded."""
+        """Show a new view's rows; keep the cursor on article `keep` if it is in the view.
+
+        `locate` finds an article's index in the view, so that `keep` far down the
+        list costs one page around it; without it, up to 20 pages are loaded to find it.
+        """
         self.terms = terms or []
         # Keep the highlighted row where it was on screen, so a reload does not jump.
         offset_on_screen = self.cursor_row - round(self.scroll_y)
         self._loader = loader
+        self._locate = locate
         self._now = now
+        position = locate(keep) if keep is not None and locate is not None else None
+        self._reset(self._window_start(position))
+        if keep is not None and locate is None:
+            while not self._exhausted and keep not in self._index:
+                if len(self.rows_shown) > 20 * PAGE_SIZE:
+                    break
+                self._load_more()
+        if keep is not None and position is not None:
+            self._load_until(position)
+        index = self._index.get(keep, 0) if keep is not None else 0
+        if self.rows_shown:
+            self.move_cursor(row=index, animate=False, scroll=False)
+            target = max(0, index - offset_on_screen) if keep in self._index else 0
+            self.call_after_refresh(self.scroll_to, y=target, animate=False)
+
+    @staticmethod
+    def _window_start(position: int | None) -> int:
+        """Where to start loading so that `position` is in the first pages."""
+        if position is None or position < FAR:
+            return 0
+        return position - PAGE_SIZE // 2
+
+    def _reset(self, base: int) -> None:
+        """Forget every row; load the page that starts at the view's index `base`."""
         self.rows_shown = []
+        self._index = {}
+        self._base = base
         self.clear()
         self._exhausted = False
         self._load_more()
-        while keep is not None and not self._exhausted and keep not in self._ids():
-            if len(self.rows_shown) > 20 * PAGE_SIZE:
-                break
-            self._load_more()
-        index = self._ids().index(keep) if keep in self._ids() else 0
-        if self.rows_shown:
-            self.move_cursor(row=index, animate=False, scroll=False)
-            target = max(0, index - offset_on_screen) if keep in self._ids() else 0
-            self.call_after_refresh(self.scroll_to, y=target, animate=False)
 
-    def _ids(self) -> list[int]:
-        return [row.id for row in self.rows_shown]
+    def _load_until(self, position: int) -> None:
+        """Load pages until the view's index `position` is loaded (or the view ends)."""
+        while not self._exhausted and position >= self._base + len(self.rows_shown):
+            self._load_more()
+
+    def _append(self, rows: list[ArticleRow]) -> None:
+        for row in rows:
+            self._index[row.id] = len(self.rows_shown)
+            self.rows_shown.append(row)
+            self.add_row(*self._cells(row), key=str(row.id))
 
     def _load_more(self) -> None:
         if self._loader is None or self._exhausted:
             return
-        page = self._loader(len(self.rows_shown), PAGE_SIZE)
+        page = self._loader(self._base + len(self.rows_shown), PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
-        for row in page:
-            self.rows_shown.append(row)
-            self.add_row(*self._cells(row), key=str(row.id))
+        self._append([row for row in page if row.id not in self._index])
+
+    def _load_earlier(self) -> None:
+        """Put the page above the window in front of it; the cursor stays on its article."""
+        if self._loader is None or self._base == 0:
+            return
+        start = max(0, self._base - PAGE_SIZE)
+        page = [row for row in self._loader(start, self._base - start) if row.id not in self._index]
+        if not page:
+            self._base = 0
+            return
+        cursor, scroll_y = self.cursor_row, self.scroll_y
+        rows = self.rows_shown
+        self._base = start
+        self.rows_shown, self._index = [], {}
+        self.clear()
+        self._append(page + rows)
+        self.move_cursor(row=cursor + len(page), animate=False, scroll=False)
+        self.scroll_to(y=scroll_y + len(page), animate=False, immediate=True)
 
     def _cells(self, row: ArticleRow) -> tuple[Text, Text, Text, Text, Text]:
         now = self._now() if self._now else row.date
@@ -136,10 +197,10 @@ class ArticleList(DataTable[Text]):
 
     def update_row(self, row: ArticleRow) -> None:
         """Redraw one article's row after its read or starred state changed."""
-        ids = self._ids()
-        if row.id not in ids:
+        index = self._index.get(row.id)
+        if index is None:
             return
-        self.rows_shown[ids.index(row.id)] = row
+        self.rows_shown[index] = row
         for key, cell in zip(
             ("unread", "star", "date", "source", "title"), self._cells(row), strict=True
         ):
@@ -153,17 +214,31 @@ class ArticleList(DataTable[Text]):
         return self.rows_shown[self.cursor_row]
 
     def select_id(self, article_id: int) -> bool:
-        """Move the cursor to an article, loading pages until it is found."""
-        while article_id not in self._ids() and not self._exhausted:
-            self._load_more()
-        if article_id not in self._ids():
+        """Move the cursor to an article: load up to it when it is near, else around it."""
+        if article_id not in self._index:
+            if self._locate is None:
+                while article_id not in self._index and not self._exhausted:
+                    self._load_more()
+            else:
+                position = self._locate(article_id)
+                if position is None:
+                    return False
+                end = self._base + len(self.rows_shown)
+                if position < self._base or position >= end + FAR:
+                    self._reset(max(0, position - PAGE_SIZE // 2))
+                self._load_until(position)
+        if article_id not in self._index:
             return False
-        self.move_cursor(row=self._ids().index(article_id))
+        self.move_cursor(row=self._index[article_id])
         return True
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.cursor_row >= len(self.rows_shown) - PREFETCH_MARGIN:
+        # The cursor as it is now: a reload's clear() posts a stale highlight of row 0.
+        row = self.cursor_row
+        if row >= len(self.rows_shown) - PREFETCH_MARGIN:
             self._load_more()
+        elif row < PREFETCH_MARGIN and self._base > 0:
+            self._load_earlier()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
