@@ -83,7 +83,8 @@ def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
     if kind == "feed":
         from tuinews.importer.feed import parse_feed
 
-        # feedparser reads BOMs and encoding declarations itself: give it the bytes.
+        # The feed readers (lxml's streaming one, else feedparser) read BOMs and
+        # encoding declarations themselves: give them the bytes.
         title, drafts = parse_feed(data)
         return Parsed(kind, title, drafts)
     if kind == "json":
