@@ -7,33 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli import FIELDS, tuinews
 from conftest import FIXTURES, SAMPLE_DATA
-
-FIELDS = {
-    "id",
-    "title",
-    "author",
-    "published",
-    "category",
-    "source",
-    "url",
-    "summary",
-    "body",
-    "word_count",
-    "read",
-    "starred",
-    "imported_at",
-}
-
-
-def tuinews(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tuinews", *args],
-        input=stdin.decode() if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_import_then_list_json_prints_every_field(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli import FIELDS, tuinews
 from conftest import FIXED_NOW, FIXTURES
 from tuinews.feeds.json_export import export_json_lines, iter_articles
 from tuinews.feeds.opml_export import export_opml
@@ -16,28 +17,6 @@ from tuinews.importer.pipeline import import_sources
 from tuinews.models import View
 from tuinews.store import Store, open_store
 from tuinews.store.subscriptions import add_subscription, list_subscriptions
-
-FIELDS = {
-    "id",
-    "title",
-    "author",
-    "published",
-    "category",
-    "source",
-    "url",
-    "summary",
-    "body",
-    "word_count",
-    "read",
-    "starred",
-    "imported_at",
-}
-
-
-def tuinews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tuinews", *args], capture_output=True, text=True, timeout=60
-    )
 
 
 def triples(store: Store) -> list[tuple[str, str | None, str | None]]:

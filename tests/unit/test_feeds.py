@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gzip
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from datetime import UTC, datetime, timedelta
@@ -14,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from cli import tuinews
 from conftest import FIXED_NOW, FIXTURES
 from httpserver import Reply, Resource, Route, serve
 from tuinews.feeds import refresh as refresh_module
@@ -396,12 +395,6 @@ def test_retention_runs_after_a_refresh_and_deleted_items_stay_deleted(db_path: 
 
 
 # -- the command line ---------------------------------------------------------------
-
-
-def tuinews(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tuinews", *args], capture_output=True, text=True, timeout=60
-    )
 
 
 def test_feeds_add_refresh_twice_from_the_command_line(tmp_path: Path) -> None:

@@ -1,0 +1,22 @@
+"""Running the real command line from tests, and the JSON fields it promises (DESIGN.md)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+FIELDS = frozenset(
+    {"id", "title", "author", "published", "category", "source", "url", "summary", "body"}
+    | {"word_count", "read", "starred", "imported_at"}
+)
+
+
+def tuinews(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    """`python -m tuinews ARGS` in a new process; its exit code and output."""
+    return subprocess.run(
+        [sys.executable, "-m", "tuinews", *args],
+        input=stdin.decode() if stdin is not None else None,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
