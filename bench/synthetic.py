@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from xml.sax.saxutils import escape
@@ -77,22 +78,25 @@ def paragraph(rng: random.Random, sentences: int = 4) -> str:
     return " ".join(sentence(rng) for _ in range(sentences))
 
 
-def rss_feed(items: int, *, html_bytes: int = 3000, seed: int = 1) -> bytes:
-    """An RSS 2.0 feed of `items` items, each with about `html_bytes` of HTML content."""
+RSS_HEADER = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
+    'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
+    "<title>Synthetic Wire</title><link>https://synthetic.example/</link>"
+    "<description>generated</description>"
+)
+
+
+def rss_feed_parts(items: int, *, html_bytes: int = 3000, seed: int = 1) -> Iterator[str]:
+    """The RSS 2.0 feed of rss_feed(), piece by piece, so a large one can be streamed."""
     rng = random.Random(seed)
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" '
-        'xmlns:content="http://purl.org/rss/1.0/modules/content/" '
-        'xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>'
-        "<title>Synthetic Wire</title><link>https://synthetic.example/</link>"
-        "<description>generated</description>"
-    ]
+    yield RSS_HEADER
     for n in range(items):
-        html = []
+        html: list[str] = []
         while sum(len(p) for p in html) < html_bytes:
             html.append(f"<p>{paragraph(rng)}</p>")
         when = EPOCH - timedelta(minutes=7 * n)
-        parts.append(
+        yield (
             f"<item><title>{escape(sentence(rng, 8))} {n}</title>"
             f"<link>https://synthetic.example/a/{n}</link>"
             f'<guid isPermaLink="false">synthetic-{seed}-{n}</guid>'
@@ -102,8 +106,12 @@ def rss_feed(items: int, *, html_bytes: int = 3000, seed: int = 1) -> bytes:
             f"<description>{escape(sentence(rng))}</description>"
             f"<content:encoded><![CDATA[{''.join(html)}]]></content:encoded></item>"
         )
-    parts.append("</channel></rss>\n")
-    return "".join(parts).encode()
+    yield "</channel></rss>\n"
+
+
+def rss_feed(items: int, *, html_bytes: int = 3000, seed: int = 1) -> bytes:
+    """An RSS 2.0 feed of `items` items, each with about `html_bytes` of HTML content."""
+    return "".join(rss_feed_parts(items, html_bytes=html_bytes, seed=seed)).encode()
 
 
 def page_dump(seed: int) -> str:

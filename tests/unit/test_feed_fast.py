@@ -16,8 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from bench.feed_import import feed_parts
-from bench.synthetic import rss_feed
+from bench.synthetic import rss_feed, rss_feed_parts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -480,7 +479,7 @@ def test_streamed_import_stores_what_the_whole_file_path_stores(
 def test_streaming_a_large_feed_keeps_memory_flat(tmp_path: Path) -> None:
     path = tmp_path / "large.rss"
     with path.open("w", encoding="utf-8") as out:
-        out.writelines(feed_parts(5500))  # about 20 MB
+        out.writelines(rss_feed_parts(5500))  # about 20 MB
     size = path.stat().st_size
     assert size > 20_000_000
     tracemalloc.start()
