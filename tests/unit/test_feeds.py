@@ -15,8 +15,8 @@ import pytest
 from cli import tuinews
 from conftest import FIXED_NOW, FIXTURES
 from httpserver import Reply, Resource, Route, serve
-from tuinews.feeds import refresh as refresh_module
 from tuinews.feeds.refresh import refresh_feeds
+from tuinews.importer import pipeline as pipeline_module
 from tuinews.models import ArticleDraft, FeedProgress, View, ViewKind
 from tuinews.store import Store, open_store
 from tuinews.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
@@ -169,9 +169,10 @@ def test_first_refresh_imports_and_the_second_is_not_modified_without_parsing(
         first = refresh_feeds(db_path)
         assert first.summary() == "refreshed 1 feeds: 3 new, 0 updated, 0 not modified, 0 failed"
         parsed: list[bytes] = []
-        real_parse = refresh_module.parse_bytes
+        # Feed bodies are parsed through the importer's parse_clean -> parse_bytes.
+        real_parse = pipeline_module.parse_bytes
         monkeypatch.setattr(
-            refresh_module,
+            pipeline_module,
             "parse_bytes",
             lambda data, u=None: parsed.append(data) or real_parse(data, u),
         )

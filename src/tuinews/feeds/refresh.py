@@ -20,9 +20,8 @@ from tuinews.config import Settings
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
-from tuinews.importer.pipeline import clean_draft
-from tuinews.importer.sanitize import clean_line
-from tuinews.importer.sniff import Parsed, decode, parse_bytes, sniff
+from tuinews.importer.pipeline import parse_clean
+from tuinews.importer.sniff import Parsed, decode, sniff
 from tuinews.models import (
     ArticleDraft,
     CategoryRule,
@@ -186,16 +185,7 @@ def parse_feed_body(body: bytes, url: str) -> Parsed:
     kind = sniff(decode(body))
     if kind not in FEED_KINDS:
         raise ImportFailure(f"not a feed (the server sent {_NOT_FEEDS.get(kind, kind)})")
-    try:
-        parsed = parse_bytes(body, url)
-    except ImportFailure:
-        raise
-    except (RecursionError, MemoryError):
-        raise ImportFailure("too deeply nested or too large to parse") from None
-    except Exception as exc:  # a parser's bug is this feed's failure, not the refresh's
-        raise ImportFailure(f"could not be parsed ({type(exc).__name__})") from None
-    drafts = [clean for draft in parsed.drafts if (clean := clean_draft(draft)) is not None]
-    return Parsed(parsed.kind, clean_line(parsed.title), drafts)
+    return parse_clean(lambda: body, url)
 
 
 def _land(

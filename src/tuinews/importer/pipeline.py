@@ -141,14 +141,23 @@ def _category_name(name: str | None) -> str | None:
 
 def parse_source(ref: SourceRef, stdin: BinaryIO | None = None) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
+    location = ref.location if ref.kind == "url" else None
+    return parse_clean(lambda: read_source(ref, stdin), location)
+
+
+def parse_clean(read: Callable[[], bytes], url: str | None = None) -> Parsed:
+    """Parse what `read` gives into clean drafts; any parser error becomes ImportFailure.
+
+    Shared by imports and feed refreshes: one source's bad bytes, or a parser's bug,
+    fail that source only, in plain words.
+    """
     try:
-        location = ref.location if ref.kind == "url" else None
-        parsed = parse_bytes(read_source(ref, stdin), location)
+        parsed = parse_bytes(read(), url)
     except ImportFailure:
         raise
     except (RecursionError, MemoryError):
         raise ImportFailure("too deeply nested or too large to parse") from None
-    except Exception as exc:  # a parser's bug must not end the other sources' import
+    except Exception as exc:  # a parser's bug must not end the other sources' work
         raise ImportFailure(f"could not be parsed ({type(exc).__name__})") from None
     drafts = [clean for draft in parsed.drafts if (clean := clean_draft(draft)) is not None]
     return Parsed(parsed.kind, clean_line(parsed.title), drafts, parsed.subscriptions)
