@@ -33,9 +33,10 @@ def print_json_lines(objects: Sequence[dict[str, object]]) -> None:
 
 
 @contextmanager
-def _store(path: Path) -> Iterator[Store]:
+def _store(path: Path, *, reading: bool = False) -> Iterator[Store]:
+    """The store, closed afterwards; `reading` commands accept a store they cannot write."""
     try:
-        store = open_store(path)
+        store = open_store(path, read_only_ok=reading)
     except StoreError as exc:
         raise UsageError(str(exc)) from None
     try:
@@ -80,21 +81,21 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
         if view.kind is not ViewKind.ALL:
             raise UsageError("--category and --view cannot be combined")
         view = View(ViewKind.CATEGORY, args.category)
-    with _store(db) as store:
+    with _store(db, reading=True) as store:
         articles = store.articles(view, now=now(), limit=args.limit)
     _print_articles(articles, as_json=args.json)
     return EXIT_OK
 
 
 def cmd_search(args: argparse.Namespace, db: Path) -> int:
-    with _store(db) as store:
+    with _store(db, reading=True) as store:
         articles = store.search(args.query, limit=args.limit)
     _print_articles(articles, as_json=args.json)
     return EXIT_OK
 
 
 def cmd_show(args: argparse.Namespace, db: Path) -> int:
-    with _store(db) as store:
+    with _store(db, reading=True) as store:
         article = store.get(args.id)
     if article is None:
         raise UsageError(f"no article with id {args.id}")
@@ -242,7 +243,7 @@ def cmd_export(args: argparse.Namespace, db: Path) -> int:
     from tuinews.store.subscriptions import list_subscriptions
 
     output: Path | None = args.output
-    with _store(db) as store:
+    with _store(db, reading=True) as store:
         if args.format == "opml":
             subscriptions = list_subscriptions(store)
             document = export_opml(subscriptions)

@@ -200,7 +200,14 @@ def import_sources(
         except ImportFailure as failure:
             report.failures.append(SourceFailure(ref.label, failure.reason))
         except sqlite3.Error as exc:
-            report.failures.append(SourceFailure(ref.label, f"the store refused it ({exc})"))
+            report.failures.append(SourceFailure(ref.label, _store_refusal(exc)))
+            if _disk_full(exc):
+                # Every later source would fail the same way: say so once for each and stop.
+                report.failures.extend(
+                    SourceFailure(later.label, "not imported: the store's disk is full")
+                    for later in refs[done:]
+                )
+                break
         else:
             report.subscriptions_added += added
             for result in saved:
@@ -209,6 +216,17 @@ def import_sources(
         if on_progress is not None:
             on_progress(ImportProgress(done, len(refs), ref.label))
     return report
+
+
+def _disk_full(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
+
+
+def _store_refusal(exc: sqlite3.Error) -> str:
+    """Why the store did not take a source; its transaction was rolled back whole."""
+    if _disk_full(exc):
+        return f"the store's disk is full ({exc}); nothing of this source was stored"
+    return f"the store refused it ({exc})"
 
 
 def _import_feed_file(

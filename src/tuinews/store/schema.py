@@ -6,11 +6,14 @@ store, so that a foreign SQLite file is recognised and left alone.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 APPLICATION_ID = 0x74756E77  # "tunw"
 SQLITE_HEADER = b"SQLite format 3\x00"
+HEADER_BYTES = 100  # the database header at the start of page 1
+_RESTORE = "restore it from a backup, or move it away to start a new store"
 
 
 class StoreError(Exception):
@@ -188,20 +191,24 @@ LATEST_VERSION = len(MIGRATIONS)
 def inspect(path: Path) -> int:
     """Check an existing file without changing it; return its schema version (0 = empty).
 
-    Raises StoreError for a file that is not SQLite, not a tuinews store, corrupt,
-    or made by a newer tuinews.
+    Raises StoreError for a file that is not SQLite, not a tuinews store, truncated,
+    corrupt, or made by a newer tuinews.
     """
     try:
         with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+            header = handle.read(HEADER_BYTES)
+            size = os.fstat(handle.fileno()).st_size
     except OSError as exc:
         raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     if not header:
         return 0
-    if header != SQLITE_HEADER:
+    if not header.startswith(SQLITE_HEADER):
+        if SQLITE_HEADER.startswith(header):
+            raise StoreError(f"{path}: the store is truncated (only {size} bytes); {_RESTORE}")
         raise StoreError(f"{path}: not a tuinews store (not a SQLite database)")
+    _check_length(path, header, size)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -209,6 +216,8 @@ def inspect(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_CANTOPEN":
+            raise StoreError(f"{path}: cannot be opened ({exc})") from None
         raise StoreError(f"{path}: the store is corrupt ({exc})") from None
     if app_id != APPLICATION_ID:
         if tables == 0 and version == 0:
@@ -220,6 +229,64 @@ def inspect(path: Path) -> int:
             f"{LATEST_VERSION}). Upgrade tuinews to open it."
         )
     return int(version)
+
+
+def _check_length(path: Path, header: bytes, size: int) -> None:
+    """Refuse a file shorter than its header says: a copy cut short, a disk that filled up.
+
+    O(1) however large the store (PRAGMA quick_check would read all of it). SQLite itself
+    notices a missing page only when a query reaches it, and a write may "repair" the
+    header's page count, losing the evidence: so this is checked before anything opens it.
+    """
+    if len(header) < HEADER_BYTES:
+        raise StoreError(f"{path}: the store is truncated (only {size} bytes); {_RESTORE}")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise StoreError(f"{path}: the store is corrupt (its header is damaged); {_RESTORE}")
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is only valid when "version-valid-for" matches the change counter
+    # (SQLite before 3.7.0 did not keep it up to date).
+    if pages == 0 or header[24:28] != header[92:96]:
+        return
+    expected = pages * page_size
+    if size >= expected:
+        return
+    wal = Path(f"{path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # a checkpoint cut short: the WAL still holds the pages, SQLite replays it
+    raise StoreError(
+        f"{path}: the store is truncated ({size} bytes of the {expected} its header "
+        f"promises); {_RESTORE}"
+    )
+
+
+def read_only_uri(path: Path) -> str:
+    """A URI that opens `path` for reading only, wherever it is.
+
+    A WAL store needs its -shm file beside it: in a folder where none can be made and no
+    -wal file holds pages, the file is read as it is (immutable).
+    """
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    if not os.access(path.parent, os.W_OK | os.X_OK) and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def unwritable(path: Path) -> str | None:
+    """Why the store at `path` cannot be written (None when it can), in plain words.
+
+    os.access() sees permissions, read-only mounts and immutable files alike.
+    """
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"{path}: the store is read-only (tuinews writes imports and marks to it)"
+    if folder.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        return (
+            f"{path}: its folder {folder} is read-only (tuinews keeps the store's -wal and "
+            "-shm files beside it)"
+        )
+    return None
 
 
 def migrate(conn: sqlite3.Connection, current: int) -> None:

@@ -64,13 +64,29 @@ class Saved:
     article_id: int
 
 
-def open_store(path: Path) -> Store:
+def open_store(path: Path, *, read_only_ok: bool = False) -> Store:
     """Open (creating or migrating) the store at `path`.
 
     Raises StoreError, before anything is written, for a file that is not a tuinews
-    store, is corrupt, has a newer schema, or cannot be written.
+    store, is truncated or corrupt, has a newer schema, or cannot be written. With
+    `read_only_ok`, a store that cannot be written (a read-only file, folder or disk)
+    is opened for reading instead; writing to it then raises sqlite3.OperationalError.
     """
     version = schema.inspect(path) if path.exists() else 0
+    refusal = schema.unwritable(path)
+    if refusal is not None:
+        if not read_only_ok or not path.exists():
+            raise schema.StoreError(refusal)
+        if version < schema.LATEST_VERSION:
+            raise schema.StoreError(f"{refusal}; it needs an upgrade, which writes to it")
+        try:
+            conn = sqlite3.connect(
+                schema.read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False
+            )
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        except sqlite3.Error as exc:
+            raise schema.StoreError(f"{path}: cannot be opened for reading ({exc})") from None
+        return Store(path, conn)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
