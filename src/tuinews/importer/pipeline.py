@@ -6,7 +6,9 @@ posting messages) alike: progress goes through a plain callback.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -25,6 +27,10 @@ from tuinews.store.store import Saved
 # local feed files are read as a stream, up to MAX_STREAMED_FEED_BYTES (1 GiB).
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
 MAX_STREAMED_FEED_BYTES = 1024 * 1024 * 1024
+# One article's text (body or summary) is kept up to this many characters, and cut at a
+# paragraph with a note beyond it: a reader cannot show, nor a person read, more.
+MAX_BODY_CHARS = 1_000_000
+MAX_TITLE_CHARS = 1_000
 PROCESS_FEED_BYTES = 16 * 1024 * 1024  # from here a worker process parses (starts in ~0.25 s)
 NEWS_SUFFIXES = frozenset(
     {".rss", ".atom", ".rdf", ".xml", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}
@@ -102,6 +108,7 @@ def read_source(ref: SourceRef, stdin: BinaryIO | None = None) -> bytes:
     else:
         try:
             with open(ref.location, "rb") as handle:
+                _check_size(os.fstat(handle.fileno()))
                 data = handle.read(MAX_SOURCE_BYTES + 1)
         except IsADirectoryError:
             raise ImportFailure("is a folder") from None
@@ -114,21 +121,45 @@ def read_source(ref: SourceRef, stdin: BinaryIO | None = None) -> bytes:
     return data
 
 
+def _check_size(status: os.stat_result) -> None:
+    """Refuse a regular file over the cap before reading any of it (memory stays flat)."""
+    if stat.S_ISREG(status.st_mode) and status.st_size > MAX_SOURCE_BYTES:
+        size = status.st_size / (1024 * 1024)
+        raise ImportFailure(f"too large: {size:,.0f} MiB, {size_limit(MAX_SOURCE_BYTES)}")
+
+
 def clean_draft(draft: ArticleDraft) -> ArticleDraft | None:
     """The draft with every field sanitized; None when no title is left."""
     title = clean_line(draft.title)
     if not title:
         return None
+    summary = clean_block(draft.summary)
     return replace(
         draft,
-        title=title,
-        body=clean_block(draft.body) or "",
+        title=title if len(title) <= MAX_TITLE_CHARS else title[: MAX_TITLE_CHARS - 1] + "…",
+        body=cap_text(clean_block(draft.body) or ""),
         author=clean_line(draft.author),
         category=_category_name(clean_line(draft.category)),
         url=clean_line(draft.url),
-        summary=clean_block(draft.summary),
+        summary=cap_text(summary) if summary is not None else None,
         key_hint=clean_line(draft.key_hint),
         source_name=clean_line(draft.source_name),
+    )
+
+
+def cap_text(text: str) -> str:
+    """`text` cut to MAX_BODY_CHARS at a paragraph (else a word), with a note saying so."""
+    if len(text) <= MAX_BODY_CHARS:
+        return text
+    cut = text.rfind("\n\n", 0, MAX_BODY_CHARS)
+    if cut < MAX_BODY_CHARS // 2:
+        cut = text.rfind(" ", 0, MAX_BODY_CHARS)
+    if cut < MAX_BODY_CHARS // 2:
+        cut = MAX_BODY_CHARS
+    return (
+        text[:cut].rstrip()
+        + f"\n\n*[Cut by tuinews: the text was {len(text):,} characters long; "
+        + f"the first {MAX_BODY_CHARS:,} are kept.]*"
     )
 
 

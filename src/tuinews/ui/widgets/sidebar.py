@@ -1,8 +1,9 @@
-"""The sidebar: smart views, then every category, each with its unread count."""
+"""The sidebar: smart views, then the categories (up to MAX_CATEGORIES), with unread counts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 
 from rich.text import Text
 from textual.binding import Binding
@@ -13,6 +14,9 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tuinews.models import SidebarCounts, View, ViewKind
 
+# Each entry is a line laid out in Python, redrawn on every count change: beyond this many
+# categories the rest are reached through the command palette ("Jump to category").
+MAX_CATEGORIES = 500
 SMART_VIEWS = (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED, ViewKind.TODAY)
 ICONS = {
     ViewKind.ALL: "≡",
@@ -97,11 +101,20 @@ class Sidebar(OptionList):
             options.append(Option(_entry(View(kind), number, width), id=kind.value))
             self._views[kind.value] = View(kind)
         options.append(None)
-        for name, count in counts.categories.items():
+        shown = list(islice(counts.categories, MAX_CATEGORIES))
+        opened = current.category if current.kind is ViewKind.CATEGORY else None
+        if opened is not None and opened not in shown and opened in counts.categories:
+            shown.append(opened)  # the open category is always listed
+        for name in shown:
             view = View(ViewKind.CATEGORY, name)
-            entry = _entry(view, count.unread, width, warn=name in failing)
+            entry = _entry(view, counts.categories[name].unread, width, warn=name in failing)
             options.append(Option(entry, id=option_id(view)))
             self._views[option_id(view)] = view
+        hidden = len(counts.categories) - len(shown)
+        if hidden > 0:
+            more = Text(f"… {hidden:,} more: ctrl+p, Jump to category", style="dim")
+            more.truncate(width, overflow="ellipsis")
+            options.append(Option(more, id="more", disabled=True))
         self._ready = False
         self.clear_options()
         self.add_options(options)
