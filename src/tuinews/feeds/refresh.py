@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tuinews.config import Settings
 from tuinews.importer.categorize import choose_category
@@ -47,6 +47,8 @@ MAX_FEED_BYTES = 64 * 1024 * 1024
 FEED_KINDS = frozenset({"feed", "json", "jsonl"})
 _NOT_FEEDS = {"html": "an HTML page", "opml": "an OPML list", "text": "plain text"}
 _POLL_SECONDS = 0.1  # how often a wait for the network looks at should_stop
+BUSY_TRIES = 6  # a feed waits this many busy timeouts (a minute) for a store held by another
+T = TypeVar("T")
 
 ProgressCallback = Callable[[FeedProgress], None]
 
@@ -134,7 +136,7 @@ def _refresh(
                 break
             done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
             for future in done:
-                result = _land(store, future.result(), rules, clock())
+                result = _land(store, future.result(), rules, clock(), should_stop)
                 report.results.append(result)
                 if on_progress is not None:
                     on_progress(FeedProgress(len(report.results), len(subscriptions), result))
@@ -189,47 +191,74 @@ def parse_feed_body(body: bytes, url: str) -> Parsed:
 
 
 def _land(
-    store: Store, fetched: _Fetched, rules: Sequence[CategoryRule], moment: datetime
+    store: Store,
+    fetched: _Fetched,
+    rules: Sequence[CategoryRule],
+    moment: datetime,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> RefreshResult:
     """Save one feed's outcome: its articles first, then what the fetch left.
 
-    Two transactions in that order: if the second is lost, the next refresh fetches
-    the whole feed again and finds duplicates, never a gap.
+    Two transactions in that order: if the second is lost (a crash, a store that
+    stays busy), the next refresh fetches the whole feed again and finds
+    duplicates, never a gap. A store busy with another process is waited for.
     """
     subscription = fetched.subscription
     url = subscription.url
+
+    def record(**fields: Any) -> None:
+        _patiently(lambda: record_fetch(store, url, fetched_at=moment, **fields), should_stop)
+
     try:
         if fetched.error is not None or fetched.response is None:
             error = fetched.error or "could not be fetched"
-            record_fetch(store, url, fetched_at=moment, status=fetched.status, error=error)
+            record(status=fetched.status, error=error)
             return RefreshResult(url, error=error)
         response = fetched.response
         headers = response.headers
         if fetched.parsed is None:  # 304: the validators may be renewed
-            record_fetch(
-                store,
-                url,
-                fetched_at=moment,
+            record(
                 status=response.status,
                 etag=headers.get("etag") or subscription.etag,
                 last_modified=headers.get("last-modified") or subscription.last_modified,
                 permanent_url=response.permanent_redirect,
             )
             return RefreshResult(url, not_modified=True)
-        result = _save(store, subscription, fetched.parsed, rules, moment)
-        record_fetch(
-            store,
-            url,
-            fetched_at=moment,
+        parsed = fetched.parsed
+        result = _patiently(lambda: _save(store, subscription, parsed, rules, moment), should_stop)
+        record(
             status=response.status,
             etag=headers.get("etag"),
             last_modified=headers.get("last-modified"),
             permanent_url=response.permanent_redirect,
-            title=fetched.parsed.title,
+            title=parsed.title,
         )
         return result
     except sqlite3.Error as exc:
-        return RefreshResult(url, error=f"the store refused it ({exc})")
+        # The user sees our words, never SQLite's.
+        if _busy(exc):
+            return RefreshResult(url, error="the store stayed busy; it is fetched again next time")
+        return RefreshResult(url, error="the store could not be written")
+
+
+def _busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def _patiently(step: Callable[[], T], should_stop: Callable[[], bool]) -> T:
+    """Run one transaction; while another process holds the store, try again.
+
+    Each try already waits the store's busy timeout: an import holds the lock for
+    one source at a time, so it lets go within a few tries.
+    """
+    for _ in range(BUSY_TRIES - 1):
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if not _busy(exc) or should_stop():
+                raise
+    return step()
 
 
 def _save(
