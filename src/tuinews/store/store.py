@@ -382,18 +382,19 @@ class Store:
         with self.write() as conn:
             conn.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
-    def mark_view_read(self, view: View, now: datetime) -> list[int]:
-        """Mark every unread article of a view read; return their ids (for undo)."""
+    def mark_view_read(self, view: View, now: datetime, *, dry_run: bool = False) -> list[int]:
+        """Mark every unread article of a view read; return their ids (for undo).
+
+        With `dry_run` nothing is written (and no lock is taken): the ids are those
+        it would mark, for a caller that writes them later.
+        """
         where, params = view_filter(view, now)
+        # The unread indexes find them; the counters' triggers keep the counts right.
+        select = f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0"
+        if dry_run:
+            return [row[0] for row in self.conn.execute(select, params)]
         with self.write() as conn:
-            # The unread indexes find them; the counters' triggers keep the counts right.
-            ids = [
-                row[0]
-                for row in conn.execute(
-                    f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0",
-                    params,
-                )
-            ]
+            ids = [row[0] for row in conn.execute(select, params)]
             conn.executemany("UPDATE articles SET read = 1 WHERE id = ?", [(i,) for i in ids])
         return ids
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,8 +22,10 @@ from tuinews.importer.pipeline import import_sources
 from tuinews.models import FeedProgress, ImportReport, View, ViewKind
 from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
+from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import add_subscription, list_subscriptions
 from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.marks import QuickWait, is_busy
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.feeds import (
     AddFeedDialog,
@@ -39,6 +43,8 @@ from tuinews.ui.widgets.top_bar import MenuButton
 Clock = Callable[[], datetime]
 SAMPLES_SETTING = "samples_imported"
 STORE_POLL_SECONDS = 2.0
+SUBSCRIBE_WAIT_MS = 1000  # adding a feed waits this long for a store busy with another process
+QUIT_WAIT_SECONDS = 60.0  # quitting waits this long for marks a busy store has kept waiting
 
 
 def utc_now() -> datetime:
@@ -119,6 +125,9 @@ class TuinewsApp(App[None]):
             report = import_sources(sources, store, rules=self.settings.rules)
             if quiet:
                 store.set_setting(SAMPLES_SETTING, datetime.now(UTC).isoformat())
+        except sqlite3.Error:  # e.g. another process held the store past the busy timeout
+            self.post_message(ImportFailed("the store is busy or cannot be written"))
+            return
         finally:
             store.close()
         self.post_message(ImportFinished(report, quiet=quiet))
@@ -196,8 +205,11 @@ class TuinewsApp(App[None]):
                 on_progress=landed,
                 should_stop=lambda: worker.is_cancelled,
             )
-        except Exception as exc:  # an unusable store or a bug must not end the reader
-            self.post_message(RefreshFinished(None, f"{type(exc).__name__}: {exc}"))
+        except StoreError as exc:  # the store became unusable meanwhile: our words say why
+            self.post_message(RefreshFinished(None, str(exc)))
+            return
+        except Exception as exc:  # a bug must not end the reader, nor show SQLite's words
+            self.post_message(RefreshFinished(None, f"an unexpected error ({type(exc).__name__})"))
             return
         self.post_message(RefreshFinished(report))
 
@@ -233,7 +245,20 @@ class TuinewsApp(App[None]):
     def _feed_added(self, new: NewFeed | None) -> None:
         if new is None:
             return
-        if add_subscription(self.store, new.url, category=new.category):
+        try:
+            with QuickWait(self.store.conn, SUBSCRIBE_WAIT_MS):
+                added = add_subscription(self.store, new.url, category=new.category)
+        except sqlite3.Error as error:
+            reason = (
+                "the store is busy (an import is running)"
+                if is_busy(error)
+                else "the store cannot be written"
+            )
+            self.notify(
+                f"Could not subscribe: {reason}; try again.", severity="error", markup=False
+            )
+            return
+        if added:
             self.notify(f"Subscribed to {new.url}; fetching it now.", markup=False)
             self.action_refresh()
         else:
@@ -314,8 +339,13 @@ class TuinewsApp(App[None]):
         self.push_screen(HelpScreen(binding_rows(live)))
 
     async def action_quit(self) -> None:
-        if self.main is not None:
-            self.main.save_state()
+        main = self.main
+        if main is not None:
+            main.save_state()
+            if main.marks.waiting:
+                # Another process holds the store: the marks land as soon as it lets go.
+                self.notify("Saving your marks: the store is busy…", timeout=QUIT_WAIT_SECONDS)
+                await asyncio.to_thread(main.marks.flush, QUIT_WAIT_SECONDS)
         self.exit()
 
 

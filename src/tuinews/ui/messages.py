@@ -40,3 +40,18 @@ class RefreshFinished(Message):
 
     report: RefreshReport | None
     error: str | None = None
+
+
+@dataclass
+class MarksSaved(Message):
+    """Marks that waited for a busy store have all landed."""
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, MarksSaved)
+
+
+@dataclass
+class MarkFailed(Message):
+    """A mark or setting could not be written; the reason is for the user."""
+
+    reason: str

@@ -19,6 +19,7 @@ from tuinews.store import Store
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.marks import Marks
+from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
@@ -53,7 +54,12 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.store = store
         self.clock = clock
-        self.marks = Marks(store)
+        self.marks = Marks(
+            store,
+            clock,
+            on_saved=lambda: self.post_message(MarksSaved()),
+            on_failed=lambda reason: self.post_message(MarkFailed(reason)),
+        )
         self.article: Article | None = None
         self.before_search: View | None = None
         self.activity = ""
@@ -88,7 +94,7 @@ class MainScreen(Screen[None]):
         self._load_view(keep if keep is not None else current.id if current else None)
 
     def refresh_counts(self) -> None:
-        counts = self.store.counts(self.clock())
+        counts = self.marks.counts(self.clock())
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
         search = self.view if self.view.kind is ViewKind.SEARCH else None
@@ -111,7 +117,8 @@ class MainScreen(Screen[None]):
         view = self.view
 
         def loader(offset: int, limit: int) -> list[ArticleRow]:
-            return self.store.page(view, now=self.clock(), limit=limit, offset=offset)
+            rows = self.store.page(view, now=self.clock(), limit=limit, offset=offset)
+            return self.marks.rows(rows)
 
         def locate(article_id: int) -> int | None:
             return self.store.position(view, article_id, self.clock())
@@ -125,7 +132,7 @@ class MainScreen(Screen[None]):
     def watch_view(self, view: View) -> None:
         self.refresh_counts()
         self._load_view()
-        self.store.set_setting(VIEW_SETTING, view.to_setting())
+        self.marks.save_setting(VIEW_SETTING, view.to_setting())
 
     def show_activity(self, text: str) -> None:
         """Background work in the top bar (e.g. 'refreshing 3/10'); "" clears it."""
@@ -136,7 +143,7 @@ class MainScreen(Screen[None]):
         """Remember the highlighted article for the next start."""
         current = self.query_one(ArticleList).current
         if current is not None:
-            self.store.set_setting(ARTICLE_SETTING, str(current.id))
+            self.marks.save_setting(ARTICLE_SETTING, str(current.id))
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
@@ -201,12 +208,12 @@ class MainScreen(Screen[None]):
 
     def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
         """Show an article in the reader and mark it read."""
-        article = self.store.get(article_id)
+        article = self.marks.article(article_id)
         if article is None:
             return
         if not article.read:
             self.marks.set_read([article.id], True, "opened")
-            article = self.store.get(article_id) or article
+            article = self.marks.article(article_id) or article
             self._row_changed(article)
         self.article = article
         self.query_one(Reader).show_article(article, search_terms(self.view.query))
@@ -215,26 +222,15 @@ class MainScreen(Screen[None]):
         self.refresh_bindings()
 
     def _row_changed(self, article: Article) -> None:
-        self.query_one(ArticleList).update_row(
-            ArticleRow(
-                id=article.id,
-                title=article.title,
-                source=article.source,
-                category=article.category,
-                published=article.published,
-                imported_at=article.imported_at,
-                read=article.read,
-                starred=article.starred,
-            )
-        )
+        self.query_one(ArticleList).update_row(_row(article))
         self.refresh_counts()
 
     def _current(self) -> Article | None:
         """The article the keys act on: the open one in the reader, else the highlighted."""
         if self.query_one(Reader).has_focus and self.article is not None:
-            return self.store.get(self.article.id)
+            return self.marks.article(self.article.id)
         row = self.query_one(ArticleList).current
-        return self.store.get(row.id) if row else None
+        return self.marks.article(row.id) if row else None
 
     # -- moving --------------------------------------------------------------
 
@@ -265,7 +261,7 @@ class MainScreen(Screen[None]):
         if self.view.kind is ViewKind.SEARCH:
             found = self._next_unread_in_list(after)
         else:
-            found = self.store.next_unread(self.view, now=self.clock(), after=after)
+            found = self._next_unread(after)
         if found is None:
             found = self._next_unread_elsewhere()
             if found is None:
@@ -274,6 +270,16 @@ class MainScreen(Screen[None]):
         articles.select_id(found)
         self.open_article(found)
 
+    def _next_unread(self, after: ArticleRow | None) -> int | None:
+        """The store's next unread article, passing over those waiting to be marked read."""
+        found = self.store.next_unread(self.view, now=self.clock(), after=after)
+        while found is not None and self.marks.pending_read(found):
+            article = self.marks.article(found)
+            if article is None:
+                return None
+            found = self.store.next_unread(self.view, now=self.clock(), after=_row(article))
+        return found
+
     def _next_unread_in_list(self, after: ArticleRow | None) -> int | None:
         rows = self.query_one(ArticleList).rows_shown
         start = rows.index(after) + 1 if after in rows else 0
@@ -281,7 +287,7 @@ class MainScreen(Screen[None]):
 
     def _next_unread_elsewhere(self) -> int | None:
         """Move to the next category with unread articles; return its first unread."""
-        counts = self.store.counts(self.clock())
+        counts = self.marks.counts(self.clock())
         names = list(counts.categories)
         start = (
             names.index(self.view.category) + 1
@@ -291,7 +297,7 @@ class MainScreen(Screen[None]):
         for name in names[start:] + names[:start]:
             if counts.categories[name].unread:
                 self.view = View(ViewKind.CATEGORY, name)
-                return self.store.next_unread(self.view, now=self.clock(), after=None)
+                return self._next_unread(None)
         return None
 
     def action_page(self) -> None:
@@ -321,10 +327,11 @@ class MainScreen(Screen[None]):
         """Mark every unread article of the current view read, and say how many."""
         if self.view.kind is ViewKind.SEARCH:
             ids = [row.id for row in self.query_one(ArticleList).rows_shown if not row.read]
-            ids = self.store.set_read(ids, True)
+            ids = self.marks.set_read(ids, True, f"{len(ids)} marked read")
         else:
-            ids = self.store.mark_view_read(self.view, self.clock())
-        self.marks.mark_view_read(ids, f"{len(ids)} marked read")
+            ids = self.marks.mark_view_read(
+                self.view, self.clock(), lambda count: f"{count} marked read"
+            )
         noun = "article" if len(ids) == 1 else "articles"
         self.notify(f"Marked {len(ids)} {noun} read in {self.view.label} (u to undo).", timeout=4)
         self.refresh_all()
@@ -338,18 +345,28 @@ class MainScreen(Screen[None]):
         count = len(marking.previous)
         self.notify(f"Undone: {marking.label} ({count} {'article' if count == 1 else 'articles'}).")
         if self.article is not None and self.article.id in marking.previous:
-            self.article = self.store.get(self.article.id)
+            self.article = self.marks.article(self.article.id)
         self.refresh_all()
         self.refresh_bindings()
 
     def _after_mark(self, article_id: int) -> None:
-        fresh = self.store.get(article_id)
+        fresh = self.marks.article(article_id)
         if fresh is None:
             return
         if self.article is not None and self.article.id == article_id:
             self.article = fresh
         self._row_changed(fresh)
         self.refresh_bindings()
+
+    def on_marks_saved(self, message: MarksSaved) -> None:
+        self.refresh_counts()
+
+    def on_mark_failed(self, message: MarkFailed) -> None:
+        self.notify(message.reason, severity="error", markup=False)
+        self.refresh_all()
+
+    def on_unmount(self) -> None:
+        self.marks.close()
 
     # -- links ---------------------------------------------------------------
 
@@ -407,3 +424,16 @@ class MainScreen(Screen[None]):
             self.toggle_class("hide-sidebar")
             if self.has_class("hide-sidebar") and self.query_one(Sidebar).has_focus:
                 self.query_one(ArticleList).focus()
+
+
+def _row(article: Article) -> ArticleRow:
+    return ArticleRow(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        category=article.category,
+        published=article.published,
+        imported_at=article.imported_at,
+        read=article.read,
+        starred=article.starred,
+    )
