@@ -76,17 +76,20 @@ def refresh_feeds(
     keep_days: int | None = None,
     max_per_feed: int | None = None,
     clock: Callable[[], datetime] | None = None,
+    connect: Callable[[Path], Store] = open_store,
 ) -> RefreshReport:
     """Fetch every subscription and store what changed; return one result per feed.
 
     Conditional GET: a feed answering 304 is "not modified" and is not parsed. A feed
     that fails keeps its articles and records the reason. When `keep_days` or
     `max_per_feed` is set, retention runs at the end (never on starred or unread).
-    Raises StoreError when the store cannot be opened.
+    `connect` opens the writer's connection (a process that already has the store
+    open passes one that does not read the file outside SQLite). Raises StoreError
+    when the store cannot be opened.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
-    store = open_store(store_path)
+    store = connect(store_path)
     try:
         return _refresh(
             store,
@@ -305,6 +308,7 @@ def refresh_configured(
     *,
     on_progress: Callable[[FeedProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
+    connect: Callable[[Path], Store] = open_store,
 ) -> RefreshReport:
     """refresh_feeds() with the [feeds] settings and category rules of the config file."""
     feeds = settings.feeds
@@ -317,4 +321,5 @@ def refresh_configured(
         rules=settings.rules,
         keep_days=feeds.keep_days,
         max_per_feed=feeds.max_per_feed,
+        connect=connect,
     )

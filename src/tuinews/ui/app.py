@@ -25,7 +25,7 @@ from tuinews.store import Store, open_store
 from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import add_subscription, list_subscriptions
 from tuinews.ui.commands import CategoryCommands
-from tuinews.ui.marks import QuickWait, is_busy
+from tuinews.ui.marks import QuickWait, connect_again, is_busy
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.feeds import (
     AddFeedDialog,
@@ -117,9 +117,9 @@ class TuinewsApp(App[None]):
     def import_in_background(self, sources: list[str], quiet: bool = False) -> None:
         """Import on a worker thread with its own connection; post the report."""
         try:
-            store = self.store.reopen()
-        except Exception as exc:  # the file vanished or became unusable meanwhile
-            self.post_message(ImportFailed(str(exc)))
+            store = connect_again(self.store)
+        except Exception:  # the file vanished or became unusable meanwhile
+            self.post_message(ImportFailed("the store cannot be opened"))
             return
         try:
             report = import_sources(sources, store, rules=self.settings.rules)
@@ -204,9 +204,13 @@ class TuinewsApp(App[None]):
                 self.settings,
                 on_progress=landed,
                 should_stop=lambda: worker.is_cancelled,
+                connect=lambda path: connect_again(self.store),
             )
         except StoreError as exc:  # the store became unusable meanwhile: our words say why
             self.post_message(RefreshFinished(None, str(exc)))
+            return
+        except sqlite3.Error:
+            self.post_message(RefreshFinished(None, "the store cannot be opened"))
             return
         except Exception as exc:  # a bug must not end the reader, nor show SQLite's words
             self.post_message(RefreshFinished(None, f"an unexpected error ({type(exc).__name__})"))

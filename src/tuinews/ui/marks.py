@@ -67,6 +67,24 @@ class _Change:
         return "a setting" if self.setting is not None else "a mark"
 
 
+def connect_again(store: Store) -> Store:
+    """A second connection to the reader's store, for another thread.
+
+    Not open_store() nor Store.reopen(): they read the file's header with a plain
+    open(), and closing that drops every POSIX lock this process holds on the file,
+    the reader's included. Another process closing its connection then deletes the
+    WAL under the reader, and what the reader writes next is lost.
+    """
+    conn = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error:
+        conn.close()
+        raise
+    return Store(store.path, conn)
+
+
 def is_busy(error: sqlite3.Error) -> bool:
     """True when another connection holds the lock: worth trying again later."""
     code = getattr(error, "sqlite_errorcode", 0) & 0xFF
@@ -326,14 +344,10 @@ class Marks:
                 store.close()
 
     def _connect(self) -> Store | None:
-        # Not open_store(): it reads the file's header with a plain open(), and closing
-        # that releases every POSIX lock this process holds on the store, the reader's
-        # included; another process may then delete the WAL under the reader.
         try:
-            conn = sqlite3.connect(self.store.path, isolation_level=None, check_same_thread=False)
+            store = connect_again(self.store)
             # It never waits inside the lock: a busy store is tried again after a pause.
-            conn.execute("PRAGMA busy_timeout = 0")
-            conn.execute("PRAGMA foreign_keys = ON")
+            store.conn.execute("PRAGMA busy_timeout = 0")
         except sqlite3.Error:
             with self._lock:
                 dropped = list(self._pending)
@@ -342,7 +356,7 @@ class Marks:
             for change in dropped:
                 self.on_failed(_failure(change))
             return None
-        return Store(self.store.path, conn)
+        return store
 
     def _attempt(self, store: Store) -> bool:
         """Try the oldest change once; False when the store was busy."""
