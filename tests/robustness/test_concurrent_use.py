@@ -186,7 +186,14 @@ async def test_reading_while_the_command_line_imports_and_refreshes(tmp_path: Pa
                     break
                 await pilot.pause(0.1)
             assert str(expected_total) in str(articles.border_title)
-            assert any(row.title.startswith("Imported ") for row in articles.rows_shown)
+            # ... and lists them: the list finds an imported article (the window moves to it).
+            conn = sqlite3.connect(db)
+            (imported,) = conn.execute(
+                "SELECT id FROM articles WHERE title LIKE 'Imported %' LIMIT 1"
+            ).fetchone()
+            conn.close()
+            assert articles.select_id(imported)
+            assert articles.current is not None and articles.current.title.startswith("Imported")
             # Each article shows what the user left it as, and the store holds it.
             for article_id, state in expected.items():
                 article = screen.marks.article(article_id)
