@@ -23,6 +23,7 @@ from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import decode, sniff
 from tuinews.models import ArticleDraft, CategoryRule
 from tuinews.store import Store
+from tuinews.store.keys import Fields, article_fields
 from tuinews.store.store import Saved
 
 if TYPE_CHECKING:
@@ -69,17 +70,29 @@ def import_feed_file(
 
 def _start_reader(
     stack: ExitStack, size: int, args: tuple[Any, ...]
-) -> ReadAhead[str, ArticleDraft] | ReadAheadProcess[str, ArticleDraft]:
+) -> ReadAhead[str, Fields] | ReadAheadProcess[str, Fields]:
     """A worker process for a large file (a thread when no process can start)."""
     from tuinews.importer.feed_fast_ahead import ReadAhead, ReadAheadProcess, WorkerStopped
 
     if size >= pipeline.PROCESS_FEED_BYTES:
         # No process can be started here, or it cannot run: use a thread.
         with suppress(OSError, WorkerStopped):
-            worker = stack.enter_context(ReadAheadProcess(_feed_stream, *args))
+            worker = stack.enter_context(ReadAheadProcess(_feed_rows, *args))
             worker.header()
             return worker
-    return stack.enter_context(ReadAhead(_feed_stream, *args))
+    return stack.enter_context(ReadAhead(_feed_rows, *args))
+
+
+def _feed_rows(
+    path: str, category: str | None, rules: tuple[CategoryRule, ...], fallback_name: str
+) -> tuple[str, Iterator[Fields]]:
+    """The feed's name and its drafts as the store's columns (see _feed_stream).
+
+    The reader prepares them (keys, hashes, word counts) so that the store's process
+    only writes; tuples of strings also travel between processes faster than drafts.
+    """
+    name, drafts = _feed_stream(path, category, rules, fallback_name)
+    return name, (article_fields(draft, name, None) for draft in drafts)
 
 
 def _feed_stream(

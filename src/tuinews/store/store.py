@@ -11,8 +11,8 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from json import loads
@@ -33,7 +33,8 @@ from tuinews.models import (
     ViewKind,
 )
 from tuinews.store import schema
-from tuinews.store.keys import canonical_url, content_hash, dedupe_key
+from tuinews.store.keys import UNCATEGORIZED as UNCATEGORIZED  # re-exported
+from tuinews.store.keys import Fields, article_fields
 from tuinews.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -52,8 +53,17 @@ from tuinews.store.views import (
     view_filter,
 )
 
-UNCATEGORIZED = "Uncategorized"
 BUSY_TIMEOUT_MS = 10_000
+# A source larger than one chunk is written with more memory, for its length only: a
+# larger page cache (fewer pages spilled to the WAL and read back) and a larger FTS5
+# buffer of pending terms (fewer, larger segments to write and merge).
+BULK_CACHE_KIB = 64 * 1024
+BULK_FTS_HASH_BYTES = 64 * 1024 * 1024
+FTS_HASH_BYTES = 1024 * 1024  # FTS5's own default
+ROWS_PER_CHUNK = 2000
+
+
+_FTS_SETTING = "INSERT INTO articles_fts(articles_fts, rank) VALUES (?, ?)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +149,7 @@ class Store:
         location: str,
         name: str,
         kind: str,
-        drafts: Sequence[ArticleDraft] | Iterator[ArticleDraft],
+        drafts: Iterable[ArticleDraft | Fields],
         *,
         category: str | None = None,
         subscriptions: Sequence[FeedSubscription] = (),
@@ -151,9 +161,31 @@ class Store:
         a duplicate when its text is the same, else it updates the article in place
         (read and starred are kept). Returns what happened to each draft and how
         many subscriptions were new. `drafts` may be an iterator, read once: a large
-        source streams through in chunks, and an exception it raises rolls back.
+        source streams through in chunks, and an exception it raises rolls back. A draft
+        may come as `article_fields(draft, name, category)` already (with this call's
+        name and category), as a worker process can prepare it.
         """
         moment = to_iso(now or datetime.now(UTC))
+        # Statement journals in memory: each multi-row INSERT needs one (its triggers,
+        # its UNIQUE key), and on disk it wrote as much again as the store grew.
+        (temp_store,) = self.conn.execute("PRAGMA temp_store").fetchone()
+        self.conn.execute("PRAGMA temp_store = MEMORY")
+        try:
+            return self._save_source(location, name, kind, drafts, category, subscriptions, moment)
+        finally:
+            with suppress(sqlite3.Error):  # only refused while temporary tables exist
+                self.conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
+
+    def _save_source(
+        self,
+        location: str,
+        name: str,
+        kind: str,
+        drafts: Iterable[ArticleDraft | Fields],
+        category: str | None,
+        subscriptions: Sequence[FeedSubscription],
+        moment: str,
+    ) -> tuple[list[Saved], int]:
         with self.write() as conn:
             conn.execute(
                 "INSERT INTO sources(name, location, kind, imported_at) VALUES (?, ?, ?, ?) "
@@ -197,7 +229,7 @@ class Store:
     def _save_drafts(
         self,
         conn: sqlite3.Connection,
-        drafts: Sequence[ArticleDraft] | Iterator[ArticleDraft],
+        drafts: Iterable[ArticleDraft | Fields],
         source_id: int,
         source_name: str,
         category: str | None,
@@ -212,7 +244,7 @@ class Store:
         saving one draft at a time would give.
         """
         per_chunk = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // 14
-        per_chunk = max(1, min(2000, per_chunk))
+        per_chunk = max(1, min(ROWS_PER_CHUNK, per_chunk))
         results: list[Saved] = []
         known: dict[str, tuple[int, str]] = {}  # dedupe key -> (article id, content hash)
         # From the second chunk on, a thread writes while this one prepares the next
@@ -231,61 +263,60 @@ class Store:
 
         writer = threading.Thread(target=write, name="tuinews-store-writer", daemon=True)
         chunk: list[tuple[Any, ...]] = []
-        try:
-            for draft in drafts:
-                chunk.append(self._save_draft(draft, source_id, source_name, category, moment))
-                if len(chunk) == per_chunk:
-                    if writer.ident is None:
-                        writer.start()
-                    chunks.put(chunk)
-                    chunk = []
-                    if failed:
-                        break
-        finally:
-            if writer.is_alive():
-                chunks.put(None)
-                writer.join()
-        if failed:
-            raise failed[0]
-        if chunk:
-            self._save_chunk(conn, chunk, known, results)
+        with ExitStack() as bulk:
+            try:
+                for draft in drafts:
+                    fields = (
+                        draft
+                        if isinstance(draft, tuple)
+                        else article_fields(draft, source_name, category)
+                    )
+                    chunk.append(self._row(fields, source_id, moment))
+                    if len(chunk) == per_chunk:
+                        if writer.ident is None:
+                            bulk.enter_context(self._bulk_writing(conn))
+                            writer.start()
+                        chunks.put(chunk)
+                        chunk = []
+                        if failed:
+                            break
+            finally:
+                if writer.is_alive():
+                    chunks.put(None)
+                    writer.join()
+            if failed:
+                raise failed[0]
+            if chunk:
+                self._save_chunk(conn, chunk, known, results)
         return results
 
-    def _save_draft(
-        self,
-        draft: ArticleDraft,
-        source_id: int,
-        source_name: str,
-        category: str | None,
-        moment: str,
-    ) -> tuple[Any, ...]:
-        """One draft's articles row, in the columns of _INSERT (the key first, the hash last)."""
-        source = draft.source_name or source_name
-        key = dedupe_key(draft, source)
-        published = to_iso(draft.published) if draft.published else None
-        chosen = category or draft.category or UNCATEGORIZED
-        # The canonical URL: a link that only gained tracking parameters is no new version.
-        link = canonical_url(draft.url) if draft.url else None
-        digest = content_hash(
-            draft.title, draft.author, published, chosen, link, draft.summary, draft.body
-        )
-        words = len(draft.body.split())
-        return (
-            key,
-            source_id,
-            source,
-            draft.url,
-            draft.title,
-            draft.author,
-            published,
-            chosen,
-            draft.summary,
-            draft.body,
-            words,
-            moment,
-            published or moment,
-            digest,
-        )
+    @staticmethod
+    def _row(fields: Fields, source_id: int, moment: str) -> tuple[Any, ...]:
+        """A draft's articles row, in the columns of _INSERT (the key first, the hash last)."""
+        published = fields[5]
+        return (fields[0], source_id, *fields[1:10], moment, published or moment, fields[10])
+
+    @contextmanager
+    def _bulk_writing(self, conn: sqlite3.Connection) -> Iterator[None]:
+        """A larger page cache and FTS5 buffer while a large source is written.
+
+        The FTS5 setting is kept in the store: it goes back to what it was at the end of
+        the transaction, which leaves no trace of it (a rollback undoes it anyway).
+        """
+        (cache,) = conn.execute("PRAGMA cache_size").fetchone()
+        conn.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+        try:
+            (before,) = conn.execute(
+                "SELECT json_group_array(v) FROM articles_fts_config WHERE k = 'hashsize'"
+            ).fetchone()
+            conn.execute(_FTS_SETTING, ("hashsize", BULK_FTS_HASH_BYTES))
+            yield
+            hashsize = loads(before)
+            conn.execute(_FTS_SETTING, ("hashsize", hashsize[0] if hashsize else FTS_HASH_BYTES))
+            if not hashsize:
+                conn.execute("DELETE FROM articles_fts_config WHERE k = 'hashsize'")
+        finally:
+            conn.execute(f"PRAGMA cache_size = {int(cache)}")
 
     def _save_chunk(
         self,
