@@ -1,10 +1,14 @@
-"""The article list: a window of the current view's rows, loaded page by page.
+"""The article list: a window of the current view's rows, drawn line by line.
 
 The list never holds a whole view: it starts with one page and asks for the next as
 the cursor nears the end. Going to an article far down (a saved one at start-up, the
 next unread) asks the store for its position and loads a window around it, so the
 cost is a page, not every page before it; rows above the window load as the cursor
 nears its top.
+
+It is a line-API widget: each screen line is drawn from its row on demand, drawn
+lines are cached, and moving the cursor redraws the two lines that changed. Moving
+through a million articles costs the same as moving through ten.
 """
 
 from __future__ import annotations
@@ -13,12 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
-from textual.events import Resize
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from tuinews.models import ArticleRow
 from tuinews.ui.format import relative_date
@@ -31,24 +39,53 @@ PAGE_SIZE = 200
 PREFETCH_MARGIN = 40
 # An article this far past the loaded rows gets a window of its own.
 FAR = 2 * PAGE_SIZE
+CURSOR = "article-list--cursor"
+# Fixed columns: unread mark, star, date. Every column has one space on each side.
+FIXED_WIDTHS = (1, 1, 6)
+PADDING = 1
 
 
-class ArticleList(DataTable[Text]):
+def column_widths(room: int) -> tuple[int, int]:
+    """(source, title) widths for a list `room` cells wide: the source column shrinks,
+    then goes, in a narrow list; the title takes the rest and never scrolls sideways."""
+    source = 14 if room >= 72 else 10 if room >= 56 else 0
+    used = sum(width + 2 * PADDING for width in FIXED_WIDTHS)
+    if source:
+        used += source + 2 * PADDING
+    return source, max(8, room - used - 2 * PADDING)
+
+
+class ArticleList(ScrollView, can_focus=True):
     """Rows of (unread, star, date, source, title); asks for more rows near the end."""
+
+    COMPONENT_CLASSES = {CURSOR}
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("down", "cursor_down", "Cursor down", show=False),
+        Binding("up", "cursor_up", "Cursor up", show=False),
+        Binding("enter", "select_cursor", "Open", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last loaded", show=False),
     ]
 
     @dataclass
     class Opened(Message):
-        """The user pressed enter on an article."""
+        """The user pressed enter on (or clicked) an article."""
 
         article_id: int
 
+    @dataclass
+    class RowHighlighted(Message):
+        """The cursor moved to another row."""
+
+        row: int
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=False, show_header=False)
+        super().__init__(id=id)
         self.rows_shown: list[ArticleRow] = []
         self._index: dict[int, int] = {}  # article id -> its row in rows_shown
         self._base = 0  # the view's index of rows_shown[0]
@@ -57,43 +94,27 @@ class ArticleList(DataTable[Text]):
         self._exhausted = True
         self._now: Callable[[], datetime] | None = None
         self.terms: list[str] = []
+        self.cursor_row = 0
+        self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
 
-    def on_mount(self) -> None:
-        self.add_column(" ", key="unread", width=1)
-        self.add_column(" ", key="star", width=1)
-        self.add_column("Date", key="date", width=6)
-        self.add_column("Source", key="source", width=14)
-        self.add_column("Title", key="title", width=20)
+    # -- what the screen asks ------------------------------------------------
 
-    def on_resize(self, event: Resize) -> None:
-        self._fit_title()
+    @property
+    def row_count(self) -> int:
+        return len(self.rows_shown)
 
-    def _fit_title(self) -> None:
-        """Share the width out: the source column shrinks or goes in a narrow list, the
-        title takes the rest, and rows never scroll sideways."""
-        title = self.columns.get(ColumnKey("title"))
-        source = self.columns.get(ColumnKey("source"))
-        if title is None or source is None:
-            return
-        # Reserve the scrollbar's width even before it appears.
-        room = self.scrollable_content_region.width
-        if not self.show_vertical_scrollbar:
-            room -= self.styles.scrollbar_size_vertical
-        source_width = 14 if room >= 72 else 10 if room >= 56 else 0
-        fixed = sum(
-            column.get_render_width(self)
-            for key, column in self.columns.items()
-            if key.value not in ("title", "source")
-        )
-        padding = 2 * self.cell_padding
-        width = max(8, room - fixed - (source_width + padding) - padding)
-        if (width, source_width) != (title.width, source.width):
-            title.width = width
-            source.width = source_width
-            # DataTable has no public call to resize a column: these two refresh its layout.
-            self._require_update_dimensions = True
-            self._clear_caches()
-            self.refresh()
+    @property
+    def current(self) -> ArticleRow | None:
+        """The highlighted article's row."""
+        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row]
+
+    def get_row_at(self, index: int) -> list[Text]:
+        """The cells of a loaded row, as they are drawn (before cropping)."""
+        return list(self._cells(self.rows_shown[index]))
+
+    # -- loading -------------------------------------------------------------
 
     def show(
         self,
@@ -124,10 +145,10 @@ class ArticleList(DataTable[Text]):
         if keep is not None and position is not None:
             self._load_until(position)
         index = self._index.get(keep, 0) if keep is not None else 0
-        if self.rows_shown:
-            self.move_cursor(row=index, animate=False, scroll=False)
-            target = max(0, index - offset_on_screen) if keep in self._index else 0
-            self.call_after_refresh(self.scroll_to, y=target, animate=False)
+        self.cursor_row = index
+        target = max(0, index - offset_on_screen) if keep in self._index else 0
+        self.scroll_to(y=target, animate=False, force=True)
+        self.post_message(self.RowHighlighted(index))
 
     @staticmethod
     def _window_start(position: int | None) -> int:
@@ -141,9 +162,11 @@ class ArticleList(DataTable[Text]):
         self.rows_shown = []
         self._index = {}
         self._base = base
-        self.clear()
+        self._lines.clear()
+        self.cursor_row = 0
         self._exhausted = False
         self._load_more()
+        self.refresh()
 
     def _load_until(self, position: int) -> None:
         """Load pages until the view's index `position` is loaded (or the view ends)."""
@@ -154,7 +177,7 @@ class ArticleList(DataTable[Text]):
         for row in rows:
             self._index[row.id] = len(self.rows_shown)
             self.rows_shown.append(row)
-            self.add_row(*self._cells(row), key=str(row.id))
+        self.virtual_size = Size(0, len(self.rows_shown))
 
     def _load_more(self) -> None:
         if self._loader is None or self._exhausted:
@@ -162,7 +185,10 @@ class ArticleList(DataTable[Text]):
         page = self._loader(self._base + len(self.rows_shown), PAGE_SIZE)
         if len(page) < PAGE_SIZE:
             self._exhausted = True
+        before = len(self.rows_shown)
         self._append([row for row in page if row.id not in self._index])
+        if before < round(self.scroll_y) + self.size.height:
+            self.refresh()  # the new rows may be on screen
 
     def _load_earlier(self) -> None:
         """Put the page above the window in front of it; the cursor stays on its article."""
@@ -173,27 +199,20 @@ class ArticleList(DataTable[Text]):
         if not page:
             self._base = 0
             return
-        cursor, scroll_y = self.cursor_row, self.scroll_y
         rows = self.rows_shown
         self._base = start
         self.rows_shown, self._index = [], {}
-        self.clear()
         self._append(page + rows)
-        self.move_cursor(row=cursor + len(page), animate=False, scroll=False)
-        self.scroll_to(y=scroll_y + len(page), animate=False, immediate=True)
+        self.cursor_row += len(page)
+        self.scroll_to(y=self.scroll_y + len(page), animate=False, force=True, immediate=True)
+        self.refresh()
 
-    def _cells(self, row: ArticleRow) -> tuple[Text, Text, Text, Text, Text]:
-        now = self._now() if self._now else row.date
-        title_style = "" if row.read else "bold"
-        return (
-            Text(" " if row.read else "●", style="bold"),
-            Text("★" if row.starred else " ", style="bold yellow"),
-            Text(relative_date(row.date, now), style="dim"),
-            Text(row.source, style="dim", overflow="ellipsis", no_wrap=True),
-            highlight_text(
-                Text(row.title, style=title_style, overflow="ellipsis", no_wrap=True), self.terms
-            ),
-        )
+    def _prefetch(self) -> None:
+        """Load the next page near the end of the window, the one before near its top."""
+        if self.cursor_row >= len(self.rows_shown) - PREFETCH_MARGIN:
+            self._load_more()
+        elif self.cursor_row < PREFETCH_MARGIN and self._base > 0:
+            self._load_earlier()
 
     def update_row(self, row: ArticleRow) -> None:
         """Redraw one article's row after its read or starred state changed."""
@@ -201,17 +220,7 @@ class ArticleList(DataTable[Text]):
         if index is None:
             return
         self.rows_shown[index] = row
-        for key, cell in zip(
-            ("unread", "star", "date", "source", "title"), self._cells(row), strict=True
-        ):
-            self.update_cell(str(row.id), key, cell)
-
-    @property
-    def current(self) -> ArticleRow | None:
-        """The highlighted article's row."""
-        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
-            return None
-        return self.rows_shown[self.cursor_row]
+        self.refresh_line(index)
 
     def select_id(self, article_id: int) -> bool:
         """Move the cursor to an article: load up to it when it is near, else around it."""
@@ -232,15 +241,127 @@ class ArticleList(DataTable[Text]):
         self.move_cursor(row=self._index[article_id])
         return True
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        # The cursor as it is now: a reload's clear() posts a stale highlight of row 0.
-        row = self.cursor_row
-        if row >= len(self.rows_shown) - PREFETCH_MARGIN:
-            self._load_more()
-        elif row < PREFETCH_MARGIN and self._base > 0:
-            self._load_earlier()
+    # -- the cursor ----------------------------------------------------------
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        event.stop()
-        if event.row_key.value is not None:
-            self.post_message(self.Opened(int(event.row_key.value)))
+    def move_cursor(self, *, row: int, animate: bool = False, scroll: bool = True) -> None:
+        """Highlight row `row` (clamped to the loaded rows) and bring it into view."""
+        if not self.rows_shown:
+            return
+        row = max(0, min(row, len(self.rows_shown) - 1))
+        old, self.cursor_row = self.cursor_row, row
+        self.refresh_line(old)
+        self.refresh_line(row)
+        if scroll:
+            self._scroll_to_cursor()
+        self.post_message(self.RowHighlighted(row))
+        self._prefetch()
+
+    def _scroll_to_cursor(self) -> None:
+        height = self.scrollable_content_region.height
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, force=True, immediate=True)
+        elif height and self.cursor_row >= top + height:
+            y = self.cursor_row - height + 1
+            self.scroll_to(y=y, animate=False, force=True, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + 1)
+
+    def action_cursor_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - 1)
+
+    def action_page_down(self) -> None:
+        self.move_cursor(row=self.cursor_row + max(1, self.scrollable_content_region.height - 1))
+
+    def action_page_up(self) -> None:
+        self.move_cursor(row=self.cursor_row - max(1, self.scrollable_content_region.height - 1))
+
+    def action_first(self) -> None:
+        while self._base > 0:
+            self._load_earlier()
+        self.move_cursor(row=0)
+
+    def action_last(self) -> None:
+        self.move_cursor(row=len(self.rows_shown) - 1)
+
+    def action_select_cursor(self) -> None:
+        if self.current is not None:
+            self.post_message(self.Opened(self.current.id))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        row = offset.y + round(self.scroll_y)
+        if 0 <= row < len(self.rows_shown):
+            self.move_cursor(row=row)
+            self.post_message(self.Opened(self.rows_shown[row].id))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        # The mouse wheel scrolls without moving the cursor: load ahead of it too.
+        if round(new_value) + self.size.height >= len(self.rows_shown) - PREFETCH_MARGIN:
+            self.call_later(self._load_more)
+
+    def on_focus(self) -> None:
+        self.refresh()  # the cursor is drawn differently with focus
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._lines.clear()
+
+    # -- drawing -------------------------------------------------------------
+
+    def _cells(self, row: ArticleRow) -> tuple[Text, Text, Text, Text, Text]:
+        now = self._now() if self._now else row.date
+        title_style = "" if row.read else "bold"
+        return (
+            Text(" " if row.read else "●", style="bold"),
+            Text("★" if row.starred else " ", style="bold yellow"),
+            Text(relative_date(row.date, now), style="dim"),
+            Text(row.source, style="dim"),
+            highlight_text(Text(row.title, style=title_style), self.terms),
+        )
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y
+        if not 0 <= index < len(self.rows_shown):
+            return Strip.blank(width, self.rich_style)
+        row = self.rows_shown[index]
+        cursor = index == self.cursor_row
+        key = (row, width, cursor, cursor and self.has_focus)
+        strip = self._lines.get(key)
+        if strip is None:
+            strip = self._draw(row, width, cursor)
+            self._lines[key] = strip
+        return strip
+
+    def _draw(self, row: ArticleRow, width: int, cursor: bool) -> Strip:
+        source_width, title_width = column_widths(width)
+        widths = (*FIXED_WIDTHS, source_width, title_width)
+        console = self.app.console
+        pad = Segment(" " * PADDING)
+        segments: list[Segment] = []
+        for cell, cell_width in zip(self._cells(row), widths, strict=True):
+            if not cell_width:
+                continue
+            cell.truncate(cell_width, overflow="ellipsis", pad=True)
+            cell.no_wrap = True
+            segments.append(pad)
+            segments.extend(cell.render(console))
+            segments.append(pad)
+        style: Style = self.rich_style
+        if cursor:
+            style += self.get_component_rich_style(CURSOR)
+        return Strip(segments).adjust_cell_length(width).apply_style(style)
+
+    def refresh_line(self, y: int) -> None:
+        """Redraw the row at index `y` if it is on screen."""
+        top = round(self.scroll_y)
+        if top <= y < top + self.size.height:
+            self.refresh(Region(0, y - top, self.size.width, 1))
