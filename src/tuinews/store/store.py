@@ -15,11 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cached_property
 from json import loads
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from tuinews.models import (
     Article,
@@ -52,6 +51,9 @@ from tuinews.store.views import (
     unread_index,
     view_filter,
 )
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
 # A source larger than one chunk is written with more memory, for its length only: a
@@ -121,7 +123,14 @@ class Store:
     def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+
+    @cached_property
+    def db(self) -> sqlite_utils.Database:
+        """The same connection as a sqlite-utils Database (imported on first use: it
+        brings click and dateutil, which the reader's start-up does not need)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     def reopen(self) -> Store:
         """A second connection to the same file, for another thread."""
