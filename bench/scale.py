@@ -78,7 +78,7 @@ def queries(count: int = 100) -> list[str]:
         elif kind == 2:
             found.append(f"{word(100, 5000)} {word(100, 5000)}")
         elif kind == 3:
-            found.append(word(200, 5000)[:4])
+            found.append(word(200, 5000)[:4] + "*")  # a prefix, asked for with *
         else:
             words = [w.strip(".").lower() for w in rng.choice(pool).split()]
             start = rng.randrange(len(words) - 2)

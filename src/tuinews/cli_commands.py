@@ -32,11 +32,16 @@ def print_json_lines(objects: Sequence[dict[str, object]]) -> None:
         sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+def say(text: str) -> None:
+    """A line for the person at the terminal, on stderr (stdout may be JSON)."""
+    print(text, file=sys.stderr, flush=True)
+
+
 @contextmanager
 def _store(path: Path, *, reading: bool = False) -> Iterator[Store]:
     """The store, closed afterwards; `reading` commands accept a store they cannot write."""
     try:
-        store = open_store(path, read_only_ok=reading)
+        store = open_store(path, read_only_ok=reading, on_upgrade=say)
     except StoreError as exc:
         raise UsageError(str(exc)) from None
     try:

@@ -176,7 +176,9 @@ def test_mark_view_read_touches_only_that_view(store: Store) -> None:
     assert store.counts(NOW).categories["Science"].unread == 3
 
 
-def test_full_text_search_ranks_titles_and_matches_prefixes_and_phrases(store: Store) -> None:
+def test_full_text_search_ranks_titles_and_matches_stems_prefixes_and_phrases(
+    store: Store,
+) -> None:
     save(
         store,
         draft(1, title="Tidal power plant opens", body="The estuary project begins."),
@@ -185,7 +187,10 @@ def test_full_text_search_ranks_titles_and_matches_prefixes_and_phrases(store: S
     )
     titles = [a.title for a in store.search("tidal", limit=10)]
     assert titles == ["Tidal power plant opens", "Budget talks"]
-    assert store.search("tid", limit=10)[0].title == "Tidal power plant opens"
+    # Whole words by their stem; a trailing * asks for a prefix.
+    assert [a.title for a in store.search("opening", limit=10)] == ["Tidal power plant opens"]
+    assert store.search("tid", limit=10) == []
+    assert store.search("tid*", limit=10)[0].title == "Tidal power plant opens"
     assert [a.title for a in store.search('"wave of objections"', limit=10)] == ["Budget talks"]
     assert store.search('"unbalanced AND (', limit=10) == []
     # The index follows updates and deletes made through triggers.
@@ -203,3 +208,62 @@ def test_marking_read_does_not_rewrite_the_index(store: Store) -> None:
     )
     store.set_read([article_id], True)
     assert store.conn.execute("SELECT count(*) FROM writes").fetchone()[0] == 0
+
+
+def test_search_ranks_the_newest_matches_and_lists_older_ones_after_them(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tuinews.store.store as store_module
+
+    monkeypatch.setattr(store_module, "RANKED_MATCHES", 4)
+    monkeypatch.setattr(store_module, "SEARCH_COUNT_LIMIT", 5)
+    # Stored oldest first: ids 1..8. Two of the four newest have "kelp" in the title.
+    titles = ["kelp one", "plain two", "plain three", "plain four"]
+    titles += ["plain five", "kelp six", "plain seven", "kelp eight"]
+    save(store, *(draft(n + 1, title=title, body="kelp forests") for n, title in enumerate(titles)))
+    found = [a.title for a in store.search("kelp", limit=10)]
+    # The newest four, title matches first; then the older four, newest first.
+    assert found[:4] == ["kelp eight", "kelp six", "plain seven", "plain five"]
+    assert found[4:] == ["plain four", "plain three", "plain two", "kelp one"]
+    # Pages split the same order at any offset.
+    pages = [a.title for n in range(0, 8, 3) for a in store.search("kelp", limit=3, offset=n)]
+    assert pages == found
+    view = View(ViewKind.SEARCH, query="kelp")
+    assert [row.title for row in store.page(view, now=NOW, limit=10)] == found
+    # Counted up to the limit and one more: the reader shows "5+".
+    assert store.count(view, NOW).total == 6
+
+
+def test_a_version_4_store_gets_the_stemming_index_and_says_so(tmp_path: Path) -> None:
+    from tuinews.store import schema
+
+    path = tmp_path / "v4.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for number in range(1, 5):
+        conn.executescript(
+            f"BEGIN;\n{schema.MIGRATIONS[number - 1]}\n"
+            f"PRAGMA application_id = {APPLICATION_ID};\nPRAGMA user_version = {number};\nCOMMIT;"
+        )
+    # An article indexed by version 4 (whole words, no stems).
+    conn.execute(
+        "INSERT INTO sources(id, name, location, kind, imported_at) "
+        "VALUES (1, 'A', '/a', 'json', '2026-11-23T12:00:00+00:00')"
+    )
+    conn.execute(
+        "INSERT INTO articles(dedupe_key, source_id, source, title, category, body, word_count, "
+        "imported_at, sort_at, content_hash) VALUES ('k', 1, 'A', 'Satellites launched', "
+        "'Science', 'Two satellites went up.', 4, '2026-11-23T12:00:00+00:00', "
+        "'2026-11-23T12:00:00+00:00', 'h')"
+    )
+    conn.close()
+    said: list[str] = []
+    store = open_store(path, on_upgrade=said.append)
+    try:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        assert said and "Upgrading" in said[0]
+        assert [a.title for a in store.search("satellite", limit=5)] == ["Satellites launched"]
+    finally:
+        store.close()
+    said.clear()
+    open_store(path, on_upgrade=said.append).close()
+    assert said == []

@@ -183,8 +183,20 @@ _V4 = """
             WHERE starred = 1 AND read = 0;
 """
 
+# Search matches words by their stem (porter): "satellite" finds "satellites" without a
+# prefix query, which FTS5 answers by merging every matching term's list in full.
+_V5 = """
+        DROP TABLE articles_fts;
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, author, summary, body,
+            content='articles', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+"""
+
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
 LATEST_VERSION = len(MIGRATIONS)
 
 

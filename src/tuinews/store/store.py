@@ -11,7 +11,7 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,6 +56,10 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
+# A search ranks this many of its newest matches; older ones follow by date stored.
+RANKED_MATCHES = 500
+# A search counts its matches up to this many (the reader shows "10,000+").
+SEARCH_COUNT_LIMIT = 10_000
 # A source larger than one chunk is written with more memory, for its length only: a
 # larger page cache (fewer pages spilled to the WAL and read back) and a larger FTS5
 # buffer of pending terms (fewer, larger segments to write and merge).
@@ -76,8 +80,13 @@ class Saved:
     article_id: int
 
 
-def open_store(path: Path, *, read_only_ok: bool = False) -> Store:
+def open_store(
+    path: Path, *, read_only_ok: bool = False, on_upgrade: Callable[[str], None] | None = None
+) -> Store:
     """Open (creating or migrating) the store at `path`.
+
+    `on_upgrade` is told, in plain words, before an existing store is upgraded (a
+    new search index is built over every article: about a minute per million).
 
     Raises StoreError, before anything is written, for a file that is not a tuinews
     store, is truncated or corrupt, has a newer schema, or cannot be written. With
@@ -107,6 +116,8 @@ def open_store(path: Path, *, read_only_ok: bool = False) -> Store:
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if version < schema.LATEST_VERSION:
+            if version and on_upgrade is not None:
+                on_upgrade(f"Upgrading {path} for this version of tuinews (once)…")
             schema.migrate(conn, version)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -528,13 +539,19 @@ class Store:
         return Count(int(total), int(unread))
 
     def _search_count(self, text: str) -> Count:
-        """A search's matches, counted in the full-text index (unread is not needed)."""
+        """A search's matches, counted in the full-text index up to SEARCH_COUNT_LIMIT + 1.
+
+        Counting every match of a common word costs a walk over its whole list; past
+        the limit the reader says "10,000+" instead.
+        """
         query = fts_query(text)
         if not query:
             return Count(0, 0)
         try:
             (total,) = self.conn.execute(
-                "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?", (query,)
+                "SELECT count(*) FROM (SELECT rowid FROM articles_fts "
+                "WHERE articles_fts MATCH ? LIMIT ?)",
+                (query, SEARCH_COUNT_LIMIT + 1),
             ).fetchone()
         except sqlite3.OperationalError:
             return Count(0, 0)
@@ -569,64 +586,62 @@ class Store:
         return int(before)
 
     def _search_page(self, text: str, limit: int, offset: int) -> list[ArticleRow]:
-        """A page of search results, ranked inside the full-text index.
+        """A page of search results (see `_search_ids` for the order)."""
+        return [
+            list_row_from_row(row)
+            for row in self._by_ids(ROW_COLUMNS, self._search_ids(text, limit, offset))
+        ]
 
-        Ranking every match costs what the index does; joining every match to its
-        article (for the tie-break by date) would cost a table lookup each. So the
-        index gives the best offset+limit+1 by score, and only those are looked up.
-        When the last two tie, the cut may fall inside a tie: then rank the slow,
-        exact way (same order as before either way).
+    def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
+        """Full-text search: the best of the newest matches first (see `_search_ids`)."""
+        ids = self._search_ids(text, limit, offset)
+        return [article_from_row(row) for row in self._by_ids(ARTICLE_COLUMNS, ids)]
+
+    def _search_ids(self, text: str, limit: int, offset: int) -> list[int]:
+        """The ids of one page of a search's results, in result order.
+
+        The newest RANKED_MATCHES matches (by id, the order they were stored) are
+        ranked by bm25, title weighted highest; older matches follow, newest first.
+        Scoring every match would cost a pass over each word's whole list: for a
+        common word in a million articles, over a second. The newest matches are read
+        from the end of the index, so the cost is the window's, whatever the store.
         """
         query = fts_query(text)
-        wanted = offset + limit
         if not query or limit <= 0:
             return []
         try:
-            best = self.conn.execute(
-                f"SELECT rowid, {RANK} AS score FROM articles_fts WHERE articles_fts MATCH ? "
-                "ORDER BY score LIMIT ?",
-                (query, wanted + 1),
+            window = self.conn.execute(
+                f"SELECT rowid, {RANK} FROM articles_fts WHERE articles_fts MATCH ? "
+                "ORDER BY rowid DESC LIMIT ?",
+                (query, RANKED_MATCHES),
             ).fetchall()
         except sqlite3.OperationalError:
             return []
-        if len(best) > wanted and best[wanted][1] == best[wanted - 1][1]:
-            return [
-                list_row_from_row(row) for row in self._ranked(text, ROW_COLUMNS, limit, offset)
+        # Best score first; among equal scores the newest.
+        ranked = [row[0] for row in sorted(window, key=lambda row: (row[1], -row[0]))]
+        ids = ranked[offset : offset + limit]
+        if len(window) == RANKED_MATCHES and len(ids) < limit:
+            ids += [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid < ? "
+                    "ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                    (query, window[-1][0], limit - len(ids), max(0, offset - RANKED_MATCHES)),
+                )
             ]
-        scores = dict(best[:wanted])
-        found: list[tuple[Any, ...]] = []
-        ids = list(scores)
+        return ids
+
+    def _by_ids(self, columns: str, ids: list[int]) -> list[tuple[Any, ...]]:
+        """Rows of `columns` for `ids`, in the order of `ids`."""
+        found: dict[int, tuple[Any, ...]] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
-            found += self.conn.execute(
-                f"SELECT {ROW_COLUMNS}, sort_at FROM articles "
-                f"WHERE id IN ({', '.join('?' * len(chunk))})",
+            for row in self.conn.execute(
+                f"SELECT {columns} FROM articles WHERE id IN ({', '.join('?' * len(chunk))})",
                 chunk,
-            ).fetchall()
-        # Best score first; among equal scores the newest (sort_at descending).
-        found.sort(key=lambda row: row[-1], reverse=True)
-        found.sort(key=lambda row: scores[row[0]])
-        return [list_row_from_row(row[:-1]) for row in found[offset:wanted]]
-
-    def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
-        """Full-text search, best match first (FTS5 bm25, title weighted highest)."""
-        return [article_from_row(row) for row in self._ranked(text, ARTICLE_COLUMNS, limit, offset)]
-
-    def _ranked(self, text: str, columns: str, limit: int, offset: int) -> list[tuple[Any, ...]]:
-        query = fts_query(text)
-        if not query:
-            return []
-        selected = ", ".join("a." + column.strip() for column in columns.split(","))
-        try:
-            return self.conn.execute(
-                f"SELECT {selected} FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? "
-                "ORDER BY bm25(articles_fts, 10.0, 2.0, 4.0, 1.0), a.sort_at DESC "
-                "LIMIT ? OFFSET ?",
-                (query, limit, offset),
-            ).fetchall()
-        except sqlite3.OperationalError:
-            return []
+            ):
+                found[int(row[0])] = row
+        return [found[i] for i in ids if i in found]
 
     def is_empty(self) -> bool:
         # A counters' row exists exactly while its category holds an article.

@@ -57,8 +57,9 @@ _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 def fts_query(text: str) -> str:
     """Turn what a person types into an FTS5 query.
 
-    Quoted phrases stay phrases; every other word matches as a prefix; OR and NOT
-    in capitals keep their meaning. Everything is quoted, so no input is a syntax error.
+    Words match whole words by their stem ("satellite" finds "satellites"); a word
+    ending in `*` matches as a prefix; quoted phrases stay phrases; OR and NOT in
+    capitals keep their meaning. Everything is quoted, so no input is a syntax error.
     """
     parts: list[str] = []
     for phrase, word in _TOKEN.findall(text):
@@ -70,9 +71,8 @@ def fts_query(text: str) -> str:
             parts.append(word)
         else:
             cleaned = "".join(ch for ch in word if ch.isalnum() or ch in "-_'")
-            cleaned = cleaned.replace('"', "")
             if cleaned.strip("-_'"):
-                parts.append(f'"{cleaned}"*')
+                parts.append(f'"{cleaned}"*' if word.endswith("*") else f'"{cleaned}"')
     while parts and parts[-1] in ("OR", "NOT"):
         parts.pop()
     return " ".join(parts)

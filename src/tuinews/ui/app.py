@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -353,6 +354,11 @@ class TuinewsApp(App[None]):
         self.exit()
 
 
+def _say(text: str) -> None:
+    """A line on stderr before the app takes the screen."""
+    print(text, file=sys.stderr, flush=True)
+
+
 def make_app(
     db_path: Path | None = None,
     config_path: Path | None = None,
@@ -363,6 +369,6 @@ def make_app(
     """Open the store and read the config; raise StoreError or ConfigError."""
     config = config_path or default_config_path()
     settings = load_settings(config)
-    store = open_store(db_path or default_db_path())
+    store = open_store(db_path or default_db_path(), on_upgrade=_say)
     samples = sample_sources() if import_samples else []
     return TuinewsApp(store, settings, clock=clock, samples=samples, config_path=config)

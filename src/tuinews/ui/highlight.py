@@ -25,11 +25,25 @@ def search_terms(query: str | None) -> list[str]:
     return terms
 
 
+# Endings that the search's stemmer takes off, longest first: what is left of a word is
+# highlighted as a prefix, so "satellites" lights up "satellite" as the search found it.
+_ENDINGS = ("ations", "ation", "ings", "ing", "ies", "es", "ed", "ly", "s", "e", "y")
+
+
+def stem_prefix(word: str) -> str:
+    """A word without its common English ending (a rough stem, for highlighting only)."""
+    for ending in _ENDINGS:
+        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
+
+
 def term_pattern(terms: list[str]) -> re.Pattern[str] | None:
-    """Whole words that start with a term (the search matches prefixes), any case."""
+    """Words that start with a term's stem (phrases as they are), any case."""
     if not terms:
         return None
-    alternatives = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    stems = [term if " " in term else stem_prefix(term) for term in terms]
+    alternatives = "|".join(re.escape(term) for term in sorted(stems, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\w*", re.IGNORECASE)
 
 

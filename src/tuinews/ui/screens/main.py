@@ -16,6 +16,7 @@ from textual.widgets import Footer, Input
 
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.store import Store
+from tuinews.store.store import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.marks import Marks
@@ -100,18 +101,19 @@ class MainScreen(Screen[None]):
         search = self.view if self.view.kind is ViewKind.SEARCH else None
         sidebar = self.query_one(Sidebar)
         sidebar.show_counts(counts, self.view, search, problems=feed_problems(self.store))
-        shown = self._view_count(counts)
-        self.query_one(ArticleList).border_title = f"{self.view.label} ({shown})"
+        self.query_one(ArticleList).border_title = f"{self.view.label} ({self._view_count(counts)})"
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
         self.query_one(TopBar).show_status(f"{self.view.label} · {unread} unread{activity}")
 
-    def _view_count(self, counts: SidebarCounts) -> int:
+    def _view_count(self, counts: SidebarCounts) -> str:
+        """How many articles the list holds, as its title shows it ("10,000+")."""
         if self.view.kind is ViewKind.CATEGORY:
-            return counts.categories[self.view.category or ""].total
+            return f"{counts.categories[self.view.category or ''].total:,}"
         if self.view.kind is ViewKind.SEARCH:
-            return self.store.count(self.view, self.clock()).total
-        return counts.views[self.view.kind].total
+            total = self.store.count(self.view, self.clock()).total
+            return f"{SEARCH_COUNT_LIMIT:,}+" if total > SEARCH_COUNT_LIMIT else f"{total:,}"
+        return f"{counts.views[self.view.kind].total:,}"
 
     def _load_view(self, keep: int | None = None) -> None:
         view = self.view
