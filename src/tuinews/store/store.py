@@ -144,8 +144,22 @@ class Store:
         return sqlite_utils.Database(self.conn)
 
     def reopen(self) -> Store:
-        """A second connection to the same file, for another thread."""
-        return open_store(self.path)
+        """A second connection to the same file, for another thread.
+
+        Not open_store(): the file was checked when this store was opened, and the
+        checks read its header with a plain open(). Closing that file would drop every
+        POSIX lock this process holds on it, this connection's included; another
+        process closing its connection could then delete the WAL under us, and what
+        we write next would be lost.
+        """
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise schema.StoreError(f"{self.path}: cannot be opened again ({exc})") from None
+        return Store(self.path, conn)
 
     def close(self) -> None:
         self.conn.close()

@@ -68,21 +68,8 @@ class _Change:
 
 
 def connect_again(store: Store) -> Store:
-    """A second connection to the reader's store, for another thread.
-
-    Not open_store() nor Store.reopen(): they read the file's header with a plain
-    open(), and closing that drops every POSIX lock this process holds on the file,
-    the reader's included. Another process closing its connection then deletes the
-    WAL under the reader, and what the reader writes next is lost.
-    """
-    conn = sqlite3.connect(store.path, isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.Error:
-        conn.close()
-        raise
-    return Store(store.path, conn)
+    """A second connection to the reader's store, for another thread (see Store.reopen)."""
+    return store.reopen()
 
 
 def is_busy(error: sqlite3.Error) -> bool:
