@@ -185,7 +185,7 @@ async def test_reading_while_the_command_line_imports_and_refreshes(tmp_path: Pa
                 if str(expected_total) in str(articles.border_title):
                     break
                 await pilot.pause(0.1)
-            assert str(expected_total) in str(articles.border_title)
+            assert f"{expected_total:,}" in str(articles.border_title)
             # ... and lists them: the list finds an imported article (the window moves to it).
             conn = sqlite3.connect(db)
             (imported,) = conn.execute(

@@ -156,9 +156,14 @@ class Store:
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
+            # Checked through SQLite itself: the file may have been replaced meanwhile.
+            (app_id,) = conn.execute("PRAGMA application_id").fetchone()
         except sqlite3.Error as exc:
             conn.close()
-            raise schema.StoreError(f"{self.path}: cannot be opened again ({exc})") from None
+            raise schema.StoreError(f"{self.path}: not a tuinews store any more ({exc})") from None
+        if app_id != schema.APPLICATION_ID:
+            conn.close()
+            raise schema.StoreError(f"{self.path}: not a tuinews store any more")
         return Store(self.path, conn)
 
     def close(self) -> None:
