@@ -40,3 +40,18 @@ def test_main_imports_the_ui_only_inside_a_function() -> None:
     top_level = [node for node in tree.body if isinstance(node, (ast.Import, ast.ImportFrom))]
     modules = {getattr(node, "module", None) or node.names[0].name for node in top_level}
     assert not any(str(m).startswith(("textual", "tuinews.ui")) for m in modules)
+
+
+def test_the_reader_starts_without_the_heavy_libraries() -> None:
+    """The first screen does not wait for parsers, fetchers or the Markdown renderer."""
+    import subprocess
+    import sys
+
+    heavy = ["feedparser", "trafilatura", "httpx", "lxml", "markdown_it", "sqlite_utils"]
+    heavy += ["tuinews.importer.pipeline", "tuinews.feeds.refresh", "tuinews.ui.screens.feeds"]
+    heavy += ["tuinews.ui.screens.import_dialog"]
+    code = f"import sys, tuinews.ui.app\nprint(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == []

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -16,10 +17,6 @@ from textual.screen import Screen
 from textual.worker import get_current_worker
 
 from tuinews.config import ConfigError, Settings, load_settings, save_theme
-from tuinews.feeds.json_export import export_json_lines
-from tuinews.feeds.opml_export import export_opml
-from tuinews.feeds.refresh import refresh_configured
-from tuinews.importer.pipeline import import_sources
 from tuinews.models import FeedProgress, ImportReport, View, ViewKind
 from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
@@ -28,18 +25,15 @@ from tuinews.store.subscriptions import add_subscription, list_subscriptions
 from tuinews.ui.commands import CategoryCommands
 from tuinews.ui.marks import QuickWait, connect_again, is_busy
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
-from tuinews.ui.screens.feeds import (
-    AddFeedDialog,
-    ExportChoice,
-    ExportDialog,
-    FeedsScreen,
-    NewFeed,
-)
-from tuinews.ui.screens.help import HelpScreen, binding_rows
-from tuinews.ui.screens.import_dialog import ImportDialog, ImportOutcome
 from tuinews.ui.screens.main import MainScreen
-from tuinews.ui.screens.menu import MENU_ENTRIES, MenuScreen
 from tuinews.ui.widgets.top_bar import MenuButton
+
+if TYPE_CHECKING:
+    from tuinews.ui.screens.feeds import ExportChoice, NewFeed
+    from tuinews.ui.screens.import_dialog import ImportOutcome
+
+# Dialogs, exporters, the importer and the feed fetcher are imported when first used:
+# the first screen must not wait for them.
 
 Clock = Callable[[], datetime]
 SAMPLES_SETTING = "samples_imported"
@@ -117,6 +111,8 @@ class TuinewsApp(App[None]):
     @work(thread=True, exclusive=True, group="import")
     def import_in_background(self, sources: list[str], quiet: bool = False) -> None:
         """Import on a worker thread with its own connection; post the report."""
+        from tuinews.importer.pipeline import import_sources
+
         try:
             store = connect_again(self.store)
         except Exception:  # the file vanished or became unusable meanwhile
@@ -151,6 +147,8 @@ class TuinewsApp(App[None]):
         self.notify(f"Import failed: {message.reason}", severity="error", markup=False)
 
     def action_import_dialog(self, url_mode: bool = False) -> None:
+        from tuinews.ui.screens.import_dialog import ImportDialog
+
         if isinstance(self.screen, ImportDialog):
             return
         dialog = ImportDialog(self.store, rules=self.settings.rules, url_mode=url_mode)
@@ -194,6 +192,8 @@ class TuinewsApp(App[None]):
     @work(thread=True, exclusive=True, group="refresh")
     def _refresh_worker(self) -> None:
         """Fetch every feed on a worker thread; each feed's articles land as it finishes."""
+        from tuinews.feeds.refresh import refresh_configured
+
         worker = get_current_worker()
 
         def landed(progress: FeedProgress) -> None:
@@ -242,9 +242,13 @@ class TuinewsApp(App[None]):
         )
 
     def action_feeds(self) -> None:
+        from tuinews.ui.screens.feeds import FeedsScreen
+
         self.push_screen(FeedsScreen(list_subscriptions(self.store)))
 
     def action_add_feed(self) -> None:
+        from tuinews.ui.screens.feeds import AddFeedDialog
+
         self.push_screen(AddFeedDialog(), self._feed_added)
 
     def _feed_added(self, new: NewFeed | None) -> None:
@@ -270,9 +274,14 @@ class TuinewsApp(App[None]):
             self.notify(f"Already subscribed: {new.url}", markup=False)
 
     def action_export(self) -> None:
+        from tuinews.ui.screens.feeds import ExportDialog
+
         self.push_screen(ExportDialog(Path.home()), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
+        from tuinews.feeds.json_export import export_json_lines
+        from tuinews.feeds.opml_export import export_opml
+
         if choice is None:
             return
         try:
@@ -295,6 +304,8 @@ class TuinewsApp(App[None]):
     # -- menu, palette, help, themes -----------------------------------------
 
     def action_menu(self) -> None:
+        from tuinews.ui.screens.menu import MenuScreen
+
         if not isinstance(self.screen, MenuScreen):
             self.push_screen(MenuScreen(), self._menu_chosen)
 
@@ -314,6 +325,8 @@ class TuinewsApp(App[None]):
             self.main.jump_to(view)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        from tuinews.ui.screens.menu import MENU_ENTRIES
+
         for entry in MENU_ENTRIES:
             if entry.action not in ("help", "quit", "change_theme"):
                 yield SystemCommand(entry.label, entry.help, self._runner(entry.action))
@@ -334,6 +347,8 @@ class TuinewsApp(App[None]):
             self.notify(str(exc), severity="warning", markup=False)
 
     def action_help(self) -> None:
+        from tuinews.ui.screens.help import HelpScreen, binding_rows
+
         if isinstance(self.screen, HelpScreen):
             return
         live = [

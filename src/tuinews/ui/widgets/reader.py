@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Markdown, Static
+from textual.widgets import Static
 
 from tuinews.models import Article
 from tuinews.ui.format import byline, full_date
@@ -30,18 +30,23 @@ class Reader(VerticalScroll, can_focus=True):
         self.border_title = "Article"
 
     def compose(self) -> ComposeResult:
+        # The Markdown body comes with the first article: its parser takes a tenth of a
+        # second to import, which the first screen should not wait for.
         yield Static(Text(EMPTY_HINT, style="dim"), id="reader-heading")
-        yield Markdown("", id="reader-body")
 
     def show_article(self, article: Article | None, terms: list[str] | None = None) -> None:
         """Show an article (None: the empty hint) from its top, search terms highlighted."""
         self.article = article
         terms = terms or []
+        from textual.widgets import Markdown
+
         heading = self.query_one("#reader-heading", Static)
-        body = self.query_one("#reader-body", Markdown)
+        bodies = self.query("#reader-body").results(Markdown)
+        body = next(bodies, None)
         if article is None:
             heading.update(Text(EMPTY_HINT, style="dim"))
-            body.update("")
+            if body is not None:
+                body.update("")
             return
         text = Text()
         text.append(article.title, style="bold")
@@ -53,7 +58,11 @@ class Reader(VerticalScroll, can_focus=True):
             text.append("\n\n")
             text.append(article.summary, style="italic")
         heading.update(highlight_text(text, terms))
-        body.update(highlight_markdown(article.body, terms) + links_section(article.body))
+        markdown = highlight_markdown(article.body, terms) + links_section(article.body)
+        if body is None:
+            self.mount(Markdown(markdown, id="reader-body"))
+        else:
+            body.update(markdown)
         self.scroll_home(animate=False)
 
     @property
