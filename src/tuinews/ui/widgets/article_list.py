@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -43,6 +44,20 @@ CURSOR = "article-list--cursor"
 # Fixed columns: unread mark, star, date. Every column has one space on each side.
 FIXED_WIDTHS = (1, 1, 6)
 PADDING = 1
+
+
+_BOLD = Style(bold=True)
+_DIM = Style(dim=True)
+_STAR = Style(bold=True, color="yellow")
+
+
+def _fit(text: str, width: int) -> str:
+    """`text` in exactly `width` cells: padded, or cut with an ellipsis. One line only."""
+    text = " ".join(text.split()) if "\n" in text or "\t" in text else text
+    length = cell_len(text)
+    if length <= width:
+        return text + " " * (width - length)
+    return set_cell_size(text, width - 1) + "…"
 
 
 def column_widths(room: int) -> tuple[int, int]:
@@ -343,18 +358,31 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _draw(self, row: ArticleRow, width: int, cursor: bool) -> Strip:
         source_width, title_width = column_widths(width)
-        widths = (*FIXED_WIDTHS, source_width, title_width)
-        console = self.app.console
+        now = self._now() if self._now else row.date
         pad = Segment(" " * PADDING)
-        segments: list[Segment] = []
-        for cell, cell_width in zip(self._cells(row), widths, strict=True):
-            if not cell_width:
-                continue
-            cell.truncate(cell_width, overflow="ellipsis", pad=True)
-            cell.no_wrap = True
-            segments.append(pad)
-            segments.extend(cell.render(console))
-            segments.append(pad)
+        segments = [
+            pad,
+            Segment(" " if row.read else "●", _BOLD),
+            pad,
+            pad,
+            Segment("★" if row.starred else " ", _STAR),
+            pad,
+            pad,
+            Segment(_fit(relative_date(row.date, now), FIXED_WIDTHS[2]), _DIM),
+            pad,
+        ]
+        if source_width:
+            segments += [pad, Segment(_fit(row.source, source_width), _DIM), pad]
+        segments.append(pad)
+        if self.terms:
+            # Matches are styled inside the title: let Rich cut the styled text.
+            title = highlight_text(Text(row.title, style="" if row.read else "bold"), self.terms)
+            title.truncate(title_width, overflow="ellipsis", pad=True)
+            title.no_wrap = True
+            segments.extend(title.render(self.app.console))
+        else:
+            segments.append(Segment(_fit(row.title, title_width), None if row.read else _BOLD))
+        segments.append(pad)
         style: Style = self.rich_style
         if cursor:
             style += self.get_component_rich_style(CURSOR)

@@ -58,6 +58,7 @@ class Sidebar(OptionList):
         self._views: dict[str, View] = {}
         self._ready = False
         self._shown: tuple[SidebarCounts, View, View | None, dict[str, str]] | None = None
+        self._built_for: tuple[object, ...] | None = None
         self.border_title = "Views"
 
     def on_resize(self, event: Resize) -> None:
@@ -82,6 +83,18 @@ class Sidebar(OptionList):
         """
         problems = problems or {}
         self._shown = (counts, current, search, problems)
+        width = max(12, self.scrollable_content_region.width - 1)
+        opened = current.category if current.kind is ViewKind.CATEGORY else None
+        listed = opened is None or opened in islice(counts.categories, MAX_CATEGORIES)
+        built_for = (counts, search, problems, width, None if listed else opened)
+        if built_for == self._built_for:
+            # Only the highlight moves (a view was chosen): rebuilding every entry
+            # would cost a layout of the whole list for nothing.
+            self._ready = False
+            self._highlight(current)
+            self._ready = True
+            return
+        self._built_for = built_for
         failing = {key.split("\x1f", 1)[1] for key in problems}
         self.tooltip = (
             Text("Feeds with problems:\n")
@@ -89,7 +102,6 @@ class Sidebar(OptionList):
             if problems
             else None
         )
-        width = max(12, self.scrollable_content_region.width - 1)
         options: list[Option | None] = []
         self._views = {}
         if search is not None:
@@ -102,7 +114,6 @@ class Sidebar(OptionList):
             self._views[kind.value] = View(kind)
         options.append(None)
         shown = list(islice(counts.categories, MAX_CATEGORIES))
-        opened = current.category if current.kind is ViewKind.CATEGORY else None
         if opened is not None and opened not in shown and opened in counts.categories:
             shown.append(opened)  # the open category is always listed
         for name in shown:
