@@ -33,6 +33,7 @@ def fuzz(examples: int) -> None:
     runs = {
         "random bytes": given(st.binary(max_size=8192))(props.check),
         "mutated fixtures": given(props.mutated())(props.check),
+        "structured hostile feeds": given(props.hostile_feed())(props.check),
     }
     for name, test in runs.items():
         started = time.perf_counter()
