@@ -49,10 +49,9 @@ Kid = Any  # a text (str) or an lxml element
 
 def convert_html(html: str) -> str:
     """Markdown for an HTML fragment, as markdownify would write it (not yet stripped)."""
-    texts = _plain_paragraphs(html)
-    if texts is not None:
-        converted = (_paragraph_text(text) for text in texts if text.strip())
-        return "\n\n".join(text for text in converted if text)
+    plain = _plain_markdown(html)
+    if plain is not None:
+        return plain
     root = _parse(html)
     if root is None:
         return ""
@@ -61,26 +60,41 @@ def convert_html(html: str) -> str:
     return _children(_flatten(root), "", False, 0).strip("\n")
 
 
-def _plain_paragraphs(html: str) -> list[str] | None:
-    """The texts of HTML made only of <p> elements holding plain text, else None.
+def _plain_markdown(html: str) -> str | None:
+    """The Markdown of HTML made only of <p> elements holding plain text, else None.
 
     Such HTML needs no parser: markdownify's rules come down to each paragraph's text,
-    whitespace folded, `*` and `_` escaped, with a blank line between paragraphs.
+    whitespace folded, `*` and `_` escaped, with a blank line between paragraphs. (One
+    loop, each step only when needed: most feed HTML takes this path.)
     """
     if "&" in html or "\x00" in html:
         return None
     pieces = html.split("</p>")
     if pieces.pop().strip(" \t\r\n"):
         return None
-    texts = []
+    paragraphs = []
     for piece in pieces:
-        piece = piece.lstrip(" \t\r\n")
-        if not piece.startswith("<p>") or "<" in piece[3:]:
+        if piece[:3] != "<p>":
+            piece = piece.lstrip(" \t\r\n")
+            if piece[:3] != "<p>":
+                return None
+        if piece.find("<", 3) >= 0:
             return None
-        texts.append(piece[3:])
+        text = piece[3:]
+        if "\n" in text or "\r" in text:
+            text = _NEWLINE_SPACE.sub("\n", text)
+        if "\t" in text or "  " in text:
+            text = _SPACE_RUN.sub(" ", text)
+        if "*" in text:
+            text = text.replace("*", r"\*")
+        if "_" in text:
+            text = text.replace("_", r"\_")
+        text = text.lstrip(" \t\r\n").rstrip()
+        if text:
+            paragraphs.append(text)
     if not html.isascii() and _SURROGATE.search(html):
         return None
-    return texts
+    return "\n\n".join(paragraphs)
 
 
 def _parse(html: str) -> Any:
@@ -224,15 +238,6 @@ def _text(text: str, before: Kid, after: Kid, inside: bool, flags: int) -> str:
     if _outside(after) or (inside and after is None):
         text = text.rstrip()
     return text
-
-
-def _paragraph_text(text: str) -> str:
-    """_text for the only text of a paragraph (nothing before or after it)."""
-    if "\n" in text or "\r" in text:
-        text = _NEWLINE_SPACE.sub("\n", text)
-    if "\t" in text or "  " in text:
-        text = _SPACE_RUN.sub(" ", text)
-    return text.replace("*", r"\*").replace("_", r"\_").lstrip(" \t\r\n").rstrip()
 
 
 def _join(strings: list[str]) -> str:
