@@ -51,6 +51,8 @@ def test_opml_import_stores_subscriptions_once(store: Store) -> None:
     [
         (b"<opml><body></body></opml>", "no feeds"),
         (b"<opml><body><outline", "malformed OPML"),
+        # Found by the long fuzzing run: an unknown encoding escaped as LookupError.
+        (b'<?xml version="1.0" encoding="ATF-8"?><opml><body/></opml>', "encoding"),
         (
             b'<?xml version="1.0"?><!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
             b'<opml><body><outline xmlUrl="http://a.example/&x;"/></body></opml>',

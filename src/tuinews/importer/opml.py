@@ -27,6 +27,8 @@ def parse_opml(data: bytes) -> tuple[str | None, list[FeedSubscription]]:
         ) from None
     except ParseError as exc:
         raise ImportFailure(f"malformed OPML ({exc})") from None
+    except (LookupError, UnicodeError):  # e.g. encoding="ATF-8" in the declaration
+        raise ImportFailure("malformed OPML (its encoding cannot be read)") from None
     if root.tag.rsplit("}", 1)[-1].lower() != "opml":
         raise ImportFailure("not an OPML document")
     head_title = root.findtext("head/title")
