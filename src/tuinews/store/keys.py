@@ -23,9 +23,9 @@ _PLAIN_URL = re.compile(r"(https?)://([a-z0-9.-]+(?::[0-9]+)?)(/[^\s\x00-\x1f\x7
 # Bytes as str.split() sees them: ASCII whitespace to b" ", everything else to b"x".
 _WORD_MAP = bytes(32 if chr(byte).isspace() else 120 for byte in range(256))
 
-# The columns of a new article that the store does not choose: dedupe key, source, url,
-# title, author, published, category, summary, body, word count, content hash.
-Fields = tuple[str, str, str | None, str, str | None, str | None, str, str | None, str, int, str]
+# A draft as the store's columns: dedupe key, source, url, title, author, published,
+# category, summary, body, and the canonical link (for the content hash).
+Fields = tuple[str, str, str | None, str, str | None, str | None, str, str | None, str, str | None]
 
 
 def canonical_url(url: str) -> str:
@@ -78,25 +78,25 @@ def article_fields(draft: ArticleDraft, source_name: str, category: str | None) 
     """A draft's columns as Store.save_source(location, source_name, ..., category) stores them.
 
     `category` overrides the draft's own; `source_name` names a draft that does not.
+    The store adds the word count and the content hash (fields_hash) itself.
     """
     source = draft.source_name or source_name
-    published = to_iso(draft.published) if draft.published else None
-    chosen = category or draft.category or UNCATEGORIZED
-    # The canonical URL: a link that only gained tracking parameters is no new version.
-    link = canonical_url(draft.url) if draft.url else None
-    digest = content_hash(
-        draft.title, draft.author, published, chosen, link, draft.summary, draft.body
-    )
     return (
         dedupe_key(draft, source),
         source,
         draft.url,
         draft.title,
         draft.author,
-        published,
-        chosen,
+        to_iso(draft.published) if draft.published else None,
+        category or draft.category or UNCATEGORIZED,
         draft.summary,
         draft.body,
-        word_count(draft.body),
-        digest,
+        # The canonical URL: a link that only gained tracking parameters is no new version.
+        canonical_url(draft.url) if draft.url else None,
     )
+
+
+def fields_hash(fields: Fields) -> str:
+    """The content hash of an article's fields (see content_hash)."""
+    _, _, _, title, author, published, category, summary, body, link = fields
+    return content_hash(title, author, published, category, link, summary, body)

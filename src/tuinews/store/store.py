@@ -33,7 +33,7 @@ from tuinews.models import (
 )
 from tuinews.store import schema
 from tuinews.store.keys import UNCATEGORIZED as UNCATEGORIZED  # re-exported
-from tuinews.store.keys import Fields, article_fields
+from tuinews.store.keys import Fields, article_fields, fields_hash, word_count
 from tuinews.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -331,9 +331,21 @@ class Store:
 
     @staticmethod
     def _row(fields: Fields, source_id: int, moment: str) -> tuple[Any, ...]:
-        """A draft's articles row, in the columns of _INSERT (the key first, the hash last)."""
-        published = fields[5]
-        return (fields[0], source_id, *fields[1:10], moment, published or moment, fields[10])
+        """A draft's articles row, in the columns of _INSERT (the key first, the hash last).
+
+        The word count and the hash are made here rather than with the fields: a feed's
+        reader process is the slower side of a large import, this one has time to spare.
+        """
+        published, body = fields[5], fields[8]
+        return (
+            fields[0],
+            source_id,
+            *fields[1:9],
+            word_count(body),
+            moment,
+            published or moment,
+            fields_hash(fields),
+        )
 
     @contextmanager
     def _bulk_writing(self, conn: sqlite3.Connection) -> Iterator[None]:
