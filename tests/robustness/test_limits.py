@@ -170,11 +170,6 @@ def test_a_10_mb_article_is_capped_with_a_note(tmp_path: Path, make: object) -> 
     assert peak < 300, f"peak {peak:.0f} MiB for a 10 MB article"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="feed_fast_import._clean_draft_quickly keeps a clean body whole, skipping the cap:"
-    " it must send bodies over MAX_BODY_CHARS through clean_draft",
-)
 def test_a_5_mb_feed_article_on_the_streamed_path_is_capped(tmp_path: Path) -> None:
     source = _rss(tmp_path / "mid.rss", _ten_mb_paragraphs()[: len(_ten_mb_paragraphs()) // 2])
     result, _ = _import(tmp_path / "store.db", source)

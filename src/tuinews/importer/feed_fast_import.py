@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 from tuinews.importer import pipeline
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure, size_limit
-from tuinews.importer.pipeline import SourceRef, _category_name, _display_name, clean_draft
+from tuinews.importer.pipeline import (
+    MAX_BODY_CHARS,
+    MAX_TITLE_CHARS,
+    SourceRef,
+    _category_name,
+    _display_name,
+    clean_draft,
+)
 from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import decode, sniff
 from tuinews.models import ArticleDraft, CategoryRule
@@ -144,10 +151,13 @@ def _clean_draft_quickly(draft: ArticleDraft) -> ArticleDraft | None:
 
     Most feed text is: printable (no control, bidi or zero-width characters, no odd
     spaces), no spaces doubled or at the ends of lines, no runs of blank lines.
-    Anything else goes through clean_draft itself.
+    Anything else, and text over the size caps, goes through clean_draft itself.
     """
     if (
-        _line_is_clean(draft.title)
+        len(draft.title) <= MAX_TITLE_CHARS
+        and len(draft.body) <= MAX_BODY_CHARS
+        and (draft.summary is None or len(draft.summary) <= MAX_BODY_CHARS)
+        and _line_is_clean(draft.title)
         and (not draft.body or _block_is_clean(draft.body))
         and (draft.summary is None or _block_is_clean(draft.summary))
         and all(
