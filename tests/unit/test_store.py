@@ -267,3 +267,12 @@ def test_a_version_4_store_gets_the_stemming_index_and_says_so(tmp_path: Path) -
     said.clear()
     open_store(path, on_upgrade=said.append).close()
     assert said == []
+
+
+def test_a_search_with_a_phrase_lists_its_matches_newest_first(store: Store) -> None:
+    titles = ["Quiet harbour", "The harbour master spoke", "harbour master", "Old harbour master"]
+    save(store, *(draft(n + 1, title=t, body="Nothing else.") for n, t in enumerate(titles)))
+    found = [a.title for a in store.search('"harbour master"', limit=10)]
+    # Stored in that order (ids 1..4): the newest stored first, whatever the score.
+    assert found == ["Old harbour master", "harbour master", "The harbour master spoke"]
+    assert [a.title for a in store.search('"harbour master"', limit=1, offset=1)] == [found[1]]

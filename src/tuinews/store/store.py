@@ -47,6 +47,7 @@ from tuinews.store.views import (
     ORDER,
     RANK,
     fts_query,
+    has_phrase,
     today_start,
     unread_index,
     view_filter,
@@ -58,8 +59,9 @@ if TYPE_CHECKING:
 BUSY_TIMEOUT_MS = 10_000
 # A search ranks this many of its newest matches; older ones follow by date stored.
 RANKED_MATCHES = 500
-# A search counts its matches up to this many (the reader shows "10,000+").
-SEARCH_COUNT_LIMIT = 10_000
+# A search counts its matches up to this many (the reader shows "1,000+"): counting
+# every match of a phrase of common words would walk most of the store.
+SEARCH_COUNT_LIMIT = 1_000
 # A source larger than one chunk is written with more memory, for its length only: a
 # larger page cache (fewer pages spilled to the WAL and read back) and a larger FTS5
 # buffer of pending terms (fewer, larger segments to write and merge).
@@ -573,7 +575,7 @@ class Store:
         """A search's matches, counted in the full-text index up to SEARCH_COUNT_LIMIT + 1.
 
         Counting every match of a common word costs a walk over its whole list; past
-        the limit the reader says "10,000+" instead.
+        the limit the reader says "1,000+" instead.
         """
         query = fts_query(text)
         if not query:
@@ -632,7 +634,8 @@ class Store:
         """The ids of one page of a search's results, in result order.
 
         The newest RANKED_MATCHES matches (by id, the order they were stored) are
-        ranked by bm25, title weighted highest; older matches follow, newest first.
+        ranked by bm25, title weighted highest; older matches follow, newest first. A
+        search with a quoted phrase lists every match newest first.
         Scoring every match would cost a pass over each word's whole list: for a
         common word in a million articles, over a second. The newest matches are read
         from the end of the index, so the cost is the window's, whatever the store.
@@ -640,6 +643,17 @@ class Store:
         query = fts_query(text)
         if not query or limit <= 0:
             return []
+        if has_phrase(text):
+            # A phrase is precise already, and scoring one made of common words walks
+            # every article that holds them (a second at a million): newest first.
+            return [
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? "
+                    "ORDER BY rowid DESC LIMIT ? OFFSET ?",
+                    (query, limit, offset),
+                )
+            ]
         try:
             window = self.conn.execute(
                 f"SELECT rowid, {RANK} FROM articles_fts WHERE articles_fts MATCH ? "

@@ -54,6 +54,11 @@ def unread_index(view: View) -> str:
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 
 
+def has_phrase(text: str) -> bool:
+    """Whether a search holds a quoted phrase of more than one word."""
+    return any(len(phrase.split()) > 1 for phrase, _ in _TOKEN.findall(text))
+
+
 def fts_query(text: str) -> str:
     """Turn what a person types into an FTS5 query.
 

@@ -107,7 +107,7 @@ class MainScreen(Screen[None]):
         self.query_one(TopBar).show_status(f"{self.view.label} · {unread} unread{activity}")
 
     def _view_count(self, counts: SidebarCounts) -> str:
-        """How many articles the list holds, as its title shows it ("10,000+")."""
+        """How many articles the list holds, as its title shows it ("1,000+")."""
         if self.view.kind is ViewKind.CATEGORY:
             return f"{counts.categories[self.view.category or ''].total:,}"
         if self.view.kind is ViewKind.SEARCH:
