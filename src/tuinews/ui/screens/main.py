@@ -49,7 +49,8 @@ class MainScreen(Screen[None]):
         Binding("b", "toggle_sidebar", "Sidebar", show=False, id="sidebar.toggle"),
     ]
 
-    view: reactive[View] = reactive(View(), init=False)
+    # The panes redraw what changed; repainting the whole screen would cost a full frame.
+    view: reactive[View] = reactive(View(), init=False, repaint=False)
 
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
         super().__init__()

@@ -111,6 +111,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.terms: list[str] = []
         self.cursor_row = 0
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
+        self._styles: dict[bool, Style] = {}
 
     # -- what the screen asks ------------------------------------------------
 
@@ -192,7 +193,22 @@ class ArticleList(ScrollView, can_focus=True):
         for row in rows:
             self._index[row.id] = len(self.rows_shown)
             self.rows_shown.append(row)
-        self.virtual_size = Size(0, len(self.rows_shown))
+        self._set_height(len(self.rows_shown))
+
+    def _set_height(self, rows: int) -> None:
+        """Tell the scrollbar how many rows there are.
+
+        Setting `virtual_size` asks for a layout of the whole screen, a full frame;
+        the list's box does not change with its rows (its gutter is always there), so
+        a layout is only needed when the scrollbar appears or goes.
+        """
+        size = Size(0, rows)
+        if size == self.virtual_size:
+            return
+        had_scrollbar = self.show_vertical_scrollbar
+        self.set_reactive(ArticleList.virtual_size, size)
+        self._scroll_update(size)
+        self.refresh(layout=self.show_vertical_scrollbar != had_scrollbar)
 
     def _load_more(self) -> None:
         if self._loader is None or self._exhausted:
@@ -320,13 +336,16 @@ class ArticleList(ScrollView, can_focus=True):
             self.call_later(self._load_more)
 
     def on_focus(self) -> None:
+        self._styles.clear()
         self.refresh()  # the cursor is drawn differently with focus
 
     def on_blur(self) -> None:
+        self._styles.clear()
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._styles.clear()
         self._lines.clear()
 
     # -- drawing -------------------------------------------------------------
@@ -346,10 +365,10 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = round(self.scroll_y) + y
         if not 0 <= index < len(self.rows_shown):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._line_style(False))
         row = self.rows_shown[index]
         cursor = index == self.cursor_row
-        key = (row, width, cursor, cursor and self.has_focus)
+        key = (row, width, cursor, self.has_focus)  # focus tints every line
         strip = self._lines.get(key)
         if strip is None:
             strip = self._draw(row, width, cursor)
@@ -383,10 +402,18 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             segments.append(Segment(_fit(row.title, title_width), None if row.read else _BOLD))
         segments.append(pad)
-        style: Style = self.rich_style
-        if cursor:
-            style += self.get_component_rich_style(CURSOR)
-        return Strip(segments).adjust_cell_length(width).apply_style(style)
+        return Strip(segments).adjust_cell_length(width).apply_style(self._line_style(cursor))
+
+    def _line_style(self, cursor: bool) -> Style:
+        """The list's own style (plus the cursor's): worked out once, not per line, as it
+        walks up the widget tree; forgotten when the styles or the focus change."""
+        style = self._styles.get(cursor)
+        if style is None:
+            style = self.rich_style
+            if cursor:
+                style += self.get_component_rich_style(CURSOR)
+            self._styles[cursor] = style
+        return style
 
     def refresh_line(self, y: int) -> None:
         """Redraw the row at index `y` if it is on screen."""

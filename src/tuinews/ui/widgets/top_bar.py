@@ -30,4 +30,6 @@ class TopBar(Horizontal):
         yield Static("", id="view-status")
 
     def show_status(self, text: str) -> None:
-        self.query_one("#view-status", Static).update(Text(text))
+        # Its box is fixed by the bar (one line, the rest of the width): no layout needed,
+        # which would redraw the whole screen on every view change.
+        self.query_one("#view-status", Static).update(Text(text), layout=False)
