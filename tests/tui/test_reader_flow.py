@@ -211,3 +211,25 @@ async def test_articles_imported_by_another_process_appear(sample_store: Store) 
         app._notice_outside_writes()  # what the 2-second timer does
         await pilot.pause()
         assert articles.row_count == before + 1
+
+
+async def test_list_pages_jumps_and_opens_an_article_on_click(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 24)) as pilot:
+        screen = main_screen(app)
+        articles = screen.query_one(ArticleList)
+        page = articles.scrollable_content_region.height - 1
+        await pilot.press("pagedown")
+        assert articles.cursor_row == page
+        # The cursor's row is on screen: the list scrolled to keep it in view.
+        assert articles.scroll_y <= articles.cursor_row < articles.scroll_y + page + 1
+        await pilot.press("end")
+        assert articles.cursor_row == articles.row_count - 1
+        await pilot.press("home")
+        assert articles.cursor_row == 0 and articles.scroll_y == 0
+        # A click on the fourth row highlights and opens it.
+        await pilot.click(ArticleList, offset=(10, 4))
+        await pilot.pause()
+        chosen = articles.rows_shown[3]
+        assert articles.cursor_row == 3
+        assert screen.article is not None and screen.article.id == chosen.id
