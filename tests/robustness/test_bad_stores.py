@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -242,8 +243,8 @@ def test_full_disk_on_the_command_line(
     open_store(path).close()
     source = _json_source(tmp_path / "news.json", 20, 4000)
 
-    def cramped(db: Path, *, read_only_ok: bool = False) -> Store:
-        store = open_store(db, read_only_ok=read_only_ok)
+    def cramped(db: Path, **options: Any) -> Store:
+        store = open_store(db, **options)
         _limit_growth(store, 2)
         return store
 
