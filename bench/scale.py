@@ -175,7 +175,7 @@ def timed_start(make: Callable[[], Term], pattern: str) -> float:
 
 def drive(path: Path, config: Path, figures: Figures, runs: int) -> None:
     unread_first = titles(path, View(ViewKind.UNREAD), 1)[0]
-    filled = rf"Unread \(\d+\)[\s\S]*{shown(unread_first)}"
+    filled = rf"Unread \([\d,+]+\)[\s\S]*{shown(unread_first)}"
     minimal, starts = [], []
     for _ in range(runs):
         minimal.append(
@@ -197,7 +197,7 @@ def drive(path: Path, config: Path, figures: Figures, runs: int) -> None:
         time.sleep(0.3)
         started = time.perf_counter()
         term.keys("k", delay=0)
-        term.wait_for(rf"All \(\d+\)[\s\S]*{shown(all_rows[0])}", timeout=60, poll=0.002)
+        term.wait_for(rf"All \([\d,+]+\)[\s\S]*{shown(all_rows[0])}", timeout=60, poll=0.002)
         figures.open_all = time.perf_counter() - started
         time.sleep(0.5)
         pid = reader_pid(term)
@@ -221,7 +221,7 @@ def drive(path: Path, config: Path, figures: Figures, runs: int) -> None:
         time.sleep(0.3)
         started = time.perf_counter()
         term.keys("Enter", delay=0)
-        pattern = rf"Search: {query} \(\d+\)" + (rf"[\s\S]*{shown(first[0])}" if first else "")
+        pattern = rf"Search: {query} \([\d,+]+\)" + (rf"[\s\S]*{shown(first[0])}" if first else "")
         term.wait_for(pattern, timeout=60, poll=0.002)
         figures.search_drawn = time.perf_counter() - started
         if pid:
