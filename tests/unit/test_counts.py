@@ -11,7 +11,7 @@ import pytest
 
 from tuinews.models import ArticleDraft, Count, FeedSubscription, View, ViewKind
 from tuinews.store import Store, open_store
-from tuinews.store.schema import APPLICATION_ID, MIGRATIONS
+from tuinews.store.schema import MIGRATIONS, migrate
 from tuinews.store.subscriptions import apply_retention, remove_subscription
 
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -155,11 +155,7 @@ def test_a_category_that_empties_leaves_the_counters(store: Store) -> None:
 def v3_store(path: Path) -> None:
     """A store as the previous version left it, with articles in it."""
     conn = sqlite3.connect(path, isolation_level=None)
-    for number, script in enumerate(MIGRATIONS[:3], start=1):
-        conn.executescript(
-            f"BEGIN;\n{script}\nPRAGMA application_id = {APPLICATION_ID};\n"
-            f"PRAGMA user_version = {number};\nCOMMIT;"
-        )
+    migrate(conn, 0, target=3)
     conn.execute(
         "INSERT INTO sources(id, name, location, kind, imported_at) "
         "VALUES (1, 's', 'l', 'feed', ?)",

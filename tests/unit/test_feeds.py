@@ -19,7 +19,7 @@ from tuinews.feeds.refresh import refresh_feeds
 from tuinews.importer import pipeline as pipeline_module
 from tuinews.models import ArticleDraft, FeedProgress, View, ViewKind
 from tuinews.store import Store, open_store
-from tuinews.store.schema import APPLICATION_ID, LATEST_VERSION, MIGRATIONS
+from tuinews.store.schema import LATEST_VERSION, migrate
 from tuinews.store.subscriptions import (
     add_subscription,
     apply_retention,
@@ -79,11 +79,7 @@ def articles_of(db_path: Path, url: str) -> list[tuple[str, int, int, str]]:
 def test_a_version_2_store_is_migrated_and_keeps_its_subscriptions(tmp_path: Path) -> None:
     path = tmp_path / "v2.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    for number, script in enumerate(MIGRATIONS[:2], start=1):
-        conn.executescript(
-            f"BEGIN;{script}PRAGMA application_id = {APPLICATION_ID};"
-            f"PRAGMA user_version = {number};COMMIT;"
-        )
+    migrate(conn, 0, target=2)
     conn.execute(
         "INSERT INTO subscriptions(url, title, category, etag, added_at) "
         "VALUES ('https://a.example/feed', 'A', 'World', '\"x\"', '2026-01-01T00:00:00+00:00')"

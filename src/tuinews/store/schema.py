@@ -301,13 +301,14 @@ def unwritable(path: Path) -> str | None:
     return None
 
 
-def migrate(conn: sqlite3.Connection, current: int) -> None:
-    """Apply every migration after `current`, each in its own transaction.
+def migrate(conn: sqlite3.Connection, current: int, target: int = LATEST_VERSION) -> None:
+    """Apply every migration after `current` up to `target`, each in its own transaction.
 
     The connection must be in autocommit mode (isolation_level=None): the script
     carries its own BEGIN and COMMIT, so a failure leaves the previous version intact.
+    (Tests pass a `target` to build a store as an older version left it.)
     """
-    for number in range(current + 1, LATEST_VERSION + 1):
+    for number in range(current + 1, target + 1):
         script = (
             f"BEGIN IMMEDIATE;\n{MIGRATIONS[number - 1]}\n"
             f"PRAGMA application_id = {APPLICATION_ID};\n"
