@@ -23,7 +23,7 @@ from tuinews.store import Store, open_store
 from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import add_subscription, list_subscriptions
 from tuinews.ui.commands import CategoryCommands
-from tuinews.ui.marks import QuickWait, connect_again, is_busy
+from tuinews.ui.marks import QuickWait, is_busy
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
@@ -114,7 +114,7 @@ class TuinewsApp(App[None]):
         from tuinews.importer.pipeline import import_sources
 
         try:
-            store = connect_again(self.store)
+            store = self.store.reopen()
         except Exception:  # the file vanished or became unusable meanwhile
             self.post_message(ImportFailed("the store cannot be opened"))
             return
@@ -205,7 +205,7 @@ class TuinewsApp(App[None]):
                 self.settings,
                 on_progress=landed,
                 should_stop=lambda: worker.is_cancelled,
-                connect=lambda path: connect_again(self.store),
+                connect=lambda _path: self.store.reopen(),
             )
         except StoreError as exc:  # the store became unusable meanwhile: our words say why
             self.post_message(RefreshFinished(None, str(exc)))

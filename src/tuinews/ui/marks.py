@@ -25,7 +25,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from tuinews.models import Article, ArticleRow, Count, SidebarCounts, View, ViewKind
-from tuinews.store import Store
+from tuinews.store import Store, StoreError
 from tuinews.store.store import BUSY_TIMEOUT_MS
 from tuinews.store.views import TODAY_SPAN
 
@@ -65,11 +65,6 @@ class _Change:
     @property
     def what(self) -> str:
         return "a setting" if self.setting is not None else "a mark"
-
-
-def connect_again(store: Store) -> Store:
-    """A second connection to the reader's store, for another thread (see Store.reopen)."""
-    return store.reopen()
 
 
 def is_busy(error: sqlite3.Error) -> bool:
@@ -332,10 +327,10 @@ class Marks:
 
     def _connect(self) -> Store | None:
         try:
-            store = connect_again(self.store)
+            store = self.store.reopen()
             # It never waits inside the lock: a busy store is tried again after a pause.
             store.conn.execute("PRAGMA busy_timeout = 0")
-        except sqlite3.Error:
+        except (sqlite3.Error, StoreError):  # reopen says StoreError when the file changed
             with self._lock:
                 dropped = list(self._pending)
                 self._pending.clear()
