@@ -49,17 +49,23 @@ class Aftermath:
     distinct_after_rerun: int
 
 
+def kill_after_sources(command: list[str], db: Path, sources: int) -> None:
+    """Run `command` and SIGKILL it once `sources` sources have landed in `db`
+    (or when it ends first, or after a minute)."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while imported_sources(db) < sources and time.monotonic() < deadline:
+        if process.poll() is not None:
+            break
+        time.sleep(0.01)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+
+
 def kill_mid_import(folder: Path, db: Path, *, after_sources: int = 5) -> Aftermath:
     """Start `tuinews import folder`, SIGKILL it once some sources landed, then re-run it."""
     command = [sys.executable, "-m", "tuinews", "--db", str(db), "import", str(folder)]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while imported_sources(db) < after_sources and time.monotonic() < deadline:
-        if process.poll() is not None:
-            break
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
-    process.wait()
+    kill_after_sources(command, db, after_sources)
     conn = sqlite3.connect(db)
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     per_source = [

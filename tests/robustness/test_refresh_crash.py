@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import signal
 import sqlite3
-import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from bench.synthetic import rss_feed
 
 from cli import tuinews
 from httpserver import Resource, Route, serve
-from robustness.crash import imported_sources
+from robustness.crash import kill_after_sources
 from tuinews.store import open_store
 from tuinews.store.subscriptions import add_subscription
 
@@ -65,14 +62,7 @@ def test_sigkill_mid_refresh_keeps_whole_feeds_and_a_rerun_gets_exactly_the_rest
         store.close()
 
         command = [sys.executable, "-m", "tuinews", "--db", str(db), "refresh"]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = time.monotonic() + 60
-        while imported_sources(db) < KILL_AFTER and time.monotonic() < deadline:
-            if process.poll() is not None:
-                break
-            time.sleep(0.01)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
+        kill_after_sources(command, db, KILL_AFTER)
         released.set()
 
         conn = sqlite3.connect(db)
