@@ -126,10 +126,6 @@ class ArticleList(ScrollView, can_focus=True):
             return None
         return self.rows_shown[self.cursor_row]
 
-    def get_row_at(self, index: int) -> list[Text]:
-        """The cells of a loaded row, as they are drawn (before cropping)."""
-        return list(self._cells(self.rows_shown[index]))
-
     # -- loading -------------------------------------------------------------
 
     def show(
@@ -349,17 +345,6 @@ class ArticleList(ScrollView, can_focus=True):
         self._lines.clear()
 
     # -- drawing -------------------------------------------------------------
-
-    def _cells(self, row: ArticleRow) -> tuple[Text, Text, Text, Text, Text]:
-        now = self._now() if self._now else row.date
-        title_style = "" if row.read else "bold"
-        return (
-            Text(" " if row.read else "●", style="bold"),
-            Text("★" if row.starred else " ", style="bold yellow"),
-            Text(relative_date(row.date, now), style="dim"),
-            Text(row.source, style="dim"),
-            highlight_text(Text(row.title, style=title_style), self.terms),
-        )
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
