@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from cli import FIELDS, tuinews
+from cli import FIELDS, in_one_process, tuinews
 from conftest import FIXTURES, SAMPLE_DATA
 
 
@@ -98,16 +96,10 @@ def test_store_path_comes_from_the_environment(tmp_path: Path, monkeypatch) -> N
 
 def test_core_commands_never_import_textual(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
-    code = (
-        "import sys\n"
-        "from tuinews.__main__ import main\n"
-        f"main(['--db', {db!r}, 'import', {str(FIXTURES / 'feeds' / 'small.atom')!r}])\n"
-        f"main(['--db', {db!r}, 'list', '--json'])\n"
-        f"main(['--db', {db!r}, 'search', 'honey'])\n"
-        f"main(['--db', {db!r}, 'show', '1'])\n"
-        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual imported'\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    result = in_one_process(
+        ["--db", db, "import", str(FIXTURES / "feeds" / "small.atom")],
+        ["--db", db, "list", "--json"],
+        ["--db", db, "search", "honey"],
+        ["--db", db, "show", "1"],
     )
     assert result.returncode == 0, result.stderr

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-from cli import FIELDS, tuinews
+from cli import FIELDS, in_one_process, tuinews
 from conftest import FIXED_NOW, FIXTURES
 from tuinews.feeds.json_export import export_json_lines, iter_articles
 from tuinews.feeds.opml_export import export_opml
@@ -95,18 +93,12 @@ def test_export_from_the_command_line(tmp_path: Path) -> None:
 
 def test_feeds_refresh_and_export_never_import_textual(tmp_path: Path) -> None:
     db = str(tmp_path / "x.db")
-    code = (
-        "import sys\n"
-        "from tuinews.__main__ import main\n"
-        f"main(['--db', {db!r}, 'feeds', 'add', 'https://a.example/feed'])\n"
-        f"main(['--db', {db!r}, 'feeds', 'list'])\n"
-        f"main(['--db', {db!r}, 'export', '--format', 'opml'])\n"
-        f"main(['--db', {db!r}, 'export', '--format', 'json'])\n"
-        f"main(['--db', {db!r}, 'feeds', 'remove', 'https://a.example/feed'])\n"
-        f"main(['--db', {db!r}, 'refresh'])\n"
-        "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual imported'\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    result = in_one_process(
+        ["--db", db, "feeds", "add", "https://a.example/feed"],
+        ["--db", db, "feeds", "list"],
+        ["--db", db, "export", "--format", "opml"],
+        ["--db", db, "export", "--format", "json"],
+        ["--db", db, "feeds", "remove", "https://a.example/feed"],
+        ["--db", db, "refresh"],
     )
     assert result.returncode == 0, result.stderr
