@@ -122,6 +122,13 @@ def result_text(
     return text
 
 
+def _field(label: str, placeholder: str, field_id: str) -> ComposeResult:
+    """One labelled input row of the dialog."""
+    with Horizontal(classes="import-row"):
+        yield Label(label, classes="import-label")
+        yield Input(placeholder=placeholder, id=field_id, classes="import-field", compact=True)
+
+
 class ImportDialog(ModalScreen[ImportOutcome | None]):
     """Import files, folders and URLs into the store, with progress and a cancel key."""
 
@@ -180,31 +187,12 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box") as box:
             box.border_title = "Import"
-            with Horizontal(classes="import-row"):
-                yield Label("File or folder", classes="import-label")
-                yield Input(
-                    placeholder="File or folder to import",
-                    id="import-path",
-                    classes="import-field",
-                    compact=True,
-                )
+            yield from _field("File or folder", "File or folder to import", "import-path")
             yield SourceBrowser(self.start_dir, id="import-browser")
-            with Horizontal(classes="import-row"):
-                yield Label("URL", classes="import-label")
-                yield Input(
-                    placeholder="https://… (a feed, an article page or a text file)",
-                    id="import-url",
-                    classes="import-field",
-                    compact=True,
-                )
-            with Horizontal(classes="import-row"):
-                yield Label("Category", classes="import-label")
-                yield Input(
-                    placeholder="Category (optional)",
-                    id="import-category",
-                    classes="import-field",
-                    compact=True,
-                )
+            yield from _field(
+                "URL", "https://… (a feed, an article page or a text file)", "import-url"
+            )
+            yield from _field("Category", "Category (optional)", "import-category")
             with Horizontal(id="import-progress-row"):
                 yield ProgressBar(id="import-progress", show_eta=False)
                 yield Static(id="import-status")
