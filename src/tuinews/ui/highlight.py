@@ -32,8 +32,9 @@ _ENDINGS = ("ations", "ation", "ings", "ing", "ies", "es", "ed", "ly", "s", "e",
 
 def stem_prefix(word: str) -> str:
     """A word without its common English ending (a rough stem, for highlighting only)."""
+    lower = word.lower()
     for ending in _ENDINGS:
-        if word.lower().endswith(ending) and len(word) - len(ending) >= 3:
+        if lower.endswith(ending) and len(word) - len(ending) >= 3:
             return word[: -len(ending)]
     return word
 
