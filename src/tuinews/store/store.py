@@ -32,6 +32,7 @@ from tuinews.models import (
     ViewKind,
 )
 from tuinews.store import schema
+from tuinews.store.busy import BUSY_TIMEOUT_MS
 from tuinews.store.keys import UNCATEGORIZED as UNCATEGORIZED  # re-exported
 from tuinews.store.keys import Fields, article_fields, door_fields, fields_hash, word_count
 from tuinews.store.rows import (
@@ -57,7 +58,6 @@ from tuinews.untrusted import door_line
 if TYPE_CHECKING:
     import sqlite_utils
 
-BUSY_TIMEOUT_MS = 10_000
 # A search ranks this many of its newest matches; older ones follow by date stored.
 RANKED_MATCHES = 500
 # A search counts its matches up to this many (the reader shows "1,000+"): counting

@@ -20,10 +20,10 @@ from tuinews.config import ConfigError, Settings, load_settings, save_theme
 from tuinews.models import FeedProgress, ImportReport, View, ViewKind
 from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
+from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import add_subscription, list_subscriptions
 from tuinews.ui.commands import CategoryCommands
-from tuinews.ui.marks import QuickWait, is_busy
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
