@@ -13,13 +13,13 @@ from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
+from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
 from tuinews.store.store import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
-from tuinews.ui.marks import Marks
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.screens.reading_tools import ReadingTools
 from tuinews.ui.widgets.article_list import ArticleList
