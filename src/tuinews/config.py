@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from tuinews.models import CategoryRule
+from tuinews.untrusted import clean_line
 
 DEFAULT_THEME = "textual-dark"
 
@@ -125,7 +126,10 @@ def _rules(path: Path, raw: Any) -> tuple[CategoryRule, ...]:
         keywords, sources = rule.get("keywords", []), rule.get("sources", [])
         if not _strings(keywords) or not _strings(sources):
             raise ConfigError(f"{path}: rule {number}: keywords and sources must be lists of text")
-        rules.append(CategoryRule(rule["category"], tuple(keywords), tuple(sources)))
+        category = clean_line(rule["category"])  # shown and stored: no escape sequences
+        if category is None:
+            raise ConfigError(f"{path}: rule {number} needs a category")
+        rules.append(CategoryRule(category, tuple(keywords), tuple(sources)))
     return tuple(rules)
 
 

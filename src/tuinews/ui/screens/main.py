@@ -14,12 +14,12 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
+from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.store import Store
 from tuinews.store.store import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
-from tuinews.ui.marks import Marks
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
