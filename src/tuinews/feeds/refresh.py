@@ -20,6 +20,7 @@ from tuinews.config import Settings
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
+from tuinews.importer.guids import scope_guids, unscoped
 from tuinews.importer.pipeline import parse_clean
 from tuinews.importer.sniff import Parsed, decode, sniff
 from tuinews.models import (
@@ -32,6 +33,7 @@ from tuinews.models import (
     Subscription,
 )
 from tuinews.store import Store, open_store
+from tuinews.store.busy import is_busy
 from tuinews.store.keys import dedupe_key
 from tuinews.store.subscriptions import (
     apply_retention,
@@ -239,14 +241,9 @@ def _land(
         return result
     except sqlite3.Error as exc:
         # The user sees our words, never SQLite's.
-        if _busy(exc):
+        if is_busy(exc):
             return RefreshResult(url, error="the store stayed busy; it is fetched again next time")
         return RefreshResult(url, error="the store could not be written")
-
-
-def _busy(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _patiently(step: Callable[[], T], should_stop: Callable[[], bool]) -> T:
@@ -259,7 +256,7 @@ def _patiently(step: Callable[[], T], should_stop: Callable[[], bool]) -> T:
         try:
             return step()
         except sqlite3.OperationalError as exc:
-            if not _busy(exc) or should_stop():
+            if not is_busy(exc) or should_stop():
                 raise
     return step()
 
@@ -277,7 +274,7 @@ def _save(
         store,
         [
             replace(d, category=choose_category(d, name, override=override, rules=rules))
-            for d in parsed.drafts
+            for d in scope_guids(parsed.drafts, subscription.url)
         ],
         name,
     )
@@ -296,10 +293,19 @@ def _save(
 def _unretired(store: Store, drafts: list[ArticleDraft], name: str) -> list[ArticleDraft]:
     """The drafts whose articles retention has not deleted (the store keys them the same way)."""
     keys = [dedupe_key(d, d.source_name or name) for d in drafts]
-    retired = retired_keys(store, keys)
+    # Keys retired before guids were scoped to their feed (schema 6) hold the bare guid.
+    former = [
+        f"guid:{unscoped(d.key_hint)}" if d.key_hint else key
+        for d, key in zip(drafts, keys, strict=True)
+    ]
+    retired = retired_keys(store, keys + former)
     if not retired:
         return drafts
-    return [d for d, key in zip(drafts, keys, strict=True) if key not in retired]
+    return [
+        d
+        for d, key, old in zip(drafts, keys, former, strict=True)
+        if key not in retired and old not in retired
+    ]
 
 
 def refresh_configured(
