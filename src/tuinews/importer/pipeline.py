@@ -21,7 +21,7 @@ from tuinews.importer.sanitize import clean_block, clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.models import ArticleDraft, CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
-from tuinews.store.store import Saved
+from tuinews.store.saving import Saved
 
 # Sources are read whole (URLs, standard input, local files but feeds) up to this size;
 # local feed files are read as a stream, up to MAX_STREAMED_FEED_BYTES (1 GiB).

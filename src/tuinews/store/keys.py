@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tuinews.models import ArticleDraft
@@ -23,9 +24,20 @@ _PLAIN_URL = re.compile(r"(https?)://([a-z0-9.-]+(?::[0-9]+)?)(/[^\s\x00-\x1f\x7
 # Bytes as str.split() sees them: ASCII whitespace to b" ", everything else to b"x".
 _WORD_MAP = bytes(32 if chr(byte).isspace() else 120 for byte in range(256))
 
-# A draft as the store's columns: dedupe key, source, url, title, author, published,
-# category, summary, body, and the canonical link (for the content hash).
-Fields = tuple[str, str, str | None, str, str | None, str | None, str, str | None, str, str | None]
+
+class Fields(NamedTuple):
+    """A draft as the store's columns, and the canonical link (for the content hash)."""
+
+    dedupe_key: str
+    source: str
+    url: str | None
+    title: str
+    author: str | None
+    published: str | None
+    category: str
+    summary: str | None
+    body: str
+    link: str | None
 
 
 def canonical_url(url: str) -> str:
@@ -81,7 +93,7 @@ def article_fields(draft: ArticleDraft, source_name: str, category: str | None) 
     The store adds the word count and the content hash (fields_hash) itself.
     """
     source = draft.source_name or source_name
-    return (
+    return Fields(
         dedupe_key(draft, source),
         source,
         draft.url,
@@ -98,5 +110,12 @@ def article_fields(draft: ArticleDraft, source_name: str, category: str | None) 
 
 def fields_hash(fields: Fields) -> str:
     """The content hash of an article's fields (see content_hash)."""
-    _, _, _, title, author, published, category, summary, body, link = fields
-    return content_hash(title, author, published, category, link, summary, body)
+    return content_hash(
+        fields.title,
+        fields.author,
+        fields.published,
+        fields.category,
+        fields.link,
+        fields.summary,
+        fields.body,
+    )
