@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from tuinews.importer import pipeline
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure, size_limit
+from tuinews.importer.guids import scope_guids
 from tuinews.importer.pipeline import (
     MAX_BODY_CHARS,
     MAX_TITLE_CHARS,
@@ -113,7 +114,7 @@ def _feed_stream(
     except OSError as exc:
         raise ImportFailure(f"cannot be read ({exc.strerror or exc})") from None
     name = clean_line(title) or fallback_name
-    return name, _ready_drafts(drafts, name, clean_line(category), rules)
+    return name, scope_guids(_ready_drafts(drafts, name, clean_line(category), rules), path)
 
 
 def _looks_like_feed(path: str) -> bool:

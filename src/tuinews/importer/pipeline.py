@@ -17,11 +17,13 @@ from typing import BinaryIO
 
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure, size_limit
+from tuinews.importer.guids import scope_guids
 from tuinews.importer.sanitize import clean_block, clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.models import ArticleDraft, CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
 from tuinews.store.saving import Saved
+from tuinews.untrusted import shown
 
 # Sources are read whole (URLs, standard input, local files but feeds) up to this size;
 # local feed files are read as a stream, up to MAX_STREAMED_FEED_BYTES (1 GiB).
@@ -67,19 +69,20 @@ def expand_sources(names: Sequence[str]) -> tuple[list[SourceRef], list[SourceFa
     refs: list[SourceRef] = []
     failures: list[SourceFailure] = []
     for name in names:
+        # A label is printed and shown: a file name may carry escape sequences.
         if name == "-":
             refs.append(SourceRef("-", "stdin", "stdin"))
         elif name.startswith(("http://", "https://")):
-            refs.append(SourceRef(name, name, "url"))
+            refs.append(SourceRef(shown(name), name, "url"))
         else:
             path = Path(name).expanduser()
             if path.is_dir():
                 found = sorted(_news_files(path))
                 if not found:
                     failures.append(SourceFailure(name, "no news files in the folder"))
-                refs.extend(SourceRef(str(f), str(f.resolve()), "file") for f in found)
+                refs.extend(SourceRef(shown(f), str(f.resolve()), "file") for f in found)
             elif path.exists():
-                refs.append(SourceRef(name, str(path.resolve()), "file"))
+                refs.append(SourceRef(shown(name), str(path.resolve()), "file"))
             else:
                 failures.append(SourceFailure(name, "no such file or folder"))
     return refs, failures
@@ -220,7 +223,7 @@ def import_sources(
                 override = clean_line(category)
                 drafts = [
                     replace(d, category=choose_category(d, name, override=override, rules=rules))
-                    for d in parsed.drafts
+                    for d in scope_guids(parsed.drafts, ref.location)
                 ]
                 subscriptions = [
                     replace(s, category=override or s.category) for s in parsed.subscriptions
@@ -270,5 +273,5 @@ def _import_feed_file(
 
 def _display_name(ref: SourceRef) -> str:
     if ref.kind == "file":
-        return Path(ref.location).name
+        return shown(Path(ref.location).name)
     return ref.label if ref.kind == "url" else "standard input"

@@ -14,6 +14,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tuinews.models import ArticleDraft
 from tuinews.store.rows import to_iso
+from tuinews.untrusted import door_block, door_line
 
 UNCATEGORIZED = "Uncategorized"
 
@@ -118,4 +119,21 @@ def fields_hash(fields: Fields) -> str:
         fields.link,
         fields.summary,
         fields.body,
+    )
+
+
+def door_fields(fields: Fields) -> Fields:
+    """The fields as the store writes them: nothing a terminal would act on, whoever
+    prepared them (the importer cleans first; this is the store's own check)."""
+    return Fields(
+        door_line(fields.dedupe_key),
+        door_line(fields.source),
+        door_line(fields.url),
+        door_line(fields.title),
+        door_line(fields.author),
+        fields.published,
+        door_line(fields.category),
+        door_block(fields.summary),
+        door_block(fields.body),
+        door_line(fields.link),
     )

@@ -19,9 +19,10 @@ from typing import NamedTuple
 
 from tuinews.models import ArticleDraft, FeedSubscription, Outcome
 from tuinews.store.connection import StoreConnection
-from tuinews.store.keys import Fields, article_fields, fields_hash, word_count
+from tuinews.store.keys import Fields, article_fields, door_fields, fields_hash, word_count
 from tuinews.store.rows import to_iso
 from tuinews.store.subscriptions import subscribe
+from tuinews.untrusted import door_line
 
 # A source larger than one chunk is written with more memory, for its length only: a
 # larger page cache (fewer pages spilled to the WAL and read back) and a larger FTS5
@@ -77,6 +78,7 @@ def new_row(fields: Fields, source_id: int, moment: str) -> NewRow:
     The word count and the hash are made here rather than with the fields: a feed's
     reader process is the slower side of a large import, this one has time to spare.
     """
+    fields = door_fields(fields)
     return NewRow(
         fields.dedupe_key,
         source_id,
@@ -120,6 +122,7 @@ class Saving(StoreConnection):
         name and category), as a worker process can prepare it.
         """
         moment = to_iso(now or datetime.now(UTC))
+        name, location = door_line(name), door_line(location)  # a file name may be hostile
         # Statement journals in memory: each multi-row INSERT needs one (its triggers,
         # its UNIQUE key), and on disk it wrote as much again as the store grew.
         (temp_store,) = self.conn.execute("PRAGMA temp_store").fetchone()

@@ -20,6 +20,7 @@ from tuinews.store.busy import BUSY_TIMEOUT_MS
 from tuinews.store.queries import Queries
 from tuinews.store.saving import Saving
 from tuinews.store.views import unread_index, view_filter
+from tuinews.untrusted import door_line
 
 
 class Store(Saving, Queries):
@@ -104,5 +105,5 @@ class Store(Saving, Queries):
             conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
+                (key, door_line(value)),
             )

@@ -18,6 +18,7 @@ from typing import Any
 from tuinews.models import Article, Count, FeedSubscription, Subscription
 from tuinews.store.connection import StoreConnection as Store
 from tuinews.store.rows import ARTICLE_COLUMNS, article_from_dict, from_iso, to_iso
+from tuinews.untrusted import door_line
 
 # A tombstone outlives any feed that still lists the article it stands for.
 RETIRED_KEEP = timedelta(days=365)
@@ -55,7 +56,7 @@ def subscribe(conn: sqlite3.Connection, sub: FeedSubscription, moment: str) -> b
     cursor = conn.execute(
         "INSERT INTO subscriptions(url, title, category, added_at) VALUES (?, ?, ?, ?) "
         "ON CONFLICT(url) DO NOTHING",
-        (sub.url, sub.title, sub.category, moment),
+        (door_line(sub.url), door_line(sub.title), door_line(sub.category), moment),
     )
     return cursor.rowcount > 0
 
@@ -138,15 +139,16 @@ def record_fetch(
     and a title the user chose is never replaced).
     """
     fetch: dict[str, object] = {"last_fetched": to_iso(fetched_at), "last_status": status}
+    # What a server sent (a reason phrase, validators, a title) is stored safe to show.
     if error is not None:
-        fetch["last_error"] = error
+        fetch["last_error"] = door_line(error)
     else:
         fetch |= {
             "last_error": None,
-            "etag": etag,
-            "last_modified": last_modified,
-            "permanent_url": permanent_url,
-            "title": title,
+            "etag": door_line(etag),
+            "last_modified": door_line(last_modified),
+            "permanent_url": door_line(permanent_url),
+            "title": door_line(title),
         }
     table = store.db.table("subscriptions")
     with store.write():
@@ -230,4 +232,8 @@ def feed_problems(store: Store) -> dict[str, str]:
         "SELECT coalesce(title, url), coalesce(category, ''), last_error FROM subscriptions "
         "WHERE last_error IS NOT NULL ORDER BY 1"
     )
-    return {f"{name}\x1f{category}": error for name, category, error in rows}
+    # Shown in a tooltip: a store written by an older tuinews may hold a raw reason.
+    return {
+        f"{door_line(name)}\x1f{door_line(category)}": door_line(error)
+        for name, category, error in rows
+    }
