@@ -82,6 +82,12 @@ def list_subscriptions(store: Store) -> list[Subscription]:
     return [_subscription(row) for row in store.db.query(f"{_SELECT} {_ORDER}")]
 
 
+def has_subscriptions(store: Store) -> bool:
+    """Whether any feed is subscribed: for the reader's thread, which does not import
+    sqlite-utils (see StoreConnection.db)."""
+    return store.conn.execute("SELECT 1 FROM subscriptions LIMIT 1").fetchone() is not None
+
+
 def get_subscription(store: Store, url: str) -> Subscription | None:
     """The subscription to `url`, or None."""
     rows = store.db.query(f"{_SELECT} WHERE s.url = ? {_ORDER}", (url,))
