@@ -23,7 +23,7 @@ from tuinews.importer.sanitize import clean_block, clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.models import ArticleDraft, CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
-from tuinews.store.store import Saved
+from tuinews.store.saving import Saved
 from tuinews.untrusted import shown
 
 # Sources are read whole (URLs, standard input, local files but feeds) up to this size;
