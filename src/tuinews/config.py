@@ -11,6 +11,7 @@ refresh_minutes = 30                # refresh in the background while the reader
 concurrency = 8                     # feeds fetched at once
 keep_days = 90                      # delete read, unstarred articles older than this
 max_per_feed = 500                  # keep at most this many read, unstarred per feed
+full_text = ["https://example.org/feed.xml"]  # fetch these feeds' article pages (URL or title)
 
 [commands]
 bookmark = "echo %u %t >> ~/bookmarks.txt"  # B: %u the URL, %t the title (shell-quoted)
@@ -49,6 +50,7 @@ class FeedSettings:
     timeout_seconds: float = 20.0
     keep_days: int | None = None  # delete read, unstarred articles older than this
     max_per_feed: int | None = None  # keep at most this many read, unstarred per feed
+    full_text: tuple[str, ...] = ()  # feeds (URL or title) whose new articles' pages are fetched
 
 
 DEFAULT_TERMINAL_PROGRAMS = (
@@ -127,10 +129,15 @@ def _feeds(path: Path, raw: Any) -> FeedSettings:
         - {
             "keep_days",
             "max_per_feed",
+            "full_text",
         }
     )
     if unknown:
         raise ConfigError(f"{path}: unknown setting in [feeds]: {', '.join(sorted(unknown))}")
+    if "full_text" in raw:
+        if not _strings(raw["full_text"]):
+            raise ConfigError(f"{path}: feeds.full_text must be a list of feed URLs or titles")
+        values["full_text"] = tuple(raw["full_text"])
     return FeedSettings(**values)
 
 

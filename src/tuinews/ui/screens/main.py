@@ -383,6 +383,12 @@ class MainScreen(ReadingTools):
     def open_links(self) -> Numbered:
         return self.query_one(Reader).numbered
 
+    def article_changed(self, article_id: int) -> None:
+        self.refresh_all()
+        if self.article is not None and self.article.id == article_id:
+            self.article = self.marks.article(article_id) or self.article
+            self.query_one(Reader).show_article(self.article, search_terms(self.view.query))
+
     def action_open_link(self) -> None:
         article = self._current()
         if article is not None and article.url:
