@@ -26,6 +26,7 @@ sources = ["Orbital Weekly"]        # or the article's source name
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +36,7 @@ from tuinews.models import CategoryRule
 from tuinews.untrusted import clean_line
 
 DEFAULT_THEME = "textual-dark"
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*")
 
 
 class ConfigError(Exception):
@@ -77,6 +79,7 @@ class Settings:
     rules: tuple[CategoryRule, ...] = ()
     feeds: FeedSettings = field(default_factory=FeedSettings)
     commands: CommandSettings = field(default_factory=CommandSettings)
+    link_schemes: tuple[str, ...] = ()  # [links] schemes: opened besides http and https
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -103,6 +106,7 @@ def load_settings(path: Path | None) -> Settings:
         rules=_rules(path, data.get("rules", [])),
         feeds=_feeds(path, data.get("feeds", {})),
         commands=_commands(path, data.get("commands", {})),
+        link_schemes=_links(path, data.get("links", {})),
     )
 
 
@@ -158,6 +162,15 @@ def _commands(path: Path, raw: Any) -> CommandSettings:
         save_dir=raw.get("save_dir", defaults.save_dir),
         terminal=tuple(raw.get("terminal", defaults.terminal)),
     )
+
+
+def _links(path: Path, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, dict) or set(raw) - {"schemes"}:
+        raise ConfigError(f'{path}: [links] takes one setting, schemes = ["mailto", ...]')
+    schemes = raw.get("schemes", [])
+    if not _strings(schemes) or not all(_SCHEME.fullmatch(s) for s in schemes):
+        raise ConfigError(f'{path}: links.schemes must be a list of schemes, e.g. ["mailto"]')
+    return tuple(scheme.lower() for scheme in schemes)
 
 
 def _strings(value: Any) -> bool:

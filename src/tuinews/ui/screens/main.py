@@ -392,14 +392,12 @@ class MainScreen(ReadingTools):
     def action_open_link(self) -> None:
         article = self._current()
         if article is not None and article.url:
-            self.app.open_url(article.url)
-            self.notify(f"Opening {article.url}", timeout=3, markup=False)
+            self.hand_on(article.url, copy=False)
 
     def action_copy_link(self) -> None:
         article = self._current()
         if article is not None and article.url:
-            self.app.copy_to_clipboard(article.url)
-            self.notify(f"Copied {article.url}", timeout=3, markup=False)
+            self.hand_on(article.url, copy=True)
 
     # -- search and navigation -----------------------------------------------
 

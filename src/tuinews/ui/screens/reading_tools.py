@@ -31,6 +31,7 @@ from tuinews.shell import (
     save_article,
     takes_terminal,
 )
+from tuinews.ui.link_policy import link_refusal, refused_message
 from tuinews.ui.screens.prompts import (
     CommandOutput,
     LinkChoice,
@@ -103,6 +104,11 @@ class ReadingTools(Screen[None]):
         raise NotImplementedError
 
     @property
+    def link_schemes(self) -> tuple[str, ...]:
+        """The link schemes opened besides http(s): [links] schemes in the config file."""
+        return cast("TuinewsApp", self.app).settings.link_schemes
+
+    @property
     def commands(self) -> CommandSettings:
         """The [commands] settings of the config file."""
         return cast("TuinewsApp", self.app).settings.commands
@@ -119,13 +125,21 @@ class ReadingTools(Screen[None]):
     def _link_chosen(self, choice: LinkChoice | None) -> None:
         if choice is None:
             return
-        url = choice.link.url
-        if choice.copy:
+        self.hand_on(choice.link.url, copy=choice.copy, number=choice.link.number)
+
+    def hand_on(self, url: str, *, copy: bool, number: int | None = None) -> None:
+        """Open `url` in the browser or copy it, if link_policy allows; else say why not."""
+        reason = link_refusal(url, self.link_schemes)
+        if reason is not None:
+            self.notify(refused_message(url, reason), severity="warning", markup=False)
+            return
+        label = f"[{number}] {url}" if number is not None else url
+        if copy:
             self.app.copy_to_clipboard(url)
-            self.notify(f"Copied [{choice.link.number}] {url}", timeout=3, markup=False)
+            self.notify(f"Copied {label}", timeout=3, markup=False)
         else:
             self.app.open_url(url)
-            self.notify(f"Opening [{choice.link.number}] {url}", timeout=3, markup=False)
+            self.notify(f"Opening {label}", timeout=3, markup=False)
 
     # -- pipe ----------------------------------------------------------------
 
