@@ -6,9 +6,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from test_query_plans import assert_indexed, filled, plans  # noqa: F401 (filled: a fixture)
 
 from conftest import FIXED_NOW
-from test_query_plans import assert_indexed, filled, plans  # noqa: F401 (filled: a fixture)
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import ArticleDraft, Count, View, ViewKind
 from tuinews.store import Store, open_store
