@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import fixed_clock
-from tuinews.importer.pipeline import MAX_BODY_CHARS, MAX_SOURCE_BYTES, cap_text
+from tuinews.importer.drafts import cap_text
+from tuinews.importer.limits import MAX_BODY_CHARS, MAX_SOURCE_BYTES
 from tuinews.models import View, ViewKind
 from tuinews.store import open_store
 from tuinews.ui.app import make_app

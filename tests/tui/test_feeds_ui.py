@@ -88,7 +88,7 @@ async def test_add_feed_from_the_menu(store: Store) -> None:
 
 
 async def test_export_from_the_menu_round_trips(store: Store, tmp_path: Path) -> None:
-    from tuinews.importer.opml import parse_opml
+    from tuinews.importer.formats.opml import parse_opml
     from tuinews.ui.screens.feeds import ExportDialog
 
     add_subscription(store, "https://a.example/feed.xml", title="A feed", category="Misc")

@@ -1,9 +1,17 @@
-"""The core never imports Textual: checked on the source of every core module."""
+"""The layers: the core never imports Textual, data flows one way, the import graph has no cycles.
+
+The graph is grimp's, built from the source: imports inside functions and under
+TYPE_CHECKING count as much as the ones at the top.
+"""
 
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
+
+import grimp
+import pytest
 
 import tuinews
 
@@ -55,3 +63,56 @@ def test_the_reader_starts_without_the_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == []
+
+
+@cache
+def graph() -> grimp.ImportGraph:
+    return grimp.build_graph("tuinews", include_external_packages=True)
+
+
+CORE_PACKAGES = ["models", "store", "importer", "feeds", "export", "config", "paths"]
+# What each part may not import, directly or through others: data flows one way,
+# sources -> importer -> store -> UI, and the store knows nothing of where articles came from.
+FORBIDDEN = [
+    ("store", "importer"),
+    ("store", "feeds"),
+    ("store", "export"),
+    ("importer", "feeds"),
+    ("importer", "export"),
+    ("importer", "ui"),
+    ("feeds", "export"),
+    ("feeds", "ui"),
+    ("export", "importer"),
+    ("export", "ui"),
+    ("models", "store"),
+    ("models", "importer"),
+] + [(core, "ui") for core in CORE_PACKAGES if core not in ("importer", "feeds", "export")]
+
+
+def chains(importer: str, imported: str) -> list[str]:
+    found = graph().find_shortest_chains(importer=importer, imported=imported, as_packages=True)
+    return sorted(" -> ".join(chain) for chain in found)
+
+
+@pytest.mark.parametrize(("low", "high"), FORBIDDEN, ids=[f"{a}-not-{b}" for a, b in FORBIDDEN])
+def test_a_layer_does_not_import_the_ones_above_it(low: str, high: str) -> None:
+    assert chains(f"tuinews.{low}", f"tuinews.{high}") == []
+
+
+@pytest.mark.parametrize("core", CORE_PACKAGES)
+def test_no_core_module_reaches_textual(core: str) -> None:
+    name = f"tuinews.{core}"
+    assert name in graph().modules
+    assert chains(name, "textual") == []
+
+
+def test_the_import_graph_has_no_cycles() -> None:
+    ours = {m for m in graph().modules if m.split(".")[0] == "tuinews"}
+    assert len(ours) > 60
+    cycles = set()
+    for module in ours:
+        for imported in graph().find_modules_directly_imported_by(module) & ours:
+            back = graph().find_shortest_chain(importer=imported, imported=module)
+            if back is not None:
+                cycles.add(" -> ".join((module, *back)))
+    assert sorted(cycles) == []

@@ -11,7 +11,7 @@ from conftest import FIXTURES
 from tuinews.config import ConfigError, load_settings
 from tuinews.importer.categorize import choose_category, guess_topic
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.opml import parse_opml
+from tuinews.importer.formats.opml import parse_opml
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import ArticleDraft, CategoryRule, FeedSubscription, View
 from tuinews.store import Store

@@ -1,4 +1,4 @@
-"""Tests for the plain-text page dump importer (tuinews.importer.textdump)."""
+"""Tests for the plain-text page dump importer (tuinews.importer.formats.textdump.parse)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.textdump import parse_text_dump
-from tuinews.importer.textdump_body import section_label
-from tuinews.importer.textdump_meta import clean_author, parse_meta
+from tuinews.importer.formats.textdump.body import section_label
+from tuinews.importer.formats.textdump.meta import clean_author, parse_meta
+from tuinews.importer.formats.textdump.parse import parse_text_dump
 from tuinews.models import ArticleDraft
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,14 +12,13 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tuinews import __version__
+from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure, size_limit
 
 if TYPE_CHECKING:
     import httpx
 
 USER_AGENT = f"tuinews/{__version__} (terminal newsreader)"
-TIMEOUT_SECONDS = 20.0
-MAX_REDIRECTS = 5
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml, "
     "application/json, text/html, text/plain;q=0.9, */*;q=0.5"
@@ -51,13 +50,15 @@ class FetchResponse:
     permanent_redirect: str | None = None
 
 
-def make_client(timeout: float = TIMEOUT_SECONDS, *, connections: int = 10) -> httpx.Client:
+def make_client(
+    timeout: float = limits.FETCH_TIMEOUT_SECONDS, *, connections: int = 10
+) -> httpx.Client:
     """An httpx client that follows up to MAX_REDIRECTS redirects; safe to share by threads."""
     import httpx
 
     return httpx.Client(
         follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
+        max_redirects=limits.MAX_REDIRECTS,
         timeout=_timeout(timeout),
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
         limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
@@ -68,7 +69,7 @@ def fetch(
     url: str,
     *,
     max_bytes: int,
-    timeout: float = TIMEOUT_SECONDS,
+    timeout: float = limits.FETCH_TIMEOUT_SECONDS,
     headers: Mapping[str, str] | None = None,
     client: httpx.Client | None = None,
 ) -> FetchResponse:
@@ -94,7 +95,7 @@ def fetch(
                 permanent_redirect=_permanent_target(response),
             )
     except httpx.TooManyRedirects:
-        raise ImportFailure(f"too many redirects (more than {MAX_REDIRECTS})") from None
+        raise ImportFailure(f"too many redirects (more than {limits.MAX_REDIRECTS})") from None
     except httpx.TimeoutException:
         raise ImportFailure(f"timed out after {timeout:g} s") from None
     except httpx.InvalidURL:
@@ -106,7 +107,7 @@ def fetch(
             active.close()
 
 
-def fetch_url(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> bytes:
+def fetch_url(url: str, *, max_bytes: int, timeout: float = limits.FETCH_TIMEOUT_SECONDS) -> bytes:
     """The body of `url`, at most `max_bytes`. Raises ImportFailure in plain words."""
     return fetch(url, max_bytes=max_bytes, timeout=timeout).body
 

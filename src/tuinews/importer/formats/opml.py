@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from xml.etree.ElementTree import Element
 
+from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure
 from tuinews.models import FeedSubscription
-
-MAX_DEPTH = 50
 
 
 def parse_opml(data: bytes) -> tuple[str | None, list[FeedSubscription]]:
@@ -43,7 +42,7 @@ def parse_opml(data: bytes) -> tuple[str | None, list[FeedSubscription]]:
 
 
 def _walk(node: Element, folder: str | None, found: list[FeedSubscription], depth: int) -> None:
-    if depth > MAX_DEPTH:
+    if depth > limits.MAX_OPML_DEPTH:
         return
     for outline in node.findall("outline"):
         url = (outline.get("xmlUrl") or outline.get("xmlurl") or "").strip()

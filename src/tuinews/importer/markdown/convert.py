@@ -18,8 +18,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from tuinews.importer.markdown_fast_rules import INLINE, LI, NOFORMAT, PRE, RULES, Rule
-from tuinews.importer.markdown_fast_rules import heading as rule_for_heading
+from tuinews.importer.markdown.rules import INLINE, LI, NOFORMAT, PRE, RULES, Rule
+from tuinews.importer.markdown.rules import heading as rule_for_heading
 
 # Flags that an element passes down to its descendants (markdownify's "parent_tags").
 _CHILD_FLAGS = {

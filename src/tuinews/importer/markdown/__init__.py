@@ -19,6 +19,6 @@ def html_to_markdown(html: str) -> str:
     """
     if not _LOOKS_LIKE_HTML.search(html):
         return unescape(html).replace("*", r"\*").replace("_", r"\_").strip()
-    from tuinews.importer.markdown_fast import convert_html
+    from tuinews.importer.markdown.convert import convert_html
 
     return convert_html(html).strip()

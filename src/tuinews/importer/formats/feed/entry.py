@@ -1,14 +1,13 @@
-"""RSS 0.9x/1.0/2.0, Atom and RDF feeds: a streaming fast path, feedparser as the fallback.
+"""RSS 0.9x/1.0/2.0, Atom and RDF feeds: one entry, whichever path read it.
 
 Both paths reduce an entry to the same `RawEntry` (the values feedparser would report,
 with sanitizing and URI resolution off: the Markdown converter keeps only text and
-links), and `draft_from_entry` turns it into a draft. `feed_fast` reads the feeds it
-fully understands; anything else goes to feedparser, with the same result.
+links), and `draft_from_entry` turns it into a draft. `stream` reads the feeds it
+fully understands; anything else goes to feedparser (`fallback`), with the same result.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -16,17 +15,9 @@ from html import unescape
 from typing import Any
 
 from tuinews.importer.dates import from_struct, parse_date
-from tuinews.importer.errors import ImportFailure
-from tuinews.importer.html import html_to_markdown
+from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
 
-# Entity declarations can expand a few bytes into gigabytes ("billion laughs") or
-# pull in local files (external entities). Real feeds never declare entities, so a
-# feed that does is refused before any parser sees it.
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
-_ROOT_START = re.compile(rb"<(?![?!])")
-_TRUNCATED = ("no element found", "unclosed token")
-_XML_BASE = re.compile(rb"xml:base\s*=")
 _TAG = re.compile(r"<[^>]+>")
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _RFC822 = re.compile(
@@ -59,61 +50,7 @@ class RawEntry:
     content: str | None = None
 
 
-def check_no_entities(data: bytes) -> None:
-    """Refuse XML whose prolog declares entities (entity-expansion bombs, XXE)."""
-    head_end = _ROOT_START.search(data)
-    prolog = data[: head_end.start()] if head_end else data
-    if _ENTITY_DECLARATION.search(prolog.replace(b"\x00", b"")):
-        raise ImportFailure("the XML declares entities, which tuinews refuses (entity expansion)")
-
-
-def parse_feed(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
-    """The feed's title and its entries as drafts: the fast path, else feedparser."""
-    check_no_entities(data)
-    from tuinews.importer.feed_fast import Unsupported, read_feed
-
-    try:
-        title, drafts = read_feed(io.BytesIO(data))
-        return title, list(drafts)
-    except Unsupported:
-        return parse_feed_slow(data)
-
-
-def parse_feed_slow(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
-    """The feed's title and its entries as drafts, through feedparser (any feed it reads)."""
-    check_no_entities(data)
-    import feedparser
-
-    # The Markdown converter keeps only text and links, so feedparser's sanitizer has
-    # nothing to add; its URI resolver rewrites the HTML on the way, which would make
-    # the Markdown differ from the fast path's, and only matters with an xml:base.
-    resolve = _XML_BASE.search(data) is not None
-    try:
-        # A stream, so that feedparser never takes the bytes for a file name or a URL.
-        parsed = feedparser.parse(
-            io.BytesIO(data), sanitize_html=False, resolve_relative_uris=resolve
-        )
-    except (UnicodeError, LookupError):  # feedparser trips over some encoding declarations
-        raise ImportFailure("malformed feed (its encoding cannot be read)") from None
-    entries = parsed.get("entries") or []
-    drafts = [draft for entry in entries if (draft := draft_from_entry(_raw(entry)))]
-    if parsed.get("bozo"):
-        # Small faults (an undefined &nbsp;) are common and feedparser recovers them;
-        # a cut-off document or one that yields nothing is reported instead.
-        problem = _describe(parsed.get("bozo_exception"))
-        if not drafts or any(sign in problem for sign in _TRUNCATED):
-            raise ImportFailure(f"malformed feed ({problem})")
-    if not parsed.get("version") and not drafts:
-        raise ImportFailure("not a feed")
-    return text_only(parsed.get("feed", {}).get("title")), drafts
-
-
-def _describe(problem: object) -> str:
-    text = str(problem).strip() or type(problem).__name__
-    return text.splitlines()[0][:120]
-
-
-def _raw(entry: Any) -> RawEntry:
+def raw_entry(entry: Any) -> RawEntry:
     """What the shared draft builder needs from one feedparser entry."""
     contents = [c for c in entry.get("content") or [] if c.get("value")]
     html_first = sorted(contents, key=lambda c: "html" not in str(c.get("type", "")))

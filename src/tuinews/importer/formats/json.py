@@ -7,7 +7,7 @@ from typing import Any
 
 from tuinews.importer.dates import parse_date
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.html import html_to_markdown
+from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
 
 
