@@ -30,3 +30,33 @@ def in_one_process(*commands: list[str]) -> subprocess.CompletedProcess[str]:
     code += "textual = [m for m in sys.modules if m.split('.')[0] == 'textual']\n"
     code += "assert not textual, 'textual imported'\n"
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+
+
+def on_terminal(*args: str, columns: int = 100) -> str:
+    """`python -m tuinews ARGS` with its output on a pseudo-terminal; what it drew, without
+    colours and with Unix line ends."""
+    import os
+    import pty
+    import re
+
+    leader, follower = pty.openpty()
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": "40", "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tuinews", *args], stdout=follower, stderr=follower, env=env
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the other side closed: the process has finished writing
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    process.wait(timeout=60)
+    text = b"".join(chunks).decode("utf-8", "replace").replace("\r\n", "\n")
+    text = re.sub(r"\x1b\]8;[^\x1b]*\x1b\\", "", text)  # hyperlinks
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)  # colours and styles

@@ -28,6 +28,7 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
     chunked: bool = False
+    reason: str | None = None  # the status line's phrase; None: the standard one
 
 
 Route = Callable[[BaseHTTPRequestHandler], Reply]
@@ -44,7 +45,7 @@ class _Handler(BaseHTTPRequestHandler):
         reply = route(self) if route else Reply(404, b"not here")
         if reply.delay:
             time.sleep(reply.delay)
-        self.send_response(reply.status)
+        self.send_response(reply.status, reply.reason)
         for name, value in reply.headers.items():
             self.send_header(name, value)
         if reply.chunked:

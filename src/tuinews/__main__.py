@@ -92,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = handler(args, _db(db_path))
         return code
     except UsageError as exc:
-        print(f"tuinews: {exc}", file=sys.stderr)
+        from tuinews.untrusted import shown
+
+        print(f"tuinews: {shown(exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader of our output (head, less) went away: not an error.

@@ -107,26 +107,14 @@ def cmd_show(args: argparse.Namespace, db: Path) -> int:
     if args.json:
         print_json_lines([article_to_json(article)])
         return EXIT_OK
-    from rich.console import Console
-    from rich.markdown import Markdown
-    from rich.text import Text
+    from tuinews.article_view import as_markdown, print_article
 
-    console = Console(highlight=False)
-    console.print(Text(article.title, style="bold"))
-    console.print(Text(_byline(article), style="dim"))
-    console.print()
-    console.print(Markdown(article.body) if console.is_terminal else Text(article.body))
+    if sys.stdout.isatty():
+        print_article(article)
+    else:
+        # Piped: the stored Markdown as it is, not re-wrapped to a guessed width.
+        sys.stdout.write(as_markdown(article))
     return EXIT_OK
-
-
-def _byline(article: Article) -> str:
-    parts = [article.author or "", article.source, article.category]
-    if article.published:
-        parts.append(article.published.strftime("%Y-%m-%d %H:%M UTC"))
-    parts.append(f"{article.reading_minutes} min read")
-    if article.url:
-        parts.append(article.url)
-    return " · ".join(part for part in parts if part)
 
 
 def _print_articles(articles: list[Article], *, as_json: bool) -> None:

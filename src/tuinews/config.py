@@ -12,6 +12,11 @@ concurrency = 8                     # feeds fetched at once
 keep_days = 90                      # delete read, unstarred articles older than this
 max_per_feed = 500                  # keep at most this many read, unstarred per feed
 
+[commands]
+bookmark = "echo %u %t >> ~/bookmarks.txt"  # B: %u the URL, %t the title (shell-quoted)
+save_dir = "~/Articles"             # where S saves an article (default: the home folder)
+terminal = ["less", "vim"]          # | with these programs suspends the app (they take the screen)
+
 [[rules]]                           # first match wins; used when a source names no category
 category = "Space"
 keywords = ["telescope", "orbit"]   # whole words in the title, summary or body
@@ -26,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from tuinews.models import CategoryRule
+from tuinews.untrusted import clean_line
 
 DEFAULT_THEME = "textual-dark"
 
@@ -45,6 +51,21 @@ class FeedSettings:
     max_per_feed: int | None = None  # keep at most this many read, unstarred per feed
 
 
+DEFAULT_TERMINAL_PROGRAMS = (
+    *("less", "more", "most", "bat", "vi", "vim", "nvim", "nano", "emacs", "micro"),
+    *("w3m", "lynx", "links", "elinks", "glow", "mutt", "neomutt"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSettings:
+    """The [commands] table: what the pipe (|), save (S) and bookmark (B) keys run."""
+
+    bookmark: str | None = None  # a shell command; %u and %t stand for the URL and title
+    save_dir: str = "~"
+    terminal: tuple[str, ...] = DEFAULT_TERMINAL_PROGRAMS  # programs that take the terminal
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the config file can set."""
@@ -53,6 +74,7 @@ class Settings:
     keys: dict[str, str] = field(default_factory=dict)
     rules: tuple[CategoryRule, ...] = ()
     feeds: FeedSettings = field(default_factory=FeedSettings)
+    commands: CommandSettings = field(default_factory=CommandSettings)
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -78,6 +100,7 @@ def load_settings(path: Path | None) -> Settings:
         keys=dict(keys),
         rules=_rules(path, data.get("rules", [])),
         feeds=_feeds(path, data.get("feeds", {})),
+        commands=_commands(path, data.get("commands", {})),
     )
 
 
@@ -111,6 +134,25 @@ def _feeds(path: Path, raw: Any) -> FeedSettings:
     return FeedSettings(**values)
 
 
+def _commands(path: Path, raw: Any) -> CommandSettings:
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{path}: [commands] must be a table")
+    unknown = set(raw) - {"bookmark", "save_dir", "terminal"}
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting in [commands]: {', '.join(sorted(unknown))}")
+    for name in ("bookmark", "save_dir"):
+        if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
+            raise ConfigError(f"{path}: commands.{name} must be a non-empty string")
+    if "terminal" in raw and not _strings(raw["terminal"]):
+        raise ConfigError(f"{path}: commands.terminal must be a list of program names")
+    defaults = CommandSettings()
+    return CommandSettings(
+        bookmark=raw.get("bookmark"),
+        save_dir=raw.get("save_dir", defaults.save_dir),
+        terminal=tuple(raw.get("terminal", defaults.terminal)),
+    )
+
+
 def _strings(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
@@ -125,7 +167,10 @@ def _rules(path: Path, raw: Any) -> tuple[CategoryRule, ...]:
         keywords, sources = rule.get("keywords", []), rule.get("sources", [])
         if not _strings(keywords) or not _strings(sources):
             raise ConfigError(f"{path}: rule {number}: keywords and sources must be lists of text")
-        rules.append(CategoryRule(rule["category"], tuple(keywords), tuple(sources)))
+        category = clean_line(rule["category"])  # shown and stored: no escape sequences
+        if category is None:
+            raise ConfigError(f"{path}: rule {number} needs a category")
+        rules.append(CategoryRule(category, tuple(keywords), tuple(sources)))
     return tuple(rules)
 
 

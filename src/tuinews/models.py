@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
+from tuinews.untrusted import shown
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleDraft:
@@ -150,10 +152,15 @@ class Outcome(Enum):
 
 @dataclass(frozen=True, slots=True)
 class SourceFailure:
-    """A source that could not be imported, and why, in plain words."""
+    """A source that could not be imported, and why, in plain words (both made safe
+    to print: a file name or a reason may come from a stranger)."""
 
     source: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "source", shown(self.source))
+        object.__setattr__(self, "reason", shown(self.reason))
 
 
 @dataclass(slots=True)
@@ -248,6 +255,12 @@ class RefreshResult:
     duplicate: int = 0
     not_modified: bool = False
     error: str | None = None
+
+    def __post_init__(self) -> None:
+        # The URL and the reason may carry what a server or a subscription list sent.
+        object.__setattr__(self, "url", shown(self.url))
+        if self.error is not None:
+            object.__setattr__(self, "error", shown(self.error))
 
     def line(self) -> str:
         """The command line's line for this feed: 'URL: 3 new, 1 updated' and the like."""

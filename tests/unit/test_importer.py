@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, SAMPLE_DATA
+from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.pipeline import SourceRef, import_sources, parse_source
 from tuinews.importer.sanitize import clean_block, clean_line
-from tuinews.importer.sniff import decode, parse_bytes, sniff
+from tuinews.importer.sniff import parse_bytes, sniff
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
 

@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tuinews.config import Settings
 from tuinews.importer.categorize import choose_category
+from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.pipeline import parse_clean
-from tuinews.importer.sniff import Parsed, decode, sniff
+from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
     ArticleDraft,
     CategoryRule,
@@ -32,6 +33,7 @@ from tuinews.models import (
     Subscription,
 )
 from tuinews.store import Store, open_store
+from tuinews.store.busy import is_busy
 from tuinews.store.keys import dedupe_key
 from tuinews.store.subscriptions import (
     apply_retention,
@@ -239,14 +241,9 @@ def _land(
         return result
     except sqlite3.Error as exc:
         # The user sees our words, never SQLite's.
-        if _busy(exc):
+        if is_busy(exc):
             return RefreshResult(url, error="the store stayed busy; it is fetched again next time")
         return RefreshResult(url, error="the store could not be written")
-
-
-def _busy(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
-    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _patiently(step: Callable[[], T], should_stop: Callable[[], bool]) -> T:
@@ -259,7 +256,7 @@ def _patiently(step: Callable[[], T], should_stop: Callable[[], bool]) -> T:
         try:
             return step()
         except sqlite3.OperationalError as exc:
-            if not _busy(exc) or should_stop():
+            if not is_busy(exc) or should_stop():
                 raise
     return step()
 

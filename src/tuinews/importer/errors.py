@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from tuinews.untrusted import shown
+
 
 class ImportFailure(Exception):
-    """A source could not be imported. The message is plain words for the user."""
+    """A source could not be imported. The message is plain words for the user.
+
+    A reason often quotes a stranger (a server's reason phrase, a parser's message
+    about a file): it is made safe to print here, once for every caller.
+    """
 
     def __init__(self, reason: str) -> None:
+        reason = shown(reason)
         super().__init__(reason)
         self.reason = reason
 

@@ -13,6 +13,7 @@ from typing import BinaryIO
 from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure, size_limit
 from tuinews.models import SourceFailure
+from tuinews.untrusted import shown
 
 NEWS_SUFFIXES = frozenset(
     {".rss", ".atom", ".rdf", ".xml", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}
@@ -37,19 +38,20 @@ def expand_sources(names: Sequence[str]) -> tuple[list[SourceRef], list[SourceFa
     refs: list[SourceRef] = []
     failures: list[SourceFailure] = []
     for name in names:
+        # A label is printed and shown: a file name may carry escape sequences.
         if name == "-":
             refs.append(SourceRef("-", "stdin", "stdin"))
         elif name.startswith(("http://", "https://")):
-            refs.append(SourceRef(name, name, "url"))
+            refs.append(SourceRef(shown(name), name, "url"))
         else:
             path = Path(name).expanduser()
             if path.is_dir():
                 found = sorted(_news_files(path))
                 if not found:
                     failures.append(SourceFailure(name, "no news files in the folder"))
-                refs.extend(SourceRef(str(f), str(f.resolve()), "file") for f in found)
+                refs.extend(SourceRef(shown(f), str(f.resolve()), "file") for f in found)
             elif path.exists():
-                refs.append(SourceRef(name, str(path.resolve()), "file"))
+                refs.append(SourceRef(shown(name), str(path.resolve()), "file"))
             else:
                 failures.append(SourceFailure(name, "no such file or folder"))
     return refs, failures
@@ -101,5 +103,5 @@ def _check_size(status: os.stat_result) -> None:
 def display_name(ref: SourceRef) -> str:
     """The name a source gets when its content names none: the file's name, the URL."""
     if ref.kind == "file":
-        return Path(ref.location).name
+        return shown(Path(ref.location).name)
     return ref.label if ref.kind == "url" else "standard input"

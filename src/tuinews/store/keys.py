@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tuinews.models import ArticleDraft
 from tuinews.store.rows import to_iso
+from tuinews.untrusted import door_block, door_line
 
 UNCATEGORIZED = "Uncategorized"
 
@@ -100,3 +101,21 @@ def fields_hash(fields: Fields) -> str:
     """The content hash of an article's fields (see content_hash)."""
     _, _, _, title, author, published, category, summary, body, link = fields
     return content_hash(title, author, published, category, link, summary, body)
+
+
+def door_fields(fields: Fields) -> Fields:
+    """The fields as the store writes them: nothing a terminal would act on, whoever
+    prepared them (the importer cleans first; this is the store's own check)."""
+    key, source, url, title, author, published, category, summary, body, link = fields
+    return (
+        door_line(key),
+        door_line(source),
+        door_line(url),
+        door_line(title),
+        door_line(author),
+        published,
+        door_line(category),
+        door_block(summary),
+        door_block(body),
+        door_line(link),
+    )

@@ -32,8 +32,9 @@ from tuinews.models import (
     ViewKind,
 )
 from tuinews.store import schema
+from tuinews.store.busy import BUSY_TIMEOUT_MS
 from tuinews.store.keys import UNCATEGORIZED as UNCATEGORIZED  # re-exported
-from tuinews.store.keys import Fields, article_fields, fields_hash, word_count
+from tuinews.store.keys import Fields, article_fields, door_fields, fields_hash, word_count
 from tuinews.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -52,11 +53,11 @@ from tuinews.store.views import (
     unread_index,
     view_filter,
 )
+from tuinews.untrusted import door_line
 
 if TYPE_CHECKING:
     import sqlite_utils
 
-BUSY_TIMEOUT_MS = 10_000
 # A search ranks this many of its newest matches; older ones follow by date stored.
 RANKED_MATCHES = 500
 # A search counts its matches up to this many (the reader shows "1,000+"): counting
@@ -207,6 +208,7 @@ class Store:
         name and category), as a worker process can prepare it.
         """
         moment = to_iso(now or datetime.now(UTC))
+        name, location = door_line(name), door_line(location)  # a file name may be hostile
         # Statement journals in memory: each multi-row INSERT needs one (its triggers,
         # its UNIQUE key), and on disk it wrote as much again as the store grew.
         (temp_store,) = self.conn.execute("PRAGMA temp_store").fetchone()
@@ -245,7 +247,7 @@ class Store:
         cursor = conn.execute(
             "INSERT INTO subscriptions(url, title, category, added_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(url) DO NOTHING",
-            (sub.url, sub.title, sub.category, moment),
+            (door_line(sub.url), door_line(sub.title), door_line(sub.category), moment),
         )
         return cursor.rowcount > 0
 
@@ -338,6 +340,7 @@ class Store:
         The word count and the hash are made here rather than with the fields: a feed's
         reader process is the slower side of a large import, this one has time to spare.
         """
+        fields = door_fields(fields)
         published, body = fields[5], fields[8]
         return (
             fields[0],
@@ -707,5 +710,5 @@ class Store:
             conn.execute(
                 "INSERT INTO settings(key, value) VALUES (?, ?) "
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, value),
+                (key, door_line(value)),
             )

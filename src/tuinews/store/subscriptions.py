@@ -14,6 +14,7 @@ from typing import Any
 from tuinews.models import Article, Count, Subscription
 from tuinews.store.rows import ARTICLE_COLUMNS, article_from_row, from_iso, to_iso
 from tuinews.store.store import Store
+from tuinews.untrusted import door_line
 
 # A tombstone outlives any feed that still lists the article it stands for.
 RETIRED_KEEP = timedelta(days=365)
@@ -64,7 +65,12 @@ def add_subscription(
         cursor = conn.execute(
             "INSERT INTO subscriptions(url, title, category, added_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(url) DO NOTHING",
-            (url, title, category, to_iso(now or datetime.now(UTC))),
+            (
+                door_line(url),
+                door_line(title),
+                door_line(category),
+                to_iso(now or datetime.now(UTC)),
+            ),
         )
     return cursor.rowcount > 0
 
@@ -135,6 +141,9 @@ def record_fetch(
     and a title the user chose is never replaced).
     """
     moment = to_iso(fetched_at)
+    # What a server sent (a reason phrase, validators, a title) is stored safe to show.
+    error, etag, last_modified = door_line(error), door_line(etag), door_line(last_modified)
+    permanent_url, title = door_line(permanent_url), door_line(title)
     with store.write() as conn:
         if error is not None:
             conn.execute(
@@ -224,4 +233,8 @@ def feed_problems(store: Store) -> dict[str, str]:
         "SELECT coalesce(title, url), coalesce(category, ''), last_error FROM subscriptions "
         "WHERE last_error IS NOT NULL ORDER BY 1"
     )
-    return {f"{name}\x1f{category}": error for name, category, error in rows}
+    # Shown in a tooltip: a store written by an older tuinews may hold a raw reason.
+    return {
+        f"{door_line(name)}\x1f{door_line(category)}": door_line(error)
+        for name, category, error in rows
+    }

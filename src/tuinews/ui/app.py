@@ -20,13 +20,14 @@ from tuinews.config import ConfigError, Settings, load_settings, save_theme
 from tuinews.models import FeedProgress, ImportReport, View, ViewKind
 from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
+from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import add_subscription, list_subscriptions
 from tuinews.ui.commands import CategoryCommands
-from tuinews.ui.marks import QuickWait, is_busy
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
+from tuinews.untrusted import shown
 
 if TYPE_CHECKING:
     from tuinews.ui.screens.feeds import ExportChoice, NewFeed
@@ -208,7 +209,7 @@ class TuinewsApp(App[None]):
                 connect=lambda _path: self.store.reopen(),
             )
         except StoreError as exc:  # the store became unusable meanwhile: our words say why
-            self.post_message(RefreshFinished(None, str(exc)))
+            self.post_message(RefreshFinished(None, shown(exc)))
             return
         except sqlite3.Error:
             self.post_message(RefreshFinished(None, "the store cannot be opened"))
@@ -344,7 +345,7 @@ class TuinewsApp(App[None]):
         try:
             save_theme(self.config_path, theme)
         except ConfigError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(shown(exc), severity="warning", markup=False)
 
     def action_help(self) -> None:
         from tuinews.ui.screens.help import HelpScreen, binding_rows

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tuinews.models import Article
-
 
 def relative_date(moment: datetime, now: datetime) -> str:
     """'now', '5m', '3h' within a day; a weekday within a week; '12 Sep'; '12 Sep 24'."""
@@ -23,17 +21,3 @@ def relative_date(moment: datetime, now: datetime) -> str:
     if local.year == local_now.year:
         return local.strftime("%d %b").lstrip("0")
     return local.strftime("%d %b %y").lstrip("0")
-
-
-def byline(article: Article) -> str:
-    """'By Ana Ruiz · The Circuit Ledger · Technology'."""
-    parts = [f"By {article.author}" if article.author else "", article.source, article.category]
-    return " · ".join(part for part in parts if part)
-
-
-def full_date(article: Article) -> str:
-    """The article's date in the local zone, with the reading time."""
-    moment = article.published or article.imported_at
-    stamp = moment.astimezone().strftime("%a %d %b %Y, %H:%M")
-    label = stamp if article.published else f"imported {stamp}"
-    return f"{label} · {article.reading_minutes} min read"

@@ -27,6 +27,7 @@ from textual.worker import Worker, get_current_worker
 from tuinews.importer.pipeline import NEWS_SUFFIXES, ImportProgress, import_sources
 from tuinews.models import CategoryRule, ImportReport
 from tuinews.store import Store
+from tuinews.untrusted import shown
 
 HINT = "Pick a file or folder above, or enter a URL, then press enter to import."
 EMPTY = "Enter a file, folder or URL to import"
@@ -333,7 +334,7 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         try:
             store = self.store.reopen()
         except Exception as exc:  # StoreError, or the file vanished: say so, never a traceback
-            self.post_message(self.Failed(f"The store could not be opened: {exc}"))
+            self.post_message(self.Failed(f"The store could not be opened: {shown(exc)}"))
             return
         try:
             report = import_sources(
@@ -345,7 +346,8 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
                 should_stop=lambda: stop.is_set() or worker.is_cancelled,
             )
         except Exception as exc:  # a bug in one layer must not take the app down
-            self.post_message(self.Failed(f"The import stopped: {str(exc) or type(exc).__name__}"))
+            reason = shown(exc) or type(exc).__name__
+            self.post_message(self.Failed(f"The import stopped: {reason}"))
             return
         finally:
             store.close()

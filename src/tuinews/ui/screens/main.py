@@ -11,16 +11,17 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input
 
+from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
+from tuinews.numbered import Numbered
 from tuinews.store import Store
 from tuinews.store.store import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
-from tuinews.ui.marks import Marks
 from tuinews.ui.messages import MarkFailed, MarksSaved
+from tuinews.ui.screens.reading_tools import ReadingTools
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
@@ -30,7 +31,7 @@ NARROW_WIDTH = 100
 VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
 
 
-class MainScreen(Screen[None]):
+class MainScreen(ReadingTools):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
@@ -372,6 +373,12 @@ class MainScreen(Screen[None]):
         self.marks.close()
 
     # -- links ---------------------------------------------------------------
+
+    def tool_article(self) -> Article | None:
+        return self._current()
+
+    def open_links(self) -> Numbered:
+        return self.query_one(Reader).numbered
 
     def action_open_link(self) -> None:
         article = self._current()

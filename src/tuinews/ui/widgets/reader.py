@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tuinews.article_view import heading as article_heading
 from tuinews.models import Article
-from tuinews.ui.format import byline, full_date
+from tuinews.numbered import LinkList, Numbered, number_links
 from tuinews.ui.highlight import highlight_markdown, highlight_text
-from tuinews.ui.links import links_section
 
 EMPTY_HINT = "Select an article and press enter to read it."
+NO_LINKS = Numbered("", ())
 
 
 class Reader(VerticalScroll, can_focus=True):
@@ -27,12 +28,14 @@ class Reader(VerticalScroll, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article: Article | None = None
+        self.numbered = NO_LINKS  # the open article's links, by number
         self.border_title = "Article"
 
     def compose(self) -> ComposeResult:
         # The Markdown body comes with the first article: its parser takes a tenth of a
         # second to import, which the first screen should not wait for.
         yield Static(Text(EMPTY_HINT, style="dim"), id="reader-heading")
+        yield Static(id="reader-links")
 
     def show_article(self, article: Article | None, terms: list[str] | None = None) -> None:
         """Show an article (None: the empty hint) from its top, search terms highlighted."""
@@ -47,20 +50,15 @@ class Reader(VerticalScroll, can_focus=True):
             heading.update(Text(EMPTY_HINT, style="dim"))
             if body is not None:
                 body.update("")
+            self.numbered = NO_LINKS
+            self.query_one("#reader-links", Static).update("")
             return
-        text = Text()
-        text.append(article.title, style="bold")
-        text.append("\n")
-        text.append(byline(article), style="italic")
-        text.append("\n")
-        text.append(full_date(article), style="dim")
-        if article.summary:
-            text.append("\n\n")
-            text.append(article.summary, style="italic")
-        heading.update(highlight_text(text, terms))
-        markdown = highlight_markdown(article.body, terms) + links_section(article.body)
+        self.numbered = number_links(article.body)
+        heading.update(highlight_text(article_heading(article), terms))
+        markdown = highlight_markdown(self.numbered.markdown, terms)
+        self.query_one("#reader-links", Static).update(LinkList(self.numbered.links))
         if body is None:
-            self.mount(Markdown(markdown, id="reader-body"))
+            self.mount(Markdown(markdown, id="reader-body"), before="#reader-links")
         else:
             body.update(markdown)
         self.scroll_home(animate=False)

@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from tuinews.importer import limits
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import category_name, clean_draft
+from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure, size_limit
 from tuinews.importer.sanitize import clean_line
-from tuinews.importer.sniff import decode, sniff
+from tuinews.importer.sniff import sniff
 from tuinews.importer.sources import SourceRef, display_name
 from tuinews.models import ArticleDraft, CategoryRule
 from tuinews.store import Store

@@ -1,0 +1,27 @@
+"""One store article with links, written by us, for the reading-tool and `show` tests."""
+
+from __future__ import annotations
+
+from conftest import FIXED_NOW
+from tuinews.models import ArticleDraft
+from tuinews.store import Store
+
+
+def save_rain_article(store: Store, body: str) -> None:
+    """Store 'Rain in the valley' (by Ana Ruiz, Valley Weather, Weather) with this body."""
+    store.save_source(
+        "/weather.json",
+        "Valley Weather",
+        "json",
+        [
+            ArticleDraft(
+                title="Rain in the valley",
+                body=body,
+                author="Ana Ruiz",
+                url="https://example.org/rain",
+                summary="It rained.",
+                published=FIXED_NOW,
+                category="Weather",
+            )
+        ],
+    )
