@@ -21,6 +21,7 @@ from tuinews.importer.categorize import choose_category
 from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
+from tuinews.importer.guids import scope_guids, unscoped
 from tuinews.importer.pipeline import parse_clean
 from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
@@ -274,7 +275,7 @@ def _save(
         store,
         [
             replace(d, category=choose_category(d, name, override=override, rules=rules))
-            for d in parsed.drafts
+            for d in scope_guids(parsed.drafts, subscription.url)
         ],
         name,
     )
@@ -293,10 +294,19 @@ def _save(
 def _unretired(store: Store, drafts: list[ArticleDraft], name: str) -> list[ArticleDraft]:
     """The drafts whose articles retention has not deleted (the store keys them the same way)."""
     keys = [dedupe_key(d, d.source_name or name) for d in drafts]
-    retired = retired_keys(store, keys)
+    # Keys retired before guids were scoped to their feed (schema 6) hold the bare guid.
+    former = [
+        f"guid:{unscoped(d.key_hint)}" if d.key_hint else key
+        for d, key in zip(drafts, keys, strict=True)
+    ]
+    retired = retired_keys(store, keys + former)
     if not retired:
         return drafts
-    return [d for d, key in zip(drafts, keys, strict=True) if key not in retired]
+    return [
+        d
+        for d, key, old in zip(drafts, keys, former, strict=True)
+        if key not in retired and old not in retired
+    ]
 
 
 def refresh_configured(

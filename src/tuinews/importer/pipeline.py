@@ -14,6 +14,7 @@ from typing import BinaryIO
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
+from tuinews.importer.guids import scope_guids
 from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.importer.sources import (
@@ -100,7 +101,7 @@ def import_sources(
                 override = clean_line(category)
                 drafts = [
                     replace(d, category=choose_category(d, name, override=override, rules=rules))
-                    for d in parsed.drafts
+                    for d in scope_guids(parsed.drafts, ref.location)
                 ]
                 subscriptions = [
                     replace(s, category=override or s.category) for s in parsed.subscriptions

@@ -195,8 +195,23 @@ _V5 = """
         INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 """
 
+# v6: a guid names an article within its feed (importer/guids.py): "guid:G" becomes
+# "guid:<length of the source's location>:<location>:G". In two steps, so that no row
+# takes a key an older row still holds while the UPDATE runs (keys never hold \x01).
+# Marks, stars and ids stay as they were; retired keys keep the bare guid, and refresh
+# checks both forms.
+_V6 = """
+        UPDATE articles SET dedupe_key = char(1) || 'guid:' || (
+            SELECT length(s.location) || ':' || s.location || ':' FROM sources s
+            WHERE s.id = articles.source_id
+        ) || substr(dedupe_key, 6)
+        WHERE substr(dedupe_key, 1, 5) = 'guid:';
+        UPDATE articles SET dedupe_key = substr(dedupe_key, 2)
+        WHERE substr(dedupe_key, 1, 1) = char(1);
+"""
+
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
 LATEST_VERSION = len(MIGRATIONS)
 
 

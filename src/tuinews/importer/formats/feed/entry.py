@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from html import unescape
 from typing import Any
 
-from tuinews.importer.dates import from_struct, parse_date
+from tuinews.importer.dates import from_struct
 from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
 
@@ -101,21 +101,29 @@ def text_only(value: object) -> str | None:
 
 
 def entry_date(value: str | None) -> datetime | None:
-    """A feed date as aware UTC, to the second; feedparser's formats when ours fail."""
+    """A feed date as aware UTC, to the second, as feedparser reads it; else None.
+
+    feedparser's date handlers (RFC 822 with its zone names, W3C-DTF and ISO 8601 with
+    their reduced forms, asctime, and several national formats) decide. A string they
+    cannot read is an unknown date: never a guess, never filled in from today.
+    """
     if not value:
         return None
-    parsed = _rfc822(value) or parse_date(value)
+    parsed = _rfc822(value)
     if parsed is None:
         from feedparser.datetimes import _parse_date
 
-        parsed = from_struct(_parse_date(value))
+        try:
+            parsed = from_struct(_parse_date(value))
+        except (ValueError, OverflowError, IndexError):
+            return None
     return parsed.replace(microsecond=0) if parsed else None
 
 
 def _rfc822(value: str) -> datetime | None:
-    """The common RSS date ("Tue, 17 Nov 2026 07:30:00 +0100") without email.utils's cost.
+    """The common RSS date ("Tue, 17 Nov 2026 07:30:00 +0100") without feedparser's cost.
 
-    Gives what parse_date gives, or None to let parse_date decide.
+    Gives what feedparser gives, or None to let feedparser decide.
     """
     found = _RFC822.fullmatch(value.strip())
     if found is None:

@@ -20,6 +20,7 @@ from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import category_name, clean_draft
 from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure, size_limit
+from tuinews.importer.guids import scope_guids
 from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import sniff
 from tuinews.importer.sources import SourceRef, display_name
@@ -108,7 +109,7 @@ def _feed_stream(
     except OSError as exc:
         raise ImportFailure(f"cannot be read ({exc.strerror or exc})") from None
     name = clean_line(title) or fallback_name
-    return name, _ready_drafts(drafts, name, clean_line(category), rules)
+    return name, scope_guids(_ready_drafts(drafts, name, clean_line(category), rules), path)
 
 
 def _looks_like_feed(path: str) -> bool:

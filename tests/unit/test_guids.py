@@ -1,0 +1,98 @@
+"""A guid is unique within its feed: feeds that share guids, feeds that repeat one."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tuinews.importer.pipeline import import_sources
+from tuinews.store import Store, open_store
+from tuinews.store.schema import LATEST_VERSION
+
+
+def rss(title: str, *items: tuple[str, str, str]) -> str:
+    """A feed of (guid, link, title) items."""
+    body = "".join(
+        f"<item><guid isPermaLink='false'>{guid}</guid><link>{link}</link>"
+        f"<title>{name}</title><description>About {name}.</description></item>"
+        for guid, link, name in items
+    )
+    return f"<rss version='2.0'><channel><title>{title}</title>{body}</channel></rss>"
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text)
+    return str(path)
+
+
+def titles(store: Store) -> list[str]:
+    rows = store.conn.execute("SELECT title FROM articles ORDER BY id")
+    return [title for (title,) in rows]
+
+
+def test_two_feeds_that_reuse_a_guid_keep_both_articles(store: Store, tmp_path: Path) -> None:
+    # Same guids and same feed title: the source (file, URL, subscription) tells them apart.
+    one = write(tmp_path, "one.xml", rss("Blog", ("1", "https://one.example/a", "Ferries")))
+    two = write(tmp_path, "two.xml", rss("Blog", ("1", "https://two.example/a", "Gulls")))
+    first = import_sources([one], store)
+    second = import_sources([two], store)
+    assert (first.new, second.new, second.updated) == (1, 1, 0)
+    assert titles(store) == ["Ferries", "Gulls"]
+
+
+def test_a_guid_repeated_inside_a_feed_keeps_every_post(store: Store, tmp_path: Path) -> None:
+    # A real 50-item feed stored 48 ("48 new, 2 updated" on its first import).
+    feed = write(
+        tmp_path,
+        "repeats.xml",
+        rss(
+            "Daily",
+            ("p1", "https://d.example/1", "Morning note"),
+            ("p1", "https://d.example/1", "Evening note"),
+            ("p2", "https://d.example/2", "Second day"),
+            ("p2", "https://d.example/2b", "Second day, again"),
+        ),
+    )
+    first = import_sources([feed], store)
+    assert (first.new, first.updated) == (4, 0)
+    again = import_sources([feed], store)
+    assert (again.new, again.updated, again.duplicate) == (0, 0, 4)
+
+
+def test_the_migration_keeps_every_article_mark_and_star(tmp_path: Path) -> None:
+    """A store as version 5 wrote it: guid keys across the store, read and starred marks."""
+    feed = write(
+        tmp_path,
+        "feed.xml",
+        rss("Harbour", ("1", "https://h.example/1", "Tides"), ("2", "https://h.example/2", "Nets")),
+    )
+    other = write(tmp_path, "other.xml", rss("Hill", ("x", "https://hill.example/x", "Goats")))
+    path = tmp_path / "old.db"
+    store = open_store(path)
+    import_sources([feed, other], store)
+    ids = [a for (a,) in store.conn.execute("SELECT id FROM articles ORDER BY id")]
+    store.set_read(ids[:2], True)
+    store.set_starred(ids[1], True)
+    store.close()
+    # Back to what version 5 stored: the bare guid as the key, schema 5.
+    conn = sqlite3.connect(path, isolation_level=None)
+    keys = dict(conn.execute("SELECT id, dedupe_key FROM articles"))
+    for article_id, key in keys.items():
+        bare = "guid:" + key.rsplit(":", 1)[-1]
+        conn.execute("UPDATE articles SET dedupe_key = ? WHERE id = ?", (bare, article_id))
+    conn.execute("PRAGMA user_version = 5")
+    conn.close()
+
+    store = open_store(path)
+    try:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_VERSION
+        after = dict(store.conn.execute("SELECT id, dedupe_key FROM articles"))
+        assert after == keys  # the same keys the importer makes now, for the same ids
+        marks = store.conn.execute("SELECT id, read, starred FROM articles ORDER BY id")
+        assert list(marks) == [(ids[0], 1, 0), (ids[1], 1, 1), (ids[2], 0, 0)]
+        again = import_sources([feed, other], store)
+        assert (again.new, again.updated, again.duplicate) == (0, 0, 3)
+        assert store.conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        store.close()
