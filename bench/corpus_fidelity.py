@@ -222,7 +222,7 @@ def check_dates(root: Path) -> tuple[int, int, list[str]]:
     """(strings, same as feedparser, differences) over test_date_parsers.py, both feed paths."""
     from feedparser.datetimes import _parse_date
 
-    from tuinews.importer.formats.feed.entry import parse_feed_slow
+    from tuinews.importer.formats.feed.fallback import parse_feed_slow
     from tuinews.importer.formats.feed.stream import read_feed
 
     source = root / "feedparser-tests/tests/test_date_parsers.py"
@@ -256,7 +256,7 @@ def check_dates(root: Path) -> tuple[int, int, list[str]]:
 
 def check_paths(files: list[Path]) -> tuple[int, int, list[str]]:
     """(feeds the stream reads, same drafts from feedparser, differences)."""
-    from tuinews.importer.formats.feed.entry import parse_feed_slow
+    from tuinews.importer.formats.feed.fallback import parse_feed_slow
     from tuinews.importer.formats.feed.stream import Unsupported, read_feed
 
     read, differ = 0, []
