@@ -169,6 +169,9 @@ class MainScreen(ReadingTools):
 
     @on(Sidebar.Selected)
     def _view_selected(self, event: Sidebar.Selected) -> None:
+        # Keys queued faster than views load: only the last move's view is loaded.
+        if event.view != self.query_one(Sidebar).highlighted_view:
+            return
         if event.view != self.view:
             self.view = event.view
 

@@ -17,6 +17,28 @@ EMPTY_HINT = "Select an article and press enter to read it."
 NO_LINKS = Numbered("", ())
 
 
+class ArticleBody(Static):
+    """The article's Markdown, drawn by Rich in one synchronous step.
+
+    Textual's Markdown widget parses on a thread and mounts a widget per block
+    afterwards, so for a while (a second under load) it showed the previous article's
+    body under the new heading; one Static is also much cheaper to draw.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", id=id)
+        self.source = ""
+
+    def show(self, markdown: str) -> None:
+        """Draw `markdown` (article text: data, never Rich markup)."""
+        # Rich's Markdown pulls in markdown-it: imported with the first article, so the
+        # first screen does not wait for it.
+        from rich.markdown import Markdown
+
+        self.source = markdown
+        self.update(Markdown(markdown, hyperlinks=True) if markdown else "")
+
+
 class Reader(VerticalScroll, can_focus=True):
     """Scrollable article view; j/k scroll, escape goes back to the list."""
 
@@ -32,35 +54,30 @@ class Reader(VerticalScroll, can_focus=True):
         self.border_title = "Article"
 
     def compose(self) -> ComposeResult:
-        # The Markdown body comes with the first article: its parser takes a tenth of a
-        # second to import, which the first screen should not wait for.
         yield Static(Text(EMPTY_HINT, style="dim"), id="reader-heading")
+        yield ArticleBody(id="reader-body")
         yield Static(id="reader-links")
 
     def show_article(self, article: Article | None, terms: list[str] | None = None) -> None:
-        """Show an article (None: the empty hint) from its top, search terms highlighted."""
+        """Show an article (None: the empty hint) from its top, search terms highlighted.
+
+        The heading and the body change in the same call and are drawn in the same
+        frame: the reader never shows one article's title over another's body.
+        """
         self.article = article
         terms = terms or []
-        from textual.widgets import Markdown
-
         heading = self.query_one("#reader-heading", Static)
-        bodies = self.query("#reader-body").results(Markdown)
-        body = next(bodies, None)
+        body = self.query_one(ArticleBody)
         if article is None:
             heading.update(Text(EMPTY_HINT, style="dim"))
-            if body is not None:
-                body.update("")
+            body.show("")
             self.numbered = NO_LINKS
             self.query_one("#reader-links", Static).update("")
             return
         self.numbered = number_links(article.body)
         heading.update(highlight_text(article_heading(article), terms))
-        markdown = highlight_markdown(self.numbered.markdown, terms)
+        body.show(highlight_markdown(self.numbered.markdown, terms))
         self.query_one("#reader-links", Static).update(LinkList(self.numbered.links))
-        if body is None:
-            self.mount(Markdown(markdown, id="reader-body"), before="#reader-links")
-        else:
-            body.update(markdown)
         self.scroll_home(animate=False)
 
     @property

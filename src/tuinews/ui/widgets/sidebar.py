@@ -132,6 +132,10 @@ class Sidebar(OptionList):
         self._highlight(current)
         self._ready = True
 
+    def view_at(self, option_id: str) -> View | None:
+        """The view an entry shows (None for the "more" line)."""
+        return self._views.get(option_id)
+
     def _highlight(self, view: View) -> None:
         wanted = "search" if view.kind is ViewKind.SEARCH else option_id(view)
         try:
@@ -139,10 +143,25 @@ class Sidebar(OptionList):
         except OptionDoesNotExist:
             self.highlighted = 0
 
+    @property
+    def highlighted_view(self) -> View | None:
+        """The view under the highlight now."""
+        if self.highlighted is None:
+            return None
+        return self.view_at(self.get_option_at_index(self.highlighted).id or "")
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        # Only the user's moves choose a view, and they say so at once. Reacting to
+        # OptionHighlighted instead (a message, handled later) made the screen's own
+        # re-highlight of the current view look like a move: with keys queued faster
+        # than views load, the two chased each other for ever.
+        super().watch_highlighted(highlighted)
+        view = self.highlighted_view
+        if self._ready and view is not None:
+            self.post_message(self.Selected(view))
+
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        if self._ready and event.option.id in self._views:
-            self.post_message(self.Selected(self._views[event.option.id]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,55 @@
+"""The sidebar under fast keys: a burst of j/k ends on the view the highlight is on, and stays."""
+
+from __future__ import annotations
+
+from textual import events
+
+from conftest import fixed_clock
+from tuinews.models import View
+from tuinews.store import Store
+from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.widgets.sidebar import Sidebar
+
+
+def app_for(store: Store) -> TuinewsApp:
+    return make_app(store.path, import_samples=False, clock=fixed_clock)
+
+
+def burst(app: TuinewsApp, keys: str) -> None:
+    """Keys as a held key sends them: queued at once, none waits for the previous one."""
+    driver = app._driver
+    assert driver is not None
+    for key in keys:
+        event = events.Key(key, key)
+        event.set_sender(app)
+        driver.send_message(event)
+
+
+async def test_a_burst_of_keys_settles_on_the_highlighted_view(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        sidebar = screen.query_one(Sidebar)
+        await pilot.press("shift+tab")
+        assert app.focused is sidebar
+        changes: list[View] = []
+        screen.watch(screen, "view", lambda view: changes.append(view), init=False)
+        for keys in ("jjj", "jjjjj", "kk", "jkjkjjj"):
+            burst(app, keys)
+            await pilot.pause()
+        for _ in range(5):
+            await pilot.pause()
+        settled = len(changes)
+        # Quiet: no view changes once the keys are handled (a loop would go on for ever).
+        for _ in range(20):
+            await pilot.pause()
+        assert len(changes) == settled
+        # Every key was a move: the highlight is where 3+5-2+3 moves put it, and so is the view.
+        highlighted = sidebar.get_option_at_index(sidebar.highlighted or 0)
+        assert highlighted.id is not None
+        assert sidebar.highlighted == 9
+        assert screen.view == sidebar.view_at(highlighted.id)
+        # No view is loaded that the user has not passed over: changes are at most one per key.
+        assert settled <= 3 + 5 + 2 + 7
