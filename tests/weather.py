@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import FIXED_NOW
-from tuinews.models import ArticleDraft
+from tuinews.models import Article, ArticleDraft
 from tuinews.store import Store
 
 
@@ -25,3 +25,20 @@ def save_rain_article(store: Store, body: str) -> None:
             )
         ],
     )
+
+
+RAIN = Article(
+    id=1,
+    title="Rain in the valley",
+    author="Ana Ruiz",
+    published=FIXED_NOW,
+    category="Weather",
+    source="Valley Weather",
+    url="https://example.org/rain",
+    summary="It rained.",
+    body="Rain fell on the [valley](https://example.org/valley).",
+    word_count=6,
+    read=False,
+    starred=False,
+    imported_at=FIXED_NOW,
+)

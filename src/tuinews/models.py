@@ -133,15 +133,6 @@ class SidebarCounts:
     categories: dict[str, Count]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where articles came from: a file, a URL, a feed."""
-
-    id: int
-    name: str
-    location: str
-
-
 class Outcome(Enum):
     """What storing one draft did."""
 

@@ -26,7 +26,7 @@ from tuinews.importer.sources import (
 )
 from tuinews.models import CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
-from tuinews.store.store import Saved
+from tuinews.store.saving import Saved
 
 __all__ = [
     "NEWS_SUFFIXES",

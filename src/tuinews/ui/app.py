@@ -22,7 +22,11 @@ from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
 from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.schema import StoreError
-from tuinews.store.subscriptions import add_subscription, list_subscriptions
+from tuinews.store.subscriptions import (
+    add_subscription,
+    has_subscriptions,
+    list_subscriptions,
+)
 from tuinews.ui.commands import CategoryCommands
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
@@ -179,14 +183,14 @@ class TuinewsApp(App[None]):
         if self.refreshing:
             self.notify("A refresh is already running.", timeout=2)
             return
-        if not list_subscriptions(self.store):
+        if not has_subscriptions(self.store):
             self.notify("No subscriptions yet: add a feed from the menu (m).", timeout=4)
             return
         self.refreshing = True
         self._refresh_worker()
 
     def _timed_refresh(self) -> None:
-        if not self.refreshing and list_subscriptions(self.store):
+        if not self.refreshing and has_subscriptions(self.store):
             self.refreshing = True
             self._refresh_worker()
 

@@ -17,7 +17,7 @@ from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
-from tuinews.store.store import SEARCH_COUNT_LIMIT
+from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved

@@ -27,7 +27,7 @@ from tuinews.importer.sources import SourceRef, display_name
 from tuinews.models import ArticleDraft, CategoryRule
 from tuinews.store import Store
 from tuinews.store.keys import Fields, article_fields
-from tuinews.store.store import Saved
+from tuinews.store.saving import Saved
 
 if TYPE_CHECKING:
     from tuinews.importer.formats.feed.readahead import ReadAhead, ReadAheadProcess
