@@ -62,6 +62,7 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
             category=args.category,
             on_progress=on_progress,
             rules=settings.rules,
+            timeout=settings.feeds.timeout_seconds,
         )
     for failure in report.failures:
         print(f"error: {failure.source}: {failure.reason}", file=sys.stderr)

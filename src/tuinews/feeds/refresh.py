@@ -137,7 +137,9 @@ def _refresh(
                 subscription = next(waiting, None)
                 if subscription is None:
                     break
-                pending.add(pool.submit(_fetch_feed, subscription, client, max_bytes, timeout))
+                pending.add(
+                    pool.submit(_fetch_feed, subscription, client, max_bytes, timeout, should_stop)
+                )
             if not pending or should_stop():
                 break
             done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
@@ -158,7 +160,11 @@ def _refresh(
 
 
 def _fetch_feed(
-    subscription: Subscription, client: httpx.Client, max_bytes: int, timeout: float
+    subscription: Subscription,
+    client: httpx.Client,
+    max_bytes: int,
+    timeout: float,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> _Fetched:
     """Fetch one feed (conditionally) and parse it; runs in a pool thread, never raises."""
     headers: dict[str, str] = {}
@@ -173,6 +179,7 @@ def _fetch_feed(
             timeout=timeout,
             headers=headers,
             client=client,
+            should_stop=should_stop,
         )
         if response.status == 304:
             return _Fetched(subscription, response, status=304)

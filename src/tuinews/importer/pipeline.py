@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import BinaryIO
 
 from tuinews.importer.categorize import choose_category
@@ -51,10 +52,18 @@ class ImportProgress:
 ProgressCallback = Callable[[ImportProgress], None]
 
 
-def parse_source(ref: SourceRef, stdin: BinaryIO | None = None) -> Parsed:
+def parse_source(
+    ref: SourceRef,
+    stdin: BinaryIO | None = None,
+    *,
+    timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
     location = ref.location if ref.kind == "url" else None
-    return parse_clean(lambda: read_source(ref, stdin), location)
+    return parse_clean(
+        partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop), location
+    )
 
 
 def parse_clean(read: Callable[[], bytes], url: str | None = None) -> Parsed:
@@ -84,8 +93,13 @@ def import_sources(
     stdin: BinaryIO | None = None,
     should_stop: Callable[[], bool] | None = None,
     rules: Sequence[CategoryRule] = (),
+    timeout: float | None = None,
 ) -> ImportReport:
-    """Import every named source; a failing source is reported and the rest go on."""
+    """Import every named source; a failing source is reported and the rest go on.
+
+    A URL is fetched within `timeout` seconds (see read_source); `should_stop` also
+    cuts a fetch in progress, whose source then counts as failed ("stopped").
+    """
     refs, failures = expand_sources(names)
     report = ImportReport(sources=len(refs) + len(failures), failures=failures)
     for done, ref in enumerate(refs, start=1):
@@ -96,7 +110,7 @@ def import_sources(
             if streamed is not None:
                 saved, added = streamed
             else:
-                parsed = parse_source(ref, stdin)
+                parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
                 name = parsed.title or display_name(ref)
                 override = clean_line(category)
                 drafts = [
@@ -110,6 +124,8 @@ def import_sources(
                     ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
                 )
         except ImportFailure as failure:
+            if should_stop is not None and should_stop():
+                break  # the fetch was cut by the stop: this source was not tried to its end
             report.failures.append(SourceFailure(ref.label, failure.reason))
         except sqlite3.Error as exc:
             report.failures.append(SourceFailure(ref.label, _store_refusal(exc)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -68,15 +68,30 @@ def _news_files(folder: Path) -> list[Path]:
     return found
 
 
-def read_source(ref: SourceRef, stdin: BinaryIO | None = None) -> bytes:
-    """The raw bytes of a source, at most limits.MAX_SOURCE_BYTES."""
+def read_source(
+    ref: SourceRef,
+    stdin: BinaryIO | None = None,
+    *,
+    timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> bytes:
+    """The raw bytes of a source, at most limits.MAX_SOURCE_BYTES.
+
+    A URL is fetched within `timeout` seconds in all (fetch's default when None), and
+    given up at once when `should_stop()` turns true.
+    """
     if ref.kind == "stdin":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(limits.MAX_SOURCE_BYTES + 1)
     elif ref.kind == "url":
         from tuinews.importer.fetch import fetch_url
 
-        data = fetch_url(ref.location, max_bytes=limits.MAX_SOURCE_BYTES)
+        data = fetch_url(
+            ref.location,
+            max_bytes=limits.MAX_SOURCE_BYTES,
+            timeout=timeout or limits.FETCH_TIMEOUT_SECONDS,
+            should_stop=should_stop,
+        )
     else:
         try:
             with open(ref.location, "rb") as handle:

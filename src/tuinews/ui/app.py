@@ -156,7 +156,12 @@ class TuinewsApp(App[None]):
 
         if isinstance(self.screen, ImportDialog):
             return
-        dialog = ImportDialog(self.store, rules=self.settings.rules, url_mode=url_mode)
+        dialog = ImportDialog(
+            self.store,
+            rules=self.settings.rules,
+            url_mode=url_mode,
+            timeout=self.settings.feeds.timeout_seconds,
+        )
         self.push_screen(dialog, self._import_closed)
 
     def action_import_url(self) -> None:
