@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tracemalloc
 from dataclasses import fields, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from bench.synthetic import rss_feed, rss_feed_parts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SAMPLE_DATA
+from conftest import FIXTURES, NOW, SAMPLE_DATA
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.feed import parse_feed
@@ -34,7 +33,6 @@ from tuinews.importer.pipeline import SourceRef, import_sources, parse_source
 from tuinews.models import ArticleDraft, Outcome, View
 from tuinews.store import Store, open_store
 
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 FEEDS = sorted(
     p for folder in (FIXTURES / "feeds", SAMPLE_DATA / "feeds") for p in folder.iterdir()
 )
