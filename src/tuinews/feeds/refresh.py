@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tuinews.config import Settings
+from tuinews.feeds.fulltext import fetch_new_full_texts, last_article_id, wants_full_text
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.guids import scope_guids, unscoped
-from tuinews.importer.pipeline import parse_clean
+from tuinews.importer.pipeline import parse_clean, sync_saved_views_quietly
 from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
     ArticleDraft,
@@ -80,15 +81,17 @@ def refresh_feeds(
     max_per_feed: int | None = None,
     clock: Callable[[], datetime] | None = None,
     connect: Callable[[Path], Store] = open_store,
+    full_text: Sequence[str] = (),
 ) -> RefreshReport:
     """Fetch every subscription and store what changed; return one result per feed.
 
     Conditional GET: a feed answering 304 is "not modified" and is not parsed. A feed
     that fails keeps its articles and records the reason. When `keep_days` or
     `max_per_feed` is set, retention runs at the end (never on starred or unread).
-    `connect` opens the writer's connection (a process that already has the store
-    open passes one that does not read the file outside SQLite). Raises StoreError
-    when the store cannot be opened.
+    The new articles of the feeds `full_text` names (URL or title) get the article of
+    their page fetched and stored (`report.full_texts`). `connect` opens the writer's
+    connection (a process that already has the store open passes one that does not
+    read the file outside SQLite). Raises StoreError when the store cannot be opened.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -105,6 +108,7 @@ def refresh_feeds(
             keep_days=keep_days,
             max_per_feed=max_per_feed,
             clock=clock or (lambda: datetime.now(UTC)),
+            full_text=full_text,
         )
     finally:
         store.close()
@@ -122,8 +126,10 @@ def _refresh(
     keep_days: int | None,
     max_per_feed: int | None,
     clock: Callable[[], datetime],
+    full_text: Sequence[str],
 ) -> RefreshReport:
     subscriptions = list_subscriptions(store)
+    before = last_article_id(store)
     report = RefreshReport()
     client = make_client(timeout, connections=concurrency)
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="tuinews-refresh")
@@ -154,6 +160,19 @@ def _refresh(
         # On a stop (or Ctrl-C) nobody waits for fetches still in flight: their results go unsaved.
         pool.shutdown(wait=finished, cancel_futures=True)
         client.close()
+    if report.new:
+        sync_saved_views_quietly(store)
+    wanted = [s for s in subscriptions if wants_full_text(s, full_text)]
+    if wanted and not report.stopped:
+        report.full_texts = fetch_new_full_texts(
+            store,
+            wanted,
+            after_id=before,
+            concurrency=concurrency,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            should_stop=should_stop,
+        )
     if not report.stopped and (keep_days is not None or max_per_feed is not None):
         report.removed = apply_retention(store, keep_days, max_per_feed, clock())
     return report
@@ -336,4 +355,5 @@ def refresh_configured(
         keep_days=feeds.keep_days,
         max_per_feed=feeds.max_per_feed,
         connect=connect,
+        full_text=feeds.full_text,
     )

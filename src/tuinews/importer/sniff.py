@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tuinews.importer.encoding import decode
+from tuinews.importer.encoding import decode as decode  # re-exported
+from tuinews.importer.encoding import feed_bytes
 from tuinews.importer.errors import ImportFailure
 from tuinews.models import ArticleDraft, FeedSubscription
 
-_FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF|RDF|channel)\b", re.I)
-_OPML_ROOT = re.compile(r"<opml\b", re.I)
+# A root may carry a prefix (<r:rss xmlns:r="...">, <rdf:RDF>).
+_FEED_ROOT = re.compile(r"<(?:[A-Za-z][\w.-]*:)?(rss|feed|RDF|channel)\b", re.I)
+_OPML_ROOT = re.compile(r"<(?:[A-Za-z][\w.-]*:)?opml\b", re.I)
 _HTML_ROOT = re.compile(r"<(!doctype\s+html|html|head|body|article)\b", re.I)
 
 
@@ -55,7 +57,7 @@ def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
 
         # The feed readers (lxml's streaming one, else feedparser) read BOMs and
         # encoding declarations themselves: give them the bytes.
-        title, drafts = parse_feed(data)
+        title, drafts = parse_feed(feed_bytes(data), url)
         return Parsed(kind, title, drafts)
     if kind == "json":
         from tuinews.importer.formats.json import parse_json

@@ -250,6 +250,16 @@ class TuinewsApp(App[None]):
             timeout=6,
             markup=False,
         )
+        unread_pages = [page for page in report.full_texts if page.error]
+        if unread_pages:
+            first = unread_pages[0]
+            self.notify(
+                f"Full text: {len(unread_pages)} article pages could not be read "
+                f"(first: {first.url}: {first.error}); their feed text is kept.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
 
     def action_feeds(self) -> None:
         from tuinews.ui.screens.feeds import FeedsScreen

@@ -16,14 +16,17 @@ from tuinews.models import ArticleDraft
 __all__ = ["parse_feed"]
 
 
-def parse_feed(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
-    """The feed's title and its entries as drafts: the fast path, else feedparser."""
+def parse_feed(data: bytes, base: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
+    """The feed's title and its entries as drafts: the fast path, else feedparser.
+
+    `base` is the URL the feed came from: relative links are resolved against it.
+    """
     check_no_entities(data)
     from tuinews.importer.formats.feed.fallback import parse_feed_slow
     from tuinews.importer.formats.feed.stream import Unsupported, read_feed
 
     try:
-        title, drafts = read_feed(io.BytesIO(data))
+        title, drafts = read_feed(io.BytesIO(data), base)
         return title, list(drafts)
     except Unsupported:
-        return parse_feed_slow(data)
+        return parse_feed_slow(data, base)

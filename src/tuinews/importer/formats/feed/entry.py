@@ -15,10 +15,16 @@ from html import unescape
 from typing import Any
 
 from tuinews.importer.dates import from_struct
+from tuinews.importer.links import absolute
 from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
 
-_TAG = re.compile(r"<[^>]+>")
+# A tag, with quoted attribute values that may hold ">".
+_TAG = re.compile(r"""<[/!?]?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _RFC822 = re.compile(
     r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|GMT)"
@@ -68,36 +74,77 @@ def raw_entry(entry: Any) -> RawEntry:
     )
 
 
-def draft_from_entry(entry: RawEntry) -> ArticleDraft | None:
-    """The draft for one entry: HTML to Markdown, a title even when the feed gave none."""
+def draft_from_entry(entry: RawEntry, base: str | None = None) -> ArticleDraft | None:
+    """The draft for one entry: HTML to Markdown, a title even when the feed gave none.
+
+    `base` is the feed's own URL: relative links (the entry's and those in its HTML)
+    are resolved against it.
+    """
     summary_html = entry.summary or ""
     body_html = entry.content or summary_html
-    body = html_to_markdown(body_html) if body_html else ""
-    summary = html_to_markdown(summary_html) if summary_html and entry.content else None
+    body = html_to_markdown(body_html, base) if body_html else ""
+    summary = html_to_markdown(summary_html, base) if summary_html and entry.content else None
     if summary and summary.strip() == body.strip():
         summary = None
-    title = text_only(entry.title) or _first_words(body)
+    title = text_only(entry.title) or _first_words(plain_text(body_html))
     if not title:
         return None
+    link = entry.link or None
+    if link and base:
+        link = absolute(base, link)
     return ArticleDraft(
         title=title,
         body=body,
-        author=text_only(entry.author),
+        author=author_name(text_only(entry.author)),
         published=entry_date(entry.published) or entry_date(entry.updated),
         category=entry.category or None,
-        url=entry.link or None,
+        url=link,
         summary=summary,
         key_hint=entry.guid or None,
     )
 
 
+def author_name(author: str | None) -> str | None:
+    """The name a reader shows: "Jo Doe" for "jo@example.com (Jo Doe)" or "Jo Doe (jo@...)".
+
+    An author given only as an e-mail address is shown as that address.
+    """
+    if not author or "@" not in author:
+        return author
+    found = _EMAIL.search(author)
+    if found is None:
+        return author
+    rest = author.replace(found.group(0), " ")
+    rest = _SPACES.sub(" ", rest.replace("()", " ").replace("<>", " ")).strip(" ()<>,;")
+    return rest or found.group(0).removeprefix("mailto:")
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment (or plain text), without markup or hidden text."""
+    if "<" not in html:
+        return unescape(html)
+    text = unescape(_TAG.sub(" ", _INVISIBLE.sub(" ", html)))
+    return _SPACE_BEFORE_STOP.sub(r"\1", text)
+
+
 def text_only(value: object) -> str | None:
-    """A title or name without markup (feeds put HTML in them) and entities decoded."""
+    """A title or name as text: markup out (feeds put HTML in them), entities decoded.
+
+    Angle brackets count as markup only around known HTML elements, as feedparser
+    judges it: "History of the <blink> tag" stays as it is written.
+    """
     if not isinstance(value, str):
         return None
-    if "<" in value:
+    if "<" in value and _looks_like_markup(value):
         value = _TAG.sub("", _INVISIBLE.sub("", value))
     return unescape(value).strip() or None
+
+
+def _looks_like_markup(value: str) -> bool:
+    from feedparser.sanitizer import _HTMLSanitizer
+
+    known = _HTMLSanitizer.acceptable_elements | {"script", "style", "iframe", "object", "embed"}
+    return any(name.lower() in known for name in _TAG_NAME.findall(value))
 
 
 def entry_date(value: str | None) -> datetime | None:
