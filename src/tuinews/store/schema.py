@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -263,6 +264,7 @@ def inspect(path: Path) -> int:
     Raises StoreError for a file that is not SQLite, not a tuinews store, truncated,
     corrupt, or made by a newer tuinews.
     """
+    _check_file_type(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(HEADER_BYTES)
@@ -292,12 +294,25 @@ def inspect(path: Path) -> int:
         if tables == 0 and version == 0:
             return 0
         raise StoreError(f"{path}: not a tuinews store (a SQLite database of another program)")
+    if version < 0:  # never migrated "up" from a version no tuinews wrote
+        raise StoreError(f"{path}: not a tuinews store this version knows (schema {version})")
     if version > LATEST_VERSION:
         raise StoreError(
             f"{path}: made by a newer tuinews (schema {version}; this version knows up to "
             f"{LATEST_VERSION}). Upgrade tuinews to open it."
         )
     return int(version)
+
+
+def _check_file_type(path: Path) -> None:
+    """Refuse what is not a regular file (a FIFO would hang the read, /dev/zero never end)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise StoreError(f"{path}: not a tuinews store ({kind})")
 
 
 def _check_length(path: Path, header: bytes, size: int) -> None:
