@@ -37,7 +37,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--outlines", type=int, default=100_000)
     args = parser.parse_args()
-    from tuinews.importer.opml import parse_opml
+    from tuinews.importer.formats.opml import parse_opml
     from tuinews.importer.pipeline import import_sources
     from tuinews.store import open_store
 
