@@ -7,7 +7,7 @@ from tuinews.models import Article, ArticleDraft
 from tuinews.store import Store
 
 
-def save_rain_article(store: Store, body: str) -> None:
+def save_rain_article(store: Store, body: str, url: str = "https://example.org/rain") -> None:
     """Store 'Rain in the valley' (by Ana Ruiz, Valley Weather, Weather) with this body."""
     store.save_source(
         "/weather.json",
@@ -18,7 +18,7 @@ def save_rain_article(store: Store, body: str) -> None:
                 title="Rain in the valley",
                 body=body,
                 author="Ana Ruiz",
-                url="https://example.org/rain",
+                url=url,
                 summary="It rained.",
                 published=FIXED_NOW,
                 category="Weather",

@@ -11,6 +11,7 @@ refresh_minutes = 30                # refresh in the background while the reader
 concurrency = 8                     # feeds fetched at once
 keep_days = 90                      # delete read, unstarred articles older than this
 max_per_feed = 500                  # keep at most this many read, unstarred per feed
+full_text = ["https://example.org/feed.xml"]  # fetch these feeds' article pages (URL or title)
 
 [commands]
 bookmark = "echo %u %t >> ~/bookmarks.txt"  # B: %u the URL, %t the title (shell-quoted)
@@ -25,6 +26,10 @@ sources = ["Orbital Weekly"]        # or the article's source name
 
 from __future__ import annotations
 
+import math
+import os
+import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +39,8 @@ from tuinews.models import CategoryRule
 from tuinews.untrusted import clean_line
 
 DEFAULT_THEME = "textual-dark"
+MAX_CONFIG_BYTES = 1024 * 1024
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*")
 
 
 class ConfigError(Exception):
@@ -49,6 +56,7 @@ class FeedSettings:
     timeout_seconds: float = 20.0
     keep_days: int | None = None  # delete read, unstarred articles older than this
     max_per_feed: int | None = None  # keep at most this many read, unstarred per feed
+    full_text: tuple[str, ...] = ()  # feeds (URL or title) whose new articles' pages are fetched
 
 
 DEFAULT_TERMINAL_PROGRAMS = (
@@ -75,6 +83,7 @@ class Settings:
     rules: tuple[CategoryRule, ...] = ()
     feeds: FeedSettings = field(default_factory=FeedSettings)
     commands: CommandSettings = field(default_factory=CommandSettings)
+    link_schemes: tuple[str, ...] = ()  # [links] schemes: opened besides http and https
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -82,9 +91,7 @@ def load_settings(path: Path | None) -> Settings:
     if path is None or not path.exists():
         return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+        data = tomllib.loads(read_config_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     theme = data.get("theme", DEFAULT_THEME)
@@ -101,25 +108,55 @@ def load_settings(path: Path | None) -> Settings:
         rules=_rules(path, data.get("rules", [])),
         feeds=_feeds(path, data.get("feeds", {})),
         commands=_commands(path, data.get("commands", {})),
+        link_schemes=_links(path, data.get("links", {})),
     )
+
+
+def read_config_text(path: Path) -> str:
+    """The config file's text. Raises ConfigError for what is not a small regular file
+    (checked before reading: a FIFO would hang, /dev/zero would never end)."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would wait for one.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ConfigError(f"{path}: not a regular file (the config is a TOML text file)")
+        try:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KiB; not a config file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from None
 
 
 def _feeds(path: Path, raw: Any) -> FeedSettings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: [feeds] must be a table")
     values: dict[str, Any] = {}
-    for name, kind, low in (
-        ("refresh_minutes", int, 1),
-        ("concurrency", int, 1),
-        ("timeout_seconds", (int, float), 1),
-        ("keep_days", int, 1),
-        ("max_per_feed", int, 1),
+    # The highest values keep the arithmetic of dates and timeouts in range.
+    for name, kind, low, high in (
+        ("refresh_minutes", int, 1, 7 * 24 * 60),
+        ("concurrency", int, 1, 64),
+        ("timeout_seconds", (int, float), 1, 600),
+        ("keep_days", int, 1, 100 * 366),
+        ("max_per_feed", int, 1, 1_000_000_000),
     ):
         if name not in raw:
             continue
         value = raw[name]
-        if isinstance(value, bool) or not isinstance(value, kind) or value < low:
-            raise ConfigError(f"{path}: feeds.{name} must be a number of at least {low}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, kind)
+            or not math.isfinite(value)  # nan and inf compare false with everything
+            or not low <= value <= high
+        ):
+            raise ConfigError(f"{path}: feeds.{name} must be a number from {low} to {high:,}")
         values[name] = value
     unknown = (
         set(raw)
@@ -127,10 +164,15 @@ def _feeds(path: Path, raw: Any) -> FeedSettings:
         - {
             "keep_days",
             "max_per_feed",
+            "full_text",
         }
     )
     if unknown:
         raise ConfigError(f"{path}: unknown setting in [feeds]: {', '.join(sorted(unknown))}")
+    if "full_text" in raw:
+        if not _strings(raw["full_text"]):
+            raise ConfigError(f"{path}: feeds.full_text must be a list of feed URLs or titles")
+        values["full_text"] = tuple(raw["full_text"])
     return FeedSettings(**values)
 
 
@@ -151,6 +193,15 @@ def _commands(path: Path, raw: Any) -> CommandSettings:
         save_dir=raw.get("save_dir", defaults.save_dir),
         terminal=tuple(raw.get("terminal", defaults.terminal)),
     )
+
+
+def _links(path: Path, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, dict) or set(raw) - {"schemes"}:
+        raise ConfigError(f'{path}: [links] takes one setting, schemes = ["mailto", ...]')
+    schemes = raw.get("schemes", [])
+    if not _strings(schemes) or not all(_SCHEME.fullmatch(s) for s in schemes):
+        raise ConfigError(f'{path}: links.schemes must be a list of schemes, e.g. ["mailto"]')
+    return tuple(scheme.lower() for scheme in schemes)
 
 
 def _strings(value: Any) -> bool:
@@ -177,10 +228,7 @@ def _rules(path: Path, raw: Any) -> tuple[CategoryRule, ...]:
 def save_theme(path: Path, theme: str) -> None:
     """Write `theme = "..."` into the config file, keeping everything else as it is."""
     line = f"theme = {_toml_string(theme)}"
-    try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    text = read_config_text(path) if path.exists() else ""
     lines = text.splitlines()
     # Top-level keys come before the first [table]; replace the theme line there or add one.
     first_table = next((i for i, raw in enumerate(lines) if raw.lstrip().startswith("[")), None)

@@ -1,6 +1,6 @@
 """The streaming feed reader and the fast HTML converter give what the slow paths give.
 
-Every feed is read twice, by lxml (feed_fast) and by feedparser (parse_feed_slow), and
+Every feed is read twice, by lxml (formats.feed.stream) and by feedparser (parse_feed_slow), and
 the drafts must be equal field by field; the converter must write markdownify's Markdown.
 """
 
@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tracemalloc
 from dataclasses import fields, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,19 +19,20 @@ from bench.synthetic import rss_feed, rss_feed_parts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SAMPLE_DATA
+from conftest import FIXTURES, NOW, SAMPLE_DATA
+from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.feed import parse_feed, parse_feed_slow
-from tuinews.importer.feed_fast import Unsupported, read_feed
-from tuinews.importer.feed_fast_ahead import ReadAhead
-from tuinews.importer.feed_fast_import import _clean_draft_quickly
-from tuinews.importer.html import html_to_markdown
-from tuinews.importer.markdown_fast import convert_html
-from tuinews.importer.pipeline import SourceRef, clean_draft, import_sources, parse_source
+from tuinews.importer.formats.feed import parse_feed
+from tuinews.importer.formats.feed.fallback import parse_feed_slow
+from tuinews.importer.formats.feed.readahead import ReadAhead
+from tuinews.importer.formats.feed.stream import Unsupported, read_feed
+from tuinews.importer.formats.feed.stream_import import _clean_draft_quickly
+from tuinews.importer.markdown import html_to_markdown
+from tuinews.importer.markdown.convert import convert_html
+from tuinews.importer.pipeline import SourceRef, import_sources, parse_source
 from tuinews.models import ArticleDraft, Outcome, View
 from tuinews.store import Store, open_store
 
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 FEEDS = sorted(
     p for folder in (FIXTURES / "feeds", SAMPLE_DATA / "feeds") for p in folder.iterdir()
 )
@@ -270,9 +270,9 @@ def test_the_fast_path_refuses_entity_declarations() -> None:
 def test_a_cut_off_feed_file_fails_like_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, reason: str, reader: str
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
-    monkeypatch.setattr(pipeline, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
+    monkeypatch.setattr(limits, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
     path = tmp_path / "cut.rss"
     path.write_bytes(data)
     store = open_store(tmp_path / "s.db")
@@ -294,7 +294,7 @@ TRICKY_HTML = {
     ' and <a href="https://x.example/b">https://x.example/b</a>.</p>': (
         'See [the *A* page](https://x.example/a "The \\"A\\" page") and <https://x.example/b>.'
     ),
-    "<p>Entities: &amp; &lt;tag&gt; &eacute; &#8212; &copy;</p>": "Entities: & <tag> é — ©",
+    "<p>Entities: &amp; &lt;tag&gt; &eacute; &#8212; &copy;</p>": r"Entities: & \<tag> é — ©",
     '<p><a href="https://e.x/"><strong>bold link</strong></a> <a><em>no href</em></a></p>': (
         "[**bold link**](https://e.x/) *no href*"
     ),
@@ -309,7 +309,7 @@ TRICKY_HTML = {
         "# Title\n\n## Sub *title*\n\n###### six"
     ),
     "<blockquote><p>One.</p><p>Two.</p></blockquote>": "> One.\n>\n> Two.",
-    "<p>Line one<br>Line two</p>": "Line one  \nLine two",
+    "<p>Line one<br>Line two</p>": "Line one\\\nLine two",
     "<pre><code>x = a_b * 2\n</code></pre><p>Inline <code>a_b*c</code></p>": (
         "```\nx = a_b * 2\n```\n\nInline `a_b*c`"
     ),
@@ -319,7 +319,7 @@ TRICKY_HTML = {
         "| A | B |\n| --- | --- |\n| 1 | 2 |"
     ),
     '<p>Image <img src="a.png" alt="alt"> here</p><iframe>frame</iframe><button>Go</button>': (
-        "Image  here\n\nframeGo"
+        "Image [image: alt](a.png) here\n\nGo"
     ),
     "<p>Multiple\nlines\n   with   spaces\tand tabs</p>": "Multiple\nlines\nwith spaces and tabs",
     "<p>Only one paragraph of *plain* text_</p>\n<p>and a second</p>": (
@@ -328,11 +328,23 @@ TRICKY_HTML = {
 }
 
 
+# Where tuinews departs from markdownify on purpose (issue 12): text that looks like a tag
+# is escaped (the reader would drop it), a <br> is a backslash break (cleaning trims the
+# two spaces markdownify writes), images and embeds are links named by their alt text.
+NOT_MARKDOWNIFY = {
+    "<p>Entities: &amp; &lt;tag&gt; &eacute; &#8212; &copy;</p>",
+    "<p>Line one<br>Line two</p>",
+    '<p>Image <img src="a.png" alt="alt"> here</p><iframe>frame</iframe><button>Go</button>',
+}
+
+
 @pytest.mark.parametrize("html", sorted(TRICKY_HTML))
 def test_converter_on_tricky_html(html: str) -> None:
     from markdownify import markdownify  # what the converter replaces, kept as the reference
 
     assert html_to_markdown(html) == TRICKY_HTML[html]
+    if html in NOT_MARKDOWNIFY:
+        return
     # markdownify's own answer; the old path removed script and style blocks first.
     cleaned = html.replace("<script>alert('x')</script>", "").replace(
         "<style>p{color:red}</style>", ""
@@ -428,8 +440,8 @@ def test_read_ahead_hands_over_items_and_errors() -> None:
 
 
 def test_a_worker_process_stops_when_the_store_stops_early(tmp_path: Path) -> None:
-    from tuinews.importer.feed_fast_ahead import ReadAheadProcess
-    from tuinews.importer.feed_fast_import import _feed_stream
+    from tuinews.importer.formats.feed.readahead import ReadAheadProcess
+    from tuinews.importer.formats.feed.stream_import import _feed_stream
 
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(2000))
@@ -444,9 +456,9 @@ def test_a_worker_process_stops_when_the_store_stops_early(tmp_path: Path) -> No
 def test_a_worker_that_cannot_run_leaves_the_work_to_a_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
-    monkeypatch.setattr(pipeline, "PROCESS_FEED_BYTES", 0)
+    monkeypatch.setattr(limits, "PROCESS_FEED_BYTES", 0)
     monkeypatch.setattr(sys, "executable", "/bin/false")
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(30))
@@ -459,9 +471,9 @@ def test_a_worker_that_cannot_run_leaves_the_work_to_a_thread(
 def test_streamed_import_stores_what_the_whole_file_path_stores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
-    monkeypatch.setattr(pipeline, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
+    monkeypatch.setattr(limits, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(300))
     streamed, whole = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
@@ -491,7 +503,7 @@ def test_streaming_a_large_feed_keeps_memory_flat(tmp_path: Path) -> None:
     assert peak < size / 10
     # lxml's own memory is not traced: compare peak RSS in fresh processes.
     probe = (
-        "import resource, sys; from tuinews.importer.feed_fast import read_feed\n"
+        "import resource, sys; from tuinews.importer.formats.feed.stream import read_feed\n"
         "if sys.argv[1] != '-': sum(1 for _ in read_feed(sys.argv[1])[1])\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
     )
@@ -506,11 +518,11 @@ def test_streaming_a_large_feed_keeps_memory_flat(tmp_path: Path) -> None:
 def test_a_feed_file_too_large_for_the_cap_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(20))
-    monkeypatch.setattr(pipeline, "MAX_STREAMED_FEED_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_STREAMED_FEED_BYTES", 1000)
     store = open_store(tmp_path / "s.db")
     report = import_sources([str(path)], store)
     assert [f.reason for f in report.failures] == ["larger than the 0.976562 KiB limit"]

@@ -17,12 +17,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tuinews.config import Settings
+from tuinews.feeds.fulltext import fetch_new_full_texts, last_article_id, wants_full_text
 from tuinews.importer.categorize import choose_category
+from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.guids import scope_guids, unscoped
-from tuinews.importer.pipeline import parse_clean
-from tuinews.importer.sniff import Parsed, decode, sniff
+from tuinews.importer.pipeline import parse_clean, sync_saved_views_quietly
+from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
     ArticleDraft,
     CategoryRule,
@@ -79,15 +81,17 @@ def refresh_feeds(
     max_per_feed: int | None = None,
     clock: Callable[[], datetime] | None = None,
     connect: Callable[[Path], Store] = open_store,
+    full_text: Sequence[str] = (),
 ) -> RefreshReport:
     """Fetch every subscription and store what changed; return one result per feed.
 
     Conditional GET: a feed answering 304 is "not modified" and is not parsed. A feed
     that fails keeps its articles and records the reason. When `keep_days` or
     `max_per_feed` is set, retention runs at the end (never on starred or unread).
-    `connect` opens the writer's connection (a process that already has the store
-    open passes one that does not read the file outside SQLite). Raises StoreError
-    when the store cannot be opened.
+    The new articles of the feeds `full_text` names (URL or title) get the article of
+    their page fetched and stored (`report.full_texts`). `connect` opens the writer's
+    connection (a process that already has the store open passes one that does not
+    read the file outside SQLite). Raises StoreError when the store cannot be opened.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -104,6 +108,7 @@ def refresh_feeds(
             keep_days=keep_days,
             max_per_feed=max_per_feed,
             clock=clock or (lambda: datetime.now(UTC)),
+            full_text=full_text,
         )
     finally:
         store.close()
@@ -121,8 +126,10 @@ def _refresh(
     keep_days: int | None,
     max_per_feed: int | None,
     clock: Callable[[], datetime],
+    full_text: Sequence[str],
 ) -> RefreshReport:
     subscriptions = list_subscriptions(store)
+    before = last_article_id(store)
     report = RefreshReport()
     client = make_client(timeout, connections=concurrency)
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="tuinews-refresh")
@@ -136,7 +143,9 @@ def _refresh(
                 subscription = next(waiting, None)
                 if subscription is None:
                     break
-                pending.add(pool.submit(_fetch_feed, subscription, client, max_bytes, timeout))
+                pending.add(
+                    pool.submit(_fetch_feed, subscription, client, max_bytes, timeout, should_stop)
+                )
             if not pending or should_stop():
                 break
             done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
@@ -151,13 +160,30 @@ def _refresh(
         # On a stop (or Ctrl-C) nobody waits for fetches still in flight: their results go unsaved.
         pool.shutdown(wait=finished, cancel_futures=True)
         client.close()
+    if report.new:
+        sync_saved_views_quietly(store)
+    wanted = [s for s in subscriptions if wants_full_text(s, full_text)]
+    if wanted and not report.stopped:
+        report.full_texts = fetch_new_full_texts(
+            store,
+            wanted,
+            after_id=before,
+            concurrency=concurrency,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            should_stop=should_stop,
+        )
     if not report.stopped and (keep_days is not None or max_per_feed is not None):
         report.removed = apply_retention(store, keep_days, max_per_feed, clock())
     return report
 
 
 def _fetch_feed(
-    subscription: Subscription, client: httpx.Client, max_bytes: int, timeout: float
+    subscription: Subscription,
+    client: httpx.Client,
+    max_bytes: int,
+    timeout: float,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> _Fetched:
     """Fetch one feed (conditionally) and parse it; runs in a pool thread, never raises."""
     headers: dict[str, str] = {}
@@ -172,6 +198,7 @@ def _fetch_feed(
             timeout=timeout,
             headers=headers,
             client=client,
+            should_stop=should_stop,
         )
         if response.status == 304:
             return _Fetched(subscription, response, status=304)
@@ -328,4 +355,5 @@ def refresh_configured(
         keep_days=feeds.keep_days,
         max_per_feed=feeds.max_per_feed,
         connect=connect,
+        full_text=feeds.full_text,
     )

@@ -156,7 +156,12 @@ class TuinewsApp(App[None]):
 
         if isinstance(self.screen, ImportDialog):
             return
-        dialog = ImportDialog(self.store, rules=self.settings.rules, url_mode=url_mode)
+        dialog = ImportDialog(
+            self.store,
+            rules=self.settings.rules,
+            url_mode=url_mode,
+            timeout=self.settings.feeds.timeout_seconds,
+        )
         self.push_screen(dialog, self._import_closed)
 
     def action_import_url(self) -> None:
@@ -245,6 +250,16 @@ class TuinewsApp(App[None]):
             timeout=6,
             markup=False,
         )
+        unread_pages = [page for page in report.full_texts if page.error]
+        if unread_pages:
+            first = unread_pages[0]
+            self.notify(
+                f"Full text: {len(unread_pages)} article pages could not be read "
+                f"(first: {first.url}: {first.error}); their feed text is kept.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
 
     def action_feeds(self) -> None:
         from tuinews.ui.screens.feeds import FeedsScreen
@@ -284,8 +299,8 @@ class TuinewsApp(App[None]):
         self.push_screen(ExportDialog(Path.home()), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
-        from tuinews.feeds.json_export import export_json_lines
-        from tuinews.feeds.opml_export import export_opml
+        from tuinews.export.json_lines import export_json_lines
+        from tuinews.export.opml import export_opml
 
         if choice is None:
             return
@@ -324,6 +339,10 @@ class TuinewsApp(App[None]):
     def action_search(self) -> None:
         if self.main is not None:
             self.main.action_search()
+
+    def action_saved_views(self) -> None:
+        if self.main is not None:
+            self.main.action_saved_views()
 
     def jump_to(self, view: View) -> None:
         if self.main is not None:

@@ -17,11 +17,13 @@ from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
+from tuinews.store.saved import list_views
 from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.screens.reading_tools import ReadingTools
+from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
@@ -31,7 +33,7 @@ NARROW_WIDTH = 100
 VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
 
 
-class MainScreen(ReadingTools):
+class MainScreen(ReadingTools, ViewTools):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
@@ -100,9 +102,14 @@ class MainScreen(ReadingTools):
         counts = self.marks.counts(self.clock())
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
+        saved = list_views(self.store.conn)
+        if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
+            self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
         search = self.view if self.view.kind is ViewKind.SEARCH else None
         sidebar = self.query_one(Sidebar)
-        sidebar.show_counts(counts, self.view, search, problems=feed_problems(self.store))
+        sidebar.show_counts(
+            counts, self.view, search, problems=feed_problems(self.store), saved=saved
+        )
         self.query_one(ArticleList).border_title = f"{self.view.label} ({self._view_count(counts)})"
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
@@ -112,6 +119,8 @@ class MainScreen(ReadingTools):
         """How many articles the list holds, as its title shows it ("1,000+")."""
         if self.view.kind is ViewKind.CATEGORY:
             return f"{counts.categories[self.view.category or ''].total:,}"
+        if self.view.kind is ViewKind.SAVED:
+            return f"{self.store.count(self.view, self.clock()).total:,}"
         if self.view.kind is ViewKind.SEARCH:
             total = self.store.count(self.view, self.clock()).total
             return f"{SEARCH_COUNT_LIMIT:,}+" if total > SEARCH_COUNT_LIMIT else f"{total:,}"
@@ -383,17 +392,33 @@ class MainScreen(ReadingTools):
     def open_links(self) -> Numbered:
         return self.query_one(Reader).numbered
 
+    def current_view(self) -> View:
+        return self.view
+
+    def show_view(self, view: View) -> None:
+        names = {saved.name for saved in list_views(self.store.conn)}
+        if view.kind is ViewKind.SAVED and view.name not in names:
+            view = View()
+        if view == self.view:
+            self.refresh_all()
+        else:
+            self.jump_to(view)
+
+    def article_changed(self, article_id: int) -> None:
+        self.refresh_all()
+        if self.article is not None and self.article.id == article_id:
+            self.article = self.marks.article(article_id) or self.article
+            self.query_one(Reader).show_article(self.article, search_terms(self.view.query))
+
     def action_open_link(self) -> None:
         article = self._current()
         if article is not None and article.url:
-            self.app.open_url(article.url)
-            self.notify(f"Opening {article.url}", timeout=3, markup=False)
+            self.hand_on(article.url, copy=False)
 
     def action_copy_link(self) -> None:
         article = self._current()
         if article is not None and article.url:
-            self.app.copy_to_clipboard(article.url)
-            self.notify(f"Copied {article.url}", timeout=3, markup=False)
+            self.hand_on(article.url, copy=True)
 
     # -- search and navigation -----------------------------------------------
 
