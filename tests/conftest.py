@@ -7,12 +7,17 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
 
 from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store, open_store
+
+if TYPE_CHECKING:
+    from tuinews.ui.app import TuinewsApp
+    from tuinews.ui.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
@@ -68,3 +73,18 @@ def sample_store(store: Store) -> Store:
     )
     assert not report.failures, report.failures
     return store
+
+
+def app_for(store: Store, config: Path | None = None) -> TuinewsApp:
+    """The reader on `store` at the fixed clock, without the sample import."""
+    from tuinews.ui.app import make_app
+
+    return make_app(store.path, config, import_samples=False, clock=fixed_clock)
+
+
+def main_screen(app: TuinewsApp) -> MainScreen:
+    """The app's main screen (it must be the one on top)."""
+    from tuinews.ui.screens.main import MainScreen
+
+    assert isinstance(app.screen, MainScreen)
+    return app.screen
