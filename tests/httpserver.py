@@ -29,6 +29,11 @@ class Reply:
     delay: float = 0.0
     chunked: bool = False
     reason: str | None = None  # the status line's phrase; None: the standard one
+    # A hostile server: one byte every `trickle` seconds, from the status line on (or
+    # from the body on, with `trickle_body`); `hung_up` is set when the client hangs up.
+    trickle: float = 0.0
+    trickle_body: bool = False
+    hung_up: threading.Event | None = None
 
 
 Route = Callable[[BaseHTTPRequestHandler], Reply]
@@ -45,6 +50,9 @@ class _Handler(BaseHTTPRequestHandler):
         reply = route(self) if route else Reply(404, b"not here")
         if reply.delay:
             time.sleep(reply.delay)
+        if reply.trickle:
+            self._trickle(reply)
+            return
         self.send_response(reply.status, reply.reason)
         for name, value in reply.headers.items():
             self.send_header(name, value)
@@ -59,6 +67,23 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(reply.body)))
         self.end_headers()
         self.wfile.write(reply.body)
+
+    def _trickle(self, reply: Reply) -> None:
+        head = f"HTTP/1.1 {reply.status} {reply.reason or 'OK'}\r\n"
+        fields = {"Content-Length": str(len(reply.body)), "Connection": "close", **reply.headers}
+        head += "".join(f"{name}: {value}\r\n" for name, value in fields.items()) + "\r\n"
+        data = head.encode("latin-1")
+        at_once = len(data) if reply.trickle_body else 0
+        data += reply.body
+        try:
+            self.wfile.write(data[:at_once])
+            for start in range(at_once, len(data)):
+                self.wfile.write(data[start : start + 1])
+                time.sleep(reply.trickle)
+        except OSError:
+            if reply.hung_up is not None:
+                reply.hung_up.set()
+        self.close_connection = True
 
     def log_message(self, format: str, *args: object) -> None:
         pass

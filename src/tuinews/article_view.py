@@ -10,7 +10,7 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from tuinews.models import Article
-from tuinews.numbered import LinkList, number_links
+from tuinews.numbered import LinkList, number_links, wrap_url
 
 PLAIN_WIDTH = 80  # plain text is wrapped as a mail or a terminal pager would show it
 
@@ -29,8 +29,9 @@ def full_date(article: Article) -> str:
     return f"{label} · {article.reading_minutes} min read"
 
 
-def heading(article: Article) -> Text:
-    """Title, byline, date, the article's own URL and the summary, as the reader shows them."""
+def heading(article: Article, width: int | None = None) -> Text:
+    """Title, byline, date, the article's own URL and the summary, as the reader shows them;
+    with a `width`, the URL is broken into lines after its `/`, `?`, `&`…"""
     text = Text()
     text.append(article.title, style="bold")
     text.append("\n")
@@ -39,19 +40,20 @@ def heading(article: Article) -> Text:
     text.append(full_date(article), style="dim")
     if article.url:
         text.append("\n")
-        text.append(article.url, style="underline")
+        url = "\n".join(wrap_url(article.url, width)) if width else article.url
+        text.append(url, style="underline")
     if article.summary:
         text.append("\n\n")
         text.append(article.summary, style="italic")
     return text
 
 
-def rendered(article: Article) -> RenderableType:
+def rendered(article: Article, width: int) -> RenderableType:
     """The whole article as a Rich renderable: heading, body with numbered links, links."""
     from rich.markdown import Markdown
 
     numbered = number_links(article.body)
-    parts: list[RenderableType] = [heading(article), Text(), Markdown(numbered.markdown)]
+    parts: list[RenderableType] = [heading(article, width), Text(), Markdown(numbered.markdown)]
     if numbered.links:
         parts += [Text(), LinkList(numbered.links)]
     return Group(*parts)
@@ -59,7 +61,8 @@ def rendered(article: Article) -> RenderableType:
 
 def print_article(article: Article, console: Console | None = None) -> None:
     """Draw the article on a terminal as the reader does."""
-    (console or Console(highlight=False)).print(rendered(article))
+    console = console or Console(highlight=False)
+    console.print(rendered(article, console.width))
 
 
 def as_markdown(article: Article) -> str:
@@ -76,7 +79,7 @@ def as_plain_text(article: Article, width: int = PLAIN_WIDTH) -> str:
     """The article as plain text, wrapped at `width`, links numbered as in the reader."""
     out = io.StringIO()
     console = Console(file=out, width=width, color_system=None, highlight=False, emoji=False)
-    console.print(rendered(article))
+    console.print(rendered(article, width))
     return "\n".join(line.rstrip() for line in out.getvalue().splitlines()) + "\n"
 
 

@@ -62,6 +62,7 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
             category=args.category,
             on_progress=on_progress,
             rules=settings.rules,
+            timeout=settings.feeds.timeout_seconds,
         )
     for failure in report.failures:
         print(f"error: {failure.source}: {failure.reason}", file=sys.stderr)
@@ -223,6 +224,8 @@ def cmd_refresh(args: argparse.Namespace, db: Path) -> int:
         raise UsageError(str(exc)) from None
     except sqlite3.Error as exc:
         raise UsageError(f"{db}: the store refused the refresh ({exc})") from None
+    for page in report.full_texts:
+        print(page.line(), file=sys.stderr if page.error else sys.stdout, flush=True)
     if not report.results:
         print("no subscriptions: add one with `tuinews feeds add URL`", file=sys.stderr)
     print(report.summary())

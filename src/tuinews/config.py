@@ -11,6 +11,7 @@ refresh_minutes = 30                # refresh in the background while the reader
 concurrency = 8                     # feeds fetched at once
 keep_days = 90                      # delete read, unstarred articles older than this
 max_per_feed = 500                  # keep at most this many read, unstarred per feed
+full_text = ["https://example.org/feed.xml"]  # fetch these feeds' article pages (URL or title)
 
 [commands]
 bookmark = "echo %u %t >> ~/bookmarks.txt"  # B: %u the URL, %t the title (shell-quoted)
@@ -25,6 +26,7 @@ sources = ["Orbital Weekly"]        # or the article's source name
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,7 @@ from tuinews.models import CategoryRule
 from tuinews.untrusted import clean_line
 
 DEFAULT_THEME = "textual-dark"
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*")
 
 
 class ConfigError(Exception):
@@ -49,6 +52,7 @@ class FeedSettings:
     timeout_seconds: float = 20.0
     keep_days: int | None = None  # delete read, unstarred articles older than this
     max_per_feed: int | None = None  # keep at most this many read, unstarred per feed
+    full_text: tuple[str, ...] = ()  # feeds (URL or title) whose new articles' pages are fetched
 
 
 DEFAULT_TERMINAL_PROGRAMS = (
@@ -75,6 +79,7 @@ class Settings:
     rules: tuple[CategoryRule, ...] = ()
     feeds: FeedSettings = field(default_factory=FeedSettings)
     commands: CommandSettings = field(default_factory=CommandSettings)
+    link_schemes: tuple[str, ...] = ()  # [links] schemes: opened besides http and https
 
 
 def load_settings(path: Path | None) -> Settings:
@@ -101,6 +106,7 @@ def load_settings(path: Path | None) -> Settings:
         rules=_rules(path, data.get("rules", [])),
         feeds=_feeds(path, data.get("feeds", {})),
         commands=_commands(path, data.get("commands", {})),
+        link_schemes=_links(path, data.get("links", {})),
     )
 
 
@@ -127,10 +133,15 @@ def _feeds(path: Path, raw: Any) -> FeedSettings:
         - {
             "keep_days",
             "max_per_feed",
+            "full_text",
         }
     )
     if unknown:
         raise ConfigError(f"{path}: unknown setting in [feeds]: {', '.join(sorted(unknown))}")
+    if "full_text" in raw:
+        if not _strings(raw["full_text"]):
+            raise ConfigError(f"{path}: feeds.full_text must be a list of feed URLs or titles")
+        values["full_text"] = tuple(raw["full_text"])
     return FeedSettings(**values)
 
 
@@ -151,6 +162,15 @@ def _commands(path: Path, raw: Any) -> CommandSettings:
         save_dir=raw.get("save_dir", defaults.save_dir),
         terminal=tuple(raw.get("terminal", defaults.terminal)),
     )
+
+
+def _links(path: Path, raw: Any) -> tuple[str, ...]:
+    if not isinstance(raw, dict) or set(raw) - {"schemes"}:
+        raise ConfigError(f'{path}: [links] takes one setting, schemes = ["mailto", ...]')
+    schemes = raw.get("schemes", [])
+    if not _strings(schemes) or not all(_SCHEME.fullmatch(s) for s in schemes):
+        raise ConfigError(f'{path}: links.schemes must be a list of schemes, e.g. ["mailto"]')
+    return tuple(scheme.lower() for scheme in schemes)
 
 
 def _strings(value: Any) -> bool:

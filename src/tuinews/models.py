@@ -133,15 +133,6 @@ class SidebarCounts:
     categories: dict[str, Count]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where articles came from: a file, a URL, a feed."""
-
-    id: int
-    name: str
-    location: str
-
-
 class Outcome(Enum):
     """What storing one draft did."""
 
@@ -280,6 +271,21 @@ class FeedProgress:
     result: RefreshResult
 
 
+@dataclass(frozen=True, slots=True)
+class FullTextResult:
+    """One article's page: fetched and stored, or the reason it could not be read."""
+
+    article_id: int
+    url: str
+    error: str | None = None
+
+    def line(self) -> str:
+        """'full text: URL' or 'error: full text: URL: reason'."""
+        if self.error is None:
+            return f"full text: {self.url}"
+        return f"error: full text: {self.url}: {self.error}"
+
+
 @dataclass(slots=True)
 class RefreshReport:
     """Totals of one refresh over every subscription; `removed` counts retention's deletions."""
@@ -287,6 +293,7 @@ class RefreshReport:
     results: list[RefreshResult] = field(default_factory=list)
     removed: int = 0
     stopped: bool = False
+    full_texts: list[FullTextResult] = field(default_factory=list)  # [feeds] full_text pages
 
     @property
     def new(self) -> int:

@@ -7,6 +7,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from conftest import fixed_clock
+from fulltext_site import PARAGRAPHS, routes
+from httpserver import serve
+from tuinews.feeds.fulltext import FULL_TEXT_MARK
 from tuinews.store import Store
 from tuinews.ui.app import TuinewsApp, make_app
 from tuinews.ui.screens.main import MainScreen
@@ -196,4 +199,34 @@ async def test_the_help_screen_lists_the_reading_tools(store: Store, tmp_path: P
         assert rows["article.pipe"] == ("|", "Pipe to…")
         assert rows["article.save"] == ("S", "Save to file…")
         assert rows["article.bookmark"] == ("B", "Bookmark")
+        assert rows["article.full_text"] == ("F", "Full text")
         assert "reader.link_2" not in rows  # one row stands for the nine digits
+
+
+async def test_full_text_key_fetches_the_page_into_the_reader(store: Store, tmp_path: Path) -> None:
+    with serve(routes()) as (base, _):
+        save_rain_article(store, "A teaser.", url=f"{base}/gates.html")
+        app = app_for(store, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("enter", "F")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            body = main_screen(app).query_one(Reader).query_one("#reader-body")
+            text = body.source  # type: ignore[attr-defined]
+            assert PARAGRAPHS[0][:60] in text and FULL_TEXT_MARK in text
+            assert "Full text fetched from the article's page." in messages(app)
+            stored = store.get(1)
+            assert stored is not None and PARAGRAPHS[2][:60] in stored.body
+
+
+async def test_full_text_says_when_the_page_cannot_be_read(store: Store, tmp_path: Path) -> None:
+    with serve(routes()) as (base, _):
+        save_rain_article(store, "A teaser.", url=f"{base}/gone.html")
+        app = app_for(store, tmp_path)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("enter", "F")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert any("404 Not Found" in text and "kept" in text for text in messages(app))
+            stored = store.get(1)
+            assert stored is not None and stored.body == "A teaser."

@@ -78,3 +78,16 @@ def test_link_list_draws_numbers_labels_and_indented_urls() -> None:
     assert "".join(wrapped) == url and all(line.startswith("    ") for line in lines[2:-2])
     assert lines[-2].rstrip() == "[2] image: Chart"
     assert lines[-1].strip() == "https://e.org/c.png"
+
+
+def test_the_heading_breaks_a_long_article_url_after_a_slash() -> None:
+    from dataclasses import replace
+
+    from tuinews.article_view import heading
+    from weather import RAIN
+
+    url = "https://news.example.org/2026/11/23/a-very-long-article-slug-about-rain"
+    lines = heading(replace(RAIN, url=url), width=30).plain.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("https://"))
+    url_lines = lines[start : start + len(wrap_url(url, 30))]
+    assert "".join(url_lines) == url and url_lines[0] == "https://news.example.org/2026/"

@@ -15,6 +15,7 @@ from tuinews.importer.opml import parse_opml
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import ArticleDraft, CategoryRule, FeedSubscription, View
 from tuinews.store import Store
+from tuinews.store.subscriptions import list_subscriptions
 
 OPML = FIXTURES / "opml" / "subscriptions.opml"
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
@@ -38,7 +39,7 @@ def test_opml_import_stores_subscriptions_once(store: Store) -> None:
     assert report.failures == [] and report.subscriptions_added == 4 and report.new == 0
     again = import_sources([str(OPML)], store)
     assert again.subscriptions_added == 0
-    assert [s.title for s in store.subscriptions()] == [
+    assert [s.title for s in list_subscriptions(store)] == [
         "Bench Notes",
         "Loose feed",
         "The Circuit Ledger",

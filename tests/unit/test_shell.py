@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXED_NOW
 from tuinews.config import DEFAULT_TERMINAL_PROGRAMS, ConfigError, load_settings
-from tuinews.models import Article
 from tuinews.shell import (
     bookmark_command,
     default_save_path,
@@ -17,21 +16,14 @@ from tuinews.shell import (
     save_article,
     takes_terminal,
 )
+from weather import RAIN
 
-ARTICLE = Article(
+ARTICLE = replace(
+    RAIN,
     id=7,
     title="It's $HOME; rm -rf / `now`",
-    author=None,
-    published=FIXED_NOW,
-    category="News",
-    source="Wire",
     url="https://example.org/a?x=1&y=2",
-    summary=None,
     body="Body with a [link](https://example.org/l).",
-    word_count=5,
-    read=False,
-    starred=False,
-    imported_at=FIXED_NOW,
 )
 
 

@@ -213,7 +213,7 @@ def test_marking_read_does_not_rewrite_the_index(store: Store) -> None:
 def test_search_ranks_the_newest_matches_and_lists_older_ones_after_them(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tuinews.store.store as store_module
+    import tuinews.store.search as store_module
 
     monkeypatch.setattr(store_module, "RANKED_MATCHES", 4)
     monkeypatch.setattr(store_module, "SEARCH_COUNT_LIMIT", 5)

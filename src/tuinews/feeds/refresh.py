@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tuinews.config import Settings
+from tuinews.feeds.fulltext import fetch_new_full_texts, last_article_id, wants_full_text
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
@@ -79,15 +80,17 @@ def refresh_feeds(
     max_per_feed: int | None = None,
     clock: Callable[[], datetime] | None = None,
     connect: Callable[[Path], Store] = open_store,
+    full_text: Sequence[str] = (),
 ) -> RefreshReport:
     """Fetch every subscription and store what changed; return one result per feed.
 
     Conditional GET: a feed answering 304 is "not modified" and is not parsed. A feed
     that fails keeps its articles and records the reason. When `keep_days` or
     `max_per_feed` is set, retention runs at the end (never on starred or unread).
-    `connect` opens the writer's connection (a process that already has the store
-    open passes one that does not read the file outside SQLite). Raises StoreError
-    when the store cannot be opened.
+    The new articles of the feeds `full_text` names (URL or title) get the article of
+    their page fetched and stored (`report.full_texts`). `connect` opens the writer's
+    connection (a process that already has the store open passes one that does not
+    read the file outside SQLite). Raises StoreError when the store cannot be opened.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -104,6 +107,7 @@ def refresh_feeds(
             keep_days=keep_days,
             max_per_feed=max_per_feed,
             clock=clock or (lambda: datetime.now(UTC)),
+            full_text=full_text,
         )
     finally:
         store.close()
@@ -121,8 +125,10 @@ def _refresh(
     keep_days: int | None,
     max_per_feed: int | None,
     clock: Callable[[], datetime],
+    full_text: Sequence[str],
 ) -> RefreshReport:
     subscriptions = list_subscriptions(store)
+    before = last_article_id(store)
     report = RefreshReport()
     client = make_client(timeout, connections=concurrency)
     pool = ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="tuinews-refresh")
@@ -136,7 +142,9 @@ def _refresh(
                 subscription = next(waiting, None)
                 if subscription is None:
                     break
-                pending.add(pool.submit(_fetch_feed, subscription, client, max_bytes, timeout))
+                pending.add(
+                    pool.submit(_fetch_feed, subscription, client, max_bytes, timeout, should_stop)
+                )
             if not pending or should_stop():
                 break
             done, pending = wait(pending, timeout=_POLL_SECONDS, return_when=FIRST_COMPLETED)
@@ -151,13 +159,28 @@ def _refresh(
         # On a stop (or Ctrl-C) nobody waits for fetches still in flight: their results go unsaved.
         pool.shutdown(wait=finished, cancel_futures=True)
         client.close()
+    wanted = [s for s in subscriptions if wants_full_text(s, full_text)]
+    if wanted and not report.stopped:
+        report.full_texts = fetch_new_full_texts(
+            store,
+            wanted,
+            after_id=before,
+            concurrency=concurrency,
+            timeout=timeout,
+            max_bytes=max_bytes,
+            should_stop=should_stop,
+        )
     if not report.stopped and (keep_days is not None or max_per_feed is not None):
         report.removed = apply_retention(store, keep_days, max_per_feed, clock())
     return report
 
 
 def _fetch_feed(
-    subscription: Subscription, client: httpx.Client, max_bytes: int, timeout: float
+    subscription: Subscription,
+    client: httpx.Client,
+    max_bytes: int,
+    timeout: float,
+    should_stop: Callable[[], bool] = lambda: False,
 ) -> _Fetched:
     """Fetch one feed (conditionally) and parse it; runs in a pool thread, never raises."""
     headers: dict[str, str] = {}
@@ -172,6 +195,7 @@ def _fetch_feed(
             timeout=timeout,
             headers=headers,
             client=client,
+            should_stop=should_stop,
         )
         if response.status == 304:
             return _Fetched(subscription, response, status=304)
@@ -328,4 +352,5 @@ def refresh_configured(
         keep_days=feeds.keep_days,
         max_per_feed=feeds.max_per_feed,
         connect=connect,
+        full_text=feeds.full_text,
     )

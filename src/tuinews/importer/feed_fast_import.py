@@ -32,7 +32,7 @@ from tuinews.importer.sniff import decode, sniff
 from tuinews.models import ArticleDraft, CategoryRule
 from tuinews.store import Store
 from tuinews.store.keys import Fields, article_fields
-from tuinews.store.store import Saved
+from tuinews.store.saving import Saved
 
 if TYPE_CHECKING:
     from tuinews.importer.feed_fast_ahead import ReadAhead, ReadAheadProcess

@@ -1,4 +1,4 @@
-"""Fetch a URL with httpx: timeouts, a size cap, a few redirects, conditional headers.
+"""Fetch a URL with httpx: a total deadline, a size cap, a few redirects, conditional headers.
 
 `fetch()` is shared by the importer (`fetch_url`, one URL now) and the feed refresh
 (many URLs through one client, with If-None-Match / If-Modified-Since).
@@ -6,13 +6,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tuinews import __version__
 from tuinews.importer.errors import ImportFailure, size_limit
+from tuinews.importer.fetch_guard import Deadline, check_redirect, decoded, encodings
 
 if TYPE_CHECKING:
     import httpx
@@ -24,6 +25,7 @@ ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml, "
     "application/json, text/html, text/plain;q=0.9, */*;q=0.5"
 )
+ACCEPT_ENCODING = "gzip, deflate"  # what fetch_guard.decoded() undoes
 PERMANENT_REDIRECTS = frozenset({301, 308})
 
 
@@ -52,15 +54,20 @@ class FetchResponse:
 
 
 def make_client(timeout: float = TIMEOUT_SECONDS, *, connections: int = 10) -> httpx.Client:
-    """An httpx client that follows up to MAX_REDIRECTS redirects; safe to share by threads."""
+    """An httpx client that follows up to MAX_REDIRECTS redirects; safe to share by threads.
+
+    It keeps no idle connections: each request opens its own, which its Deadline can
+    cut (see fetch_guard). Redirects into internal addresses are refused.
+    """
     import httpx
 
     return httpx.Client(
         follow_redirects=True,
         max_redirects=MAX_REDIRECTS,
         timeout=_timeout(timeout),
-        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
-        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=connections),
+        headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=0),
+        event_hooks={"response": [check_redirect]},
     )
 
 
@@ -71,21 +78,36 @@ def fetch(
     timeout: float = TIMEOUT_SECONDS,
     headers: Mapping[str, str] | None = None,
     client: httpx.Client | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> FetchResponse:
     """GET `url`; return the response. Raises ImportFailure in plain words.
 
-    An answer of 400 or more is a failure; a 304 comes back with an empty body.
-    The size cap applies to the decoded body (after gzip).
+    The whole request (connecting, headers, body, redirects) ends within `timeout`
+    seconds, and within a moment of `should_stop()` turning true. An answer of 400 or
+    more is a failure; a 304 comes back with an empty body. The size cap applies to
+    the decoded body (after gzip), counted as it is inflated.
     """
     import httpx
 
     own = client is None
     active = make_client(timeout, connections=1) if client is None else client
+    deadline = Deadline(timeout, should_stop)
     try:
-        with active.stream("GET", url, headers=headers, timeout=_timeout(timeout)) as response:
+        with (
+            deadline,
+            active.stream(
+                "GET",
+                url,
+                headers=headers,
+                timeout=_timeout(timeout),
+                extensions={"trace": deadline.trace},
+            ) as response,
+        ):
             if response.status_code >= 400:
                 raise StatusFailure(response.status_code, response.reason_phrase or "error")
-            body = b"" if response.status_code == 304 else _read_capped(response, max_bytes)
+            body = (
+                b"" if response.status_code == 304 else _read_capped(response, max_bytes, deadline)
+            )
             return FetchResponse(
                 status=response.status_code,
                 body=body,
@@ -93,22 +115,26 @@ def fetch(
                 final_url=str(response.url),
                 permanent_redirect=_permanent_target(response),
             )
-    except httpx.TooManyRedirects:
-        raise ImportFailure(f"too many redirects (more than {MAX_REDIRECTS})") from None
-    except httpx.TimeoutException:
-        raise ImportFailure(f"timed out after {timeout:g} s") from None
-    except httpx.InvalidURL:
+    except httpx.InvalidURL:  # (not an HTTPError)
         raise ImportFailure("not a valid URL") from None
     except httpx.HTTPError as exc:
-        raise ImportFailure(f"could not be fetched ({_reason(exc)})") from None
+        if deadline.cut:  # the watchdog cut the request: say why
+            deadline.check()
+        raise ImportFailure(_failure(exc, timeout)) from None
     finally:
         if own:
             active.close()
 
 
-def fetch_url(url: str, *, max_bytes: int, timeout: float = TIMEOUT_SECONDS) -> bytes:
+def fetch_url(
+    url: str,
+    *,
+    max_bytes: int,
+    timeout: float = TIMEOUT_SECONDS,
+    should_stop: Callable[[], bool] | None = None,
+) -> bytes:
     """The body of `url`, at most `max_bytes`. Raises ImportFailure in plain words."""
-    return fetch(url, max_bytes=max_bytes, timeout=timeout).body
+    return fetch(url, max_bytes=max_bytes, timeout=timeout, should_stop=should_stop).body
 
 
 def _timeout(seconds: float) -> httpx.Timeout:
@@ -117,19 +143,22 @@ def _timeout(seconds: float) -> httpx.Timeout:
     return httpx.Timeout(seconds, connect=min(seconds, 10.0))
 
 
-def _read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+def _read_capped(response: httpx.Response, max_bytes: int, deadline: Deadline) -> bytes:
     # Content-Length counts the bytes on the wire: it predicts the decoded size only
     # when the body is not compressed.
     declared = response.headers.get("Content-Length", "")
-    encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
-    if encoding in ("", "identity") and declared.isdigit() and int(declared) > max_bytes:
+    names = encodings(response.headers.get("Content-Encoding", ""))
+    if not names and declared.isdigit() and int(declared) > max_bytes:
         raise ImportFailure(size_limit(max_bytes))
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
+    # The raw bytes, inflated here a piece at a time: httpx would inflate a whole
+    # chunk at once, and one chunk of stacked gzip can become gigabytes.
+    for chunk in decoded(response.iter_raw(), names):
         size += len(chunk)
         if size > max_bytes:
             raise ImportFailure(size_limit(max_bytes))
+        deadline.check()
         chunks.append(chunk)
     return b"".join(chunks)
 
@@ -143,6 +172,16 @@ def _permanent_target(response: httpx.Response) -> str | None:
             break
         target = str(following.request.url)
     return target
+
+
+def _failure(exc: httpx.HTTPError, timeout: float) -> str:
+    import httpx
+
+    if isinstance(exc, httpx.TooManyRedirects):
+        return f"too many redirects (more than {MAX_REDIRECTS})"
+    if isinstance(exc, httpx.TimeoutException):
+        return f"timed out after {timeout:g} s"
+    return f"could not be fetched ({_reason(exc)})"
 
 
 def _reason(exc: Exception) -> str:

@@ -12,6 +12,7 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -22,7 +23,7 @@ from tuinews.importer.sanitize import clean_block, clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.models import ArticleDraft, CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
-from tuinews.store.store import Saved
+from tuinews.store.saving import Saved
 from tuinews.untrusted import shown
 
 # Sources are read whole (URLs, standard input, local files but feeds) up to this size;
@@ -99,15 +100,30 @@ def _news_files(folder: Path) -> list[Path]:
     return found
 
 
-def read_source(ref: SourceRef, stdin: BinaryIO | None = None) -> bytes:
-    """The raw bytes of a source, at most MAX_SOURCE_BYTES."""
+def read_source(
+    ref: SourceRef,
+    stdin: BinaryIO | None = None,
+    *,
+    timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> bytes:
+    """The raw bytes of a source, at most MAX_SOURCE_BYTES.
+
+    A URL is fetched within `timeout` seconds in all (fetch's default when None), and
+    given up at once when `should_stop()` turns true.
+    """
     if ref.kind == "stdin":
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(MAX_SOURCE_BYTES + 1)
     elif ref.kind == "url":
-        from tuinews.importer.fetch import fetch_url
+        from tuinews.importer.fetch import TIMEOUT_SECONDS, fetch_url
 
-        data = fetch_url(ref.location, max_bytes=MAX_SOURCE_BYTES)
+        data = fetch_url(
+            ref.location,
+            max_bytes=MAX_SOURCE_BYTES,
+            timeout=timeout or TIMEOUT_SECONDS,
+            should_stop=should_stop,
+        )
     else:
         try:
             with open(ref.location, "rb") as handle:
@@ -173,10 +189,18 @@ def _category_name(name: str | None) -> str | None:
     return name[0].upper() + name[1:] if name.islower() else name
 
 
-def parse_source(ref: SourceRef, stdin: BinaryIO | None = None) -> Parsed:
+def parse_source(
+    ref: SourceRef,
+    stdin: BinaryIO | None = None,
+    *,
+    timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
     location = ref.location if ref.kind == "url" else None
-    return parse_clean(lambda: read_source(ref, stdin), location)
+    return parse_clean(
+        partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop), location
+    )
 
 
 def parse_clean(read: Callable[[], bytes], url: str | None = None) -> Parsed:
@@ -206,8 +230,13 @@ def import_sources(
     stdin: BinaryIO | None = None,
     should_stop: Callable[[], bool] | None = None,
     rules: Sequence[CategoryRule] = (),
+    timeout: float | None = None,
 ) -> ImportReport:
-    """Import every named source; a failing source is reported and the rest go on."""
+    """Import every named source; a failing source is reported and the rest go on.
+
+    A URL is fetched within `timeout` seconds (see read_source); `should_stop` also
+    cuts a fetch in progress, whose source then counts as failed ("stopped").
+    """
     refs, failures = expand_sources(names)
     report = ImportReport(sources=len(refs) + len(failures), failures=failures)
     for done, ref in enumerate(refs, start=1):
@@ -218,7 +247,7 @@ def import_sources(
             if streamed is not None:
                 saved, added = streamed
             else:
-                parsed = parse_source(ref, stdin)
+                parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
                 name = parsed.title or _display_name(ref)
                 override = clean_line(category)
                 drafts = [
@@ -232,6 +261,8 @@ def import_sources(
                     ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
                 )
         except ImportFailure as failure:
+            if should_stop is not None and should_stop():
+                break  # the fetch was cut by the stop: this source was not tried to its end
             report.failures.append(SourceFailure(ref.label, failure.reason))
         except sqlite3.Error as exc:
             report.failures.append(SourceFailure(ref.label, _store_refusal(exc)))

@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.textdump_body import Body, build_body, category_above
+from tuinews.importer.textdump_eye import main_article
+from tuinews.importer.textdump_head import Keys
 from tuinews.importer.textdump_lines import Kind, Line, classify_all, key_of
+from tuinews.importer.textdump_site import site_name
 from tuinews.models import ArticleDraft
 
 _WINDOW = 40  # lines around a headline within which a second copy of it counts
 _SCAN = 12  # non-blank lines after a headline searched for its byline or date
-_MIN_WORDS = 40  # a one-paragraph "article" shorter than this is a teaser in a list
+_EXTRA_WORDS = 40  # a second article in the dump is at least this long
+_HEADER_LINES = 8  # at most this many lines between a second article's headline and its body
+_EXTRA_SHARE = 0.3  # and at least this share of the main article: else it is a teaser
 _LOOSE_MIN_WORDS = 25  # prose without any headline evidence must be at least this long
 _COMMENTS = re.compile(r"comment|conversation|discussion|repl(?:y|ies)", re.I)
 
@@ -45,6 +51,57 @@ def parse_text_dump(text: str) -> list[ArticleDraft]:
 
 def _parse(text: str) -> list[ArticleDraft]:
     lines = classify_all(text)
+    keys = Keys(lines)
+    anchored = _anchored(lines)
+    others = [
+        a
+        for a in anchored
+        if a.body.words >= _EXTRA_WORDS
+        and a.body.paragraphs >= 2
+        and a.bylined
+        and keys.printed(lines[a.at].key) <= 2
+        and lines[a.at].words >= 4
+    ]
+    main = main_article(lines, keys, frozenset(i for a in others for i in (a.head, a.at)))
+    if main is None:
+        drafts = [a.draft for a in anchored] or _loose(lines)
+    else:
+        # Other articles of a scroll of several: a headline with its own byline or copy,
+        # a long body, and no overlap with the main run of prose.
+        size = len(main.draft.body.split())
+        extras = [
+            a
+            for a in others
+            if a.body.words >= _EXTRA_SHARE * size
+            and (a.stop <= main.run.start or a.at >= main.run.stop)
+        ]
+        placed = [(a.head, a.draft) for a in extras] + [(main.head, main.draft)]
+        drafts = [draft for _, draft in sorted(placed, key=lambda pair: pair[0])]
+    site = site_name(lines, keys)
+    if site is not None:
+        drafts = [replace(d, source_name=d.source_name or site) for d in drafts]
+    return drafts
+
+
+def _loose(lines: list[Line]) -> list[ArticleDraft]:
+    loose = _without_headline(lines)
+    return [loose] if loose is not None else []
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchored:
+    """An article found from its headline's evidence (a byline under it, a second copy)."""
+
+    draft: ArticleDraft
+    body: Body
+    head: int  # the header's top (the headline's first copy)
+    at: int  # the headline
+    stop: int
+    bylined: bool  # a byline or date stands between the headline and the body
+
+
+def _anchored(lines: list[Line]) -> list[_Anchored]:
+    """The articles whose headline is printed twice or has a byline or date under it."""
     copies: dict[str, list[int]] = {}
     readbars: set[str] = set()
     for i, line in enumerate(lines):
@@ -54,7 +111,7 @@ def _parse(text: str) -> list[ArticleDraft]:
             readbars.add(key_of(line.text.split(":", 1)[1]))
     strength = {i: s for i in range(len(lines)) if (s := _headline(lines, i, copies, readbars))}
     anchors = list(strength)
-    found: list[tuple[ArticleDraft, Body]] = []
+    found: list[_Anchored] = []
     done = 0  # where the previous article's body stopped
     in_comments = False
     for n, at in enumerate(anchors):
@@ -62,7 +119,7 @@ def _parse(text: str) -> list[ArticleDraft]:
         # only a headline printed twice starts an article there.
         before = lines[anchors[n - 1] if n else 0 : at]
         in_comments = in_comments or any(_opens_comments(line) for line in before)
-        if in_comments and strength[at] < 2:
+        if in_comments:
             continue
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
         start = _body_start(lines, at, limit)
@@ -73,13 +130,14 @@ def _parse(text: str) -> list[ArticleDraft]:
         if body is None:
             continue
         head = _first_copy(copies.get(lines[at].key, [at]), max(done, at - _WINDOW), at)
-        found.append((_draft(lines, lines[at].text, head, start, body), body))
+        draft = _draft(lines, lines[at].text, head, start, body)
+        # A headline with its byline and the body close under it, not a chart's title over
+        # its axis labels and a credit line.
+        header = [line for line in lines[head:start] if line.kind not in (Kind.BLANK, Kind.BULLET)]
+        bylined = len(header) <= _HEADER_LINES and any(line.kind is Kind.META for line in header)
+        found.append(_Anchored(draft, body, head, at, stop, bylined))
         done = stop
-    kept = [draft for draft, body in found if body.words >= _MIN_WORDS or body.paragraphs >= 2]
-    if kept or found:
-        return kept or [draft for draft, _ in found]
-    loose = _without_headline(lines)
-    return [loose] if loose is not None else []
+    return found
 
 
 def _opens_comments(line: Line) -> bool:

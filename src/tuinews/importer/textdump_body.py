@@ -23,7 +23,7 @@ class Body:
     paragraphs: int
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
     """Keep a prose line a paragraph: a leading '#' would make it a heading."""
     return "\\" + text if text.startswith("#") else text
 
@@ -75,7 +75,7 @@ def build_body(lines: list[Line], start: int, stop: int, title_key: str) -> Body
             blocks.append("\n".join(items))
             items = []
         if kind is Kind.PROSE:
-            blocks.append(_escape(line.text))
+            blocks.append(escape(line.text))
             words += line.words
             paragraphs += 1
         elif line.text.startswith(("—", "―")):

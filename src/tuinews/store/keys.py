@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from tuinews.models import ArticleDraft
@@ -24,9 +25,20 @@ _PLAIN_URL = re.compile(r"(https?)://([a-z0-9.-]+(?::[0-9]+)?)(/[^\s\x00-\x1f\x7
 # Bytes as str.split() sees them: ASCII whitespace to b" ", everything else to b"x".
 _WORD_MAP = bytes(32 if chr(byte).isspace() else 120 for byte in range(256))
 
-# A draft as the store's columns: dedupe key, source, url, title, author, published,
-# category, summary, body, and the canonical link (for the content hash).
-Fields = tuple[str, str, str | None, str, str | None, str | None, str, str | None, str, str | None]
+
+class Fields(NamedTuple):
+    """A draft as the store's columns, and the canonical link (for the content hash)."""
+
+    dedupe_key: str
+    source: str
+    url: str | None
+    title: str
+    author: str | None
+    published: str | None
+    category: str
+    summary: str | None
+    body: str
+    link: str | None
 
 
 def canonical_url(url: str) -> str:
@@ -82,7 +94,7 @@ def article_fields(draft: ArticleDraft, source_name: str, category: str | None) 
     The store adds the word count and the content hash (fields_hash) itself.
     """
     source = draft.source_name or source_name
-    return (
+    return Fields(
         dedupe_key(draft, source),
         source,
         draft.url,
@@ -99,23 +111,29 @@ def article_fields(draft: ArticleDraft, source_name: str, category: str | None) 
 
 def fields_hash(fields: Fields) -> str:
     """The content hash of an article's fields (see content_hash)."""
-    _, _, _, title, author, published, category, summary, body, link = fields
-    return content_hash(title, author, published, category, link, summary, body)
+    return content_hash(
+        fields.title,
+        fields.author,
+        fields.published,
+        fields.category,
+        fields.link,
+        fields.summary,
+        fields.body,
+    )
 
 
 def door_fields(fields: Fields) -> Fields:
     """The fields as the store writes them: nothing a terminal would act on, whoever
     prepared them (the importer cleans first; this is the store's own check)."""
-    key, source, url, title, author, published, category, summary, body, link = fields
-    return (
-        door_line(key),
-        door_line(source),
-        door_line(url),
-        door_line(title),
-        door_line(author),
-        published,
-        door_line(category),
-        door_block(summary),
-        door_block(body),
-        door_line(link),
+    return Fields(
+        door_line(fields.dedupe_key),
+        door_line(fields.source),
+        door_line(fields.url),
+        door_line(fields.title),
+        door_line(fields.author),
+        fields.published,
+        door_line(fields.category),
+        door_block(fields.summary),
+        door_block(fields.body),
+        door_line(fields.link),
     )

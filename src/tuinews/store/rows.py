@@ -11,6 +11,7 @@ ARTICLE_COLUMNS = (
     "id, title, author, published, category, source, url, summary, body, "
     "word_count, read, starred, imported_at"
 )
+_ARTICLE_NAMES = ARTICLE_COLUMNS.split(", ")
 ROW_COLUMNS = "id, title, source, category, published, imported_at, read, starred"
 
 
@@ -28,38 +29,59 @@ def from_iso(text: str | None) -> datetime | None:
 
 def article_from_row(row: tuple[Any, ...]) -> Article:
     """Build an Article from a row selected with ARTICLE_COLUMNS."""
-    imported = from_iso(row[12])
+    (
+        article_id,
+        title,
+        author,
+        published,
+        category,
+        source,
+        url,
+        summary,
+        body,
+        words,
+        read,
+        starred,
+        imported_at,
+    ) = row
+    imported = from_iso(imported_at)
     assert imported is not None
     return Article(
-        id=row[0],
-        title=row[1],
-        author=row[2],
-        published=from_iso(row[3]),
-        category=row[4],
-        source=row[5],
-        url=row[6],
-        summary=row[7],
-        body=row[8],
-        word_count=row[9],
-        read=bool(row[10]),
-        starred=bool(row[11]),
+        id=article_id,
+        title=title,
+        author=author,
+        published=from_iso(published),
+        category=category,
+        source=source,
+        url=url,
+        summary=summary,
+        body=body,
+        word_count=words,
+        read=bool(read),
+        starred=bool(starred),
         imported_at=imported,
     )
 
 
+def article_from_dict(row: dict[str, Any]) -> Article:
+    """Build an Article from a row of ARTICLE_COLUMNS by name (as sqlite-utils gives it)."""
+    return article_from_row(tuple(row[name] for name in _ARTICLE_NAMES))
+
+
 def list_row_from_row(row: tuple[Any, ...]) -> ArticleRow:
     """Build an ArticleRow from a row selected with ROW_COLUMNS."""
-    imported = from_iso(row[5])
+    article_id, title, source, category, published, imported_at, read, starred = row
+    imported = from_iso(imported_at)
     assert imported is not None
     return ArticleRow(
-        id=row[0],
-        title=row[1],
-        source=row[2],
-        category=row[3],
-        published=from_iso(row[4]),
+        id=article_id,
+        title=title,
+        source=source,
+        category=category,
+        published=from_iso(published),
         imported_at=imported,
-        read=bool(row[6]),
-        starred=bool(row[7]),
+        read=bool(read),
+        starred=bool(starred),
     )
 
 

@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APPLICATION_ID = 0x74756E77  # "tunw"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -210,8 +215,12 @@ _V6 = """
         WHERE substr(dedupe_key, 1, 1) = char(1);
 """
 
+# One schema version: a SQL script, or a function that changes the schema through
+# sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
+Migration = str | Callable[["sqlite_utils.Database"], None]
+
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _V6]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6]
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -319,18 +328,30 @@ def unwritable(path: Path) -> str | None:
 def migrate(conn: sqlite3.Connection, current: int, target: int = LATEST_VERSION) -> None:
     """Apply every migration after `current` up to `target`, each in its own transaction.
 
-    The connection must be in autocommit mode (isolation_level=None): the script
-    carries its own BEGIN and COMMIT, so a failure leaves the previous version intact.
-    (Tests pass a `target` to build a store as an older version left it.)
+    The connection must be in autocommit mode (isolation_level=None): each migration
+    runs inside BEGIN IMMEDIATE ... COMMIT, so a failure leaves the previous version
+    intact. A SQL step runs as one script (sqlite-utils would split it statement by
+    statement: 49 ms for the five scripts of versions 1-5, against 10 ms to create a
+    store); a function step gets the connection as a sqlite-utils Database, whose
+    operations run inside the open transaction. (Tests pass a `target` to build a
+    store as an older version left it.)
     """
+    db: sqlite_utils.Database | None = None
     for number in range(current + 1, target + 1):
-        script = (
-            f"BEGIN IMMEDIATE;\n{MIGRATIONS[number - 1]}\n"
-            f"PRAGMA application_id = {APPLICATION_ID};\n"
-            f"PRAGMA user_version = {number};\nCOMMIT;"
-        )
+        step = MIGRATIONS[number - 1]
+        stamp = f"PRAGMA application_id = {APPLICATION_ID};\nPRAGMA user_version = {number};"
         try:
-            conn.executescript(script)
+            if isinstance(step, str):
+                conn.executescript(f"BEGIN IMMEDIATE;\n{step}\n{stamp}\nCOMMIT;")
+                continue
+            if db is None:
+                import sqlite_utils
+
+                db = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
+            conn.execute("BEGIN IMMEDIATE")
+            step(db)
+            db.executescript(stamp)
+            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -3,17 +3,21 @@
 A feed's articles are those whose source is the `sources` row located at the
 subscription's URL: refresh saves them with `save_source(location=url, ...)`.
 Every function takes a Store and follows its threading rule (the caller's thread only).
+Reads and the fetch record go through sqlite-utils (`store.db`: rows come back with
+their column names); writes run inside `store.write()`, whose BEGIN IMMEDIATE makes
+concurrent writers wait their turn (sqlite-utils nests a savepoint in it).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from tuinews.models import Article, Count, Subscription
-from tuinews.store.rows import ARTICLE_COLUMNS, article_from_row, from_iso, to_iso
-from tuinews.store.store import Store
+from tuinews.models import Article, Count, FeedSubscription, Subscription
+from tuinews.store.connection import StoreConnection as Store
+from tuinews.store.rows import ARTICLE_COLUMNS, article_from_dict, from_iso, to_iso
 from tuinews.untrusted import door_line
 
 # A tombstone outlives any feed that still lists the article it stands for.
@@ -23,7 +27,7 @@ _CHUNK = 500
 _SELECT = """
     SELECT s.url, s.title, s.category, s.etag, s.last_modified, s.last_fetched,
            s.last_error, s.last_status, s.permanent_url, s.added_at,
-           count(a.id), coalesce(sum(a.read = 0), 0)
+           count(a.id) AS articles, coalesce(sum(a.read = 0), 0) AS unread
     FROM subscriptions s
     LEFT JOIN sources src ON src.location = s.url
     LEFT JOIN articles a ON a.source_id = src.id
@@ -33,23 +37,28 @@ _ORDER = "GROUP BY s.id ORDER BY s.category COLLATE NOCASE, s.title COLLATE NOCA
 _FEED_SOURCES = "SELECT src.id FROM sources src JOIN subscriptions s ON s.url = src.location"
 
 
-def _subscription(row: tuple[Any, ...]) -> Subscription:
-    added = from_iso(row[9])
+def _subscription(row: dict[str, Any]) -> Subscription:
+    added = from_iso(row["added_at"])
     assert added is not None
     return Subscription(
-        url=row[0],
-        title=row[1],
-        category=row[2],
-        etag=row[3],
-        last_modified=row[4],
-        last_fetched=from_iso(row[5]),
-        last_error=row[6],
-        last_status=row[7],
-        permanent_url=row[8],
-        added_at=added,
-        articles=int(row[10]),
-        unread=int(row[11]),
+        **row
+        | {
+            "last_fetched": from_iso(row["last_fetched"]),
+            "added_at": added,
+            "articles": int(row["articles"]),
+            "unread": int(row["unread"]),
+        }
     )
+
+
+def subscribe(conn: sqlite3.Connection, sub: FeedSubscription, moment: str) -> bool:
+    """Subscribe inside the caller's transaction; False when it was subscribed already."""
+    cursor = conn.execute(
+        "INSERT INTO subscriptions(url, title, category, added_at) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT(url) DO NOTHING",
+        (door_line(sub.url), door_line(sub.title), door_line(sub.category), moment),
+    )
+    return cursor.rowcount > 0
 
 
 def add_subscription(
@@ -61,29 +70,28 @@ def add_subscription(
     now: datetime | None = None,
 ) -> bool:
     """Subscribe to `url`; return False when it was already subscribed."""
+    # On the store's own connection: the reader subscribes with a short busy wait.
     with store.write() as conn:
-        cursor = conn.execute(
-            "INSERT INTO subscriptions(url, title, category, added_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT(url) DO NOTHING",
-            (
-                door_line(url),
-                door_line(title),
-                door_line(category),
-                to_iso(now or datetime.now(UTC)),
-            ),
+        return subscribe(
+            conn, FeedSubscription(url, title, category), to_iso(now or datetime.now(UTC))
         )
-    return cursor.rowcount > 0
 
 
 def list_subscriptions(store: Store) -> list[Subscription]:
     """Every subscription with its article and unread counts, by category then title."""
-    return [_subscription(row) for row in store.conn.execute(f"{_SELECT} {_ORDER}")]
+    return [_subscription(row) for row in store.db.query(f"{_SELECT} {_ORDER}")]
+
+
+def has_subscriptions(store: Store) -> bool:
+    """Whether any feed is subscribed: for the reader's thread, which does not import
+    sqlite-utils (see StoreConnection.db)."""
+    return store.conn.execute("SELECT 1 FROM subscriptions LIMIT 1").fetchone() is not None
 
 
 def get_subscription(store: Store, url: str) -> Subscription | None:
     """The subscription to `url`, or None."""
-    row = store.conn.execute(f"{_SELECT} WHERE s.url = ? {_ORDER}", (url,)).fetchone()
-    return _subscription(row) if row else None
+    rows = store.db.query(f"{_SELECT} WHERE s.url = ? {_ORDER}", (url,))
+    return next((_subscription(row) for row in rows), None)
 
 
 def feed_articles(store: Store, url: str) -> Count:
@@ -101,23 +109,19 @@ def remove_subscription(store: Store, url: str) -> int:
 
     Returns how many articles were deleted (0 when there was no such subscription).
     """
-    with store.write() as conn:
-        found = conn.execute("SELECT id FROM subscriptions WHERE url = ?", (url,)).fetchone()
-        if found is None:
+    db = store.db
+    with store.write():
+        if not db.table("subscriptions").count_where("url = ?", [url]):
             return 0
         removed = 0
-        source = conn.execute("SELECT id FROM sources WHERE location = ?", (url,)).fetchone()
-        if source is not None:
-            removed = conn.execute(
-                "DELETE FROM articles WHERE source_id = ? AND starred = 0", (source[0],)
-            ).rowcount
+        for source in list(db.table("sources").rows_where("location = ?", [url], select="id")):
+            unstarred = ("source_id = ? AND starred = 0", [source["id"]])
+            removed = db.table("articles").count_where(*unstarred)
+            db.table("articles").delete_where(*unstarred)
             # The source row stays while starred articles still point at it.
-            conn.execute(
-                "DELETE FROM sources WHERE id = ? AND NOT EXISTS "
-                "(SELECT 1 FROM articles WHERE source_id = ?)",
-                (source[0], source[0]),
-            )
-        conn.execute("DELETE FROM subscriptions WHERE id = ?", (found[0],))
+            if not db.table("articles").count_where("source_id = ?", [source["id"]]):
+                db.table("sources").delete(source["id"])
+        db.table("subscriptions").delete_where("url = ?", [url])
     return removed
 
 
@@ -140,24 +144,26 @@ def record_fetch(
     given; `permanent_url` and `title` only fill in (a None keeps what is there,
     and a title the user chose is never replaced).
     """
-    moment = to_iso(fetched_at)
+    fetch: dict[str, object] = {"last_fetched": to_iso(fetched_at), "last_status": status}
     # What a server sent (a reason phrase, validators, a title) is stored safe to show.
-    error, etag, last_modified = door_line(error), door_line(etag), door_line(last_modified)
-    permanent_url, title = door_line(permanent_url), door_line(title)
-    with store.write() as conn:
-        if error is not None:
-            conn.execute(
-                "UPDATE subscriptions SET last_fetched = ?, last_status = ?, last_error = ? "
-                "WHERE url = ?",
-                (moment, status, error, url),
-            )
-            return
-        conn.execute(
-            "UPDATE subscriptions SET last_fetched = ?, last_status = ?, last_error = NULL, "
-            "etag = ?, last_modified = ?, permanent_url = coalesce(?, permanent_url), "
-            "title = coalesce(title, ?) WHERE url = ?",
-            (moment, status, etag, last_modified, permanent_url, title, url),
-        )
+    if error is not None:
+        fetch["last_error"] = door_line(error)
+    else:
+        fetch |= {
+            "last_error": None,
+            "etag": door_line(etag),
+            "last_modified": door_line(last_modified),
+            "permanent_url": door_line(permanent_url),
+            "title": door_line(title),
+        }
+    table = store.db.table("subscriptions")
+    with store.write():
+        for pk, _ in table.pks_and_rows_where("url = ?", [url]):
+            table.update(pk, fetch, conversions=_FILL_IN)
+
+
+# A redirect and a title only fill in: None keeps what is there, a title the user chose stays.
+_FILL_IN = {"permanent_url": "coalesce(?, permanent_url)", "title": "coalesce(title, ?)"}
 
 
 def retired_keys(store: Store, keys: Sequence[str]) -> set[str]:
@@ -220,11 +226,10 @@ def apply_retention(
 
 def article_page(store: Store, *, after_id: int = 0, limit: int = 500) -> list[Article]:
     """Up to `limit` articles with an id above `after_id`, by id: a keyset page for export."""
-    rows = store.conn.execute(
-        f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id > ? ORDER BY id LIMIT ?",
-        (after_id, limit),
+    rows = store.db.table("articles").rows_where(
+        "id > ?", [after_id], select=ARTICLE_COLUMNS, order_by="id", limit=limit
     )
-    return [article_from_row(row) for row in rows]
+    return [article_from_dict(row) for row in rows]
 
 
 def feed_problems(store: Store) -> dict[str, str]:

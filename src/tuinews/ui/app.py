@@ -23,7 +23,11 @@ from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
 from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.schema import StoreError
-from tuinews.store.subscriptions import add_subscription, list_subscriptions
+from tuinews.store.subscriptions import (
+    add_subscription,
+    has_subscriptions,
+    list_subscriptions,
+)
 from tuinews.ui.commands import CategoryCommands
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
@@ -153,7 +157,12 @@ class TuinewsApp(App[None]):
 
         if isinstance(self.screen, ImportDialog):
             return
-        dialog = ImportDialog(self.store, rules=self.settings.rules, url_mode=url_mode)
+        dialog = ImportDialog(
+            self.store,
+            rules=self.settings.rules,
+            url_mode=url_mode,
+            timeout=self.settings.feeds.timeout_seconds,
+        )
         self.push_screen(dialog, self._import_closed)
 
     def action_import_url(self) -> None:
@@ -180,14 +189,14 @@ class TuinewsApp(App[None]):
         if self.refreshing:
             self.notify("A refresh is already running.", timeout=2)
             return
-        if not list_subscriptions(self.store):
+        if not has_subscriptions(self.store):
             self.notify("No subscriptions yet: add a feed from the menu (m).", timeout=4)
             return
         self.refreshing = True
         self._refresh_worker()
 
     def _timed_refresh(self) -> None:
-        if not self.refreshing and list_subscriptions(self.store):
+        if not self.refreshing and has_subscriptions(self.store):
             self.refreshing = True
             self._refresh_worker()
 
@@ -242,6 +251,16 @@ class TuinewsApp(App[None]):
             timeout=6,
             markup=False,
         )
+        unread_pages = [page for page in report.full_texts if page.error]
+        if unread_pages:
+            first = unread_pages[0]
+            self.notify(
+                f"Full text: {len(unread_pages)} article pages could not be read "
+                f"(first: {first.url}: {first.error}); their feed text is kept.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
 
     def action_feeds(self) -> None:
         from tuinews.ui.screens.feeds import FeedsScreen

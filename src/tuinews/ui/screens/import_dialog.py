@@ -171,12 +171,15 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         rules: Sequence[CategoryRule] = (),
         start_dir: Path | None = None,
         url_mode: bool = False,
+        timeout: float | None = None,
         _pace: float = 0.0,
     ) -> None:
-        """`_pace` is a test hook: seconds the worker waits after each source."""
+        """`timeout`: the seconds a URL may take in all (the config's feeds.timeout_seconds).
+        `_pace` is a test hook: seconds the worker waits after each source."""
         super().__init__()
         self.store = store
         self.rules = tuple(rules)
+        self.timeout = timeout
         self.start_dir = (start_dir or _home() or Path.cwd()).expanduser().resolve()
         self.url_mode = url_mode
         self._pace = _pace
@@ -342,6 +345,7 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
                 store,
                 category=category,
                 rules=self.rules,
+                timeout=self.timeout,
                 on_progress=progressed,
                 should_stop=lambda: stop.is_set() or worker.is_cancelled,
             )

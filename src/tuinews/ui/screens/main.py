@@ -16,7 +16,7 @@ from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
-from tuinews.store.store import SEARCH_COUNT_LIMIT
+from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
@@ -301,17 +301,21 @@ class MainScreen(Navigation):
     def open_links(self) -> Numbered:
         return self.query_one(Reader).numbered
 
+    def article_changed(self, article_id: int) -> None:
+        self.refresh_all()
+        if self.article is not None and self.article.id == article_id:
+            self.article = self.marks.article(article_id) or self.article
+            self.query_one(Reader).show_article(self.article, search_terms(self.view.query))
+
     def action_open_link(self) -> None:
         article = self._current()
         if article is not None and article.url:
-            self.app.open_url(article.url)
-            self.notify(f"Opening {article.url}", timeout=3, markup=False)
+            self.hand_on(article.url, copy=False)
 
     def action_copy_link(self) -> None:
         article = self._current()
         if article is not None and article.url:
-            self.app.copy_to_clipboard(article.url)
-            self.notify(f"Copied {article.url}", timeout=3, markup=False)
+            self.hand_on(article.url, copy=True)
 
     # -- search and navigation -----------------------------------------------
 

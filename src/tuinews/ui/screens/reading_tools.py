@@ -1,4 +1,5 @@
-"""The reading tools of the main screen: links by number, pipe (|), save (S), bookmark (B).
+"""The reading tools of the main screen: links by number, pipe (|), save (S), bookmark (B),
+full text (F).
 
 A base class of MainScreen, so that its keys and actions live in one place of their own.
 Commands that draw on the terminal (pagers, editors) run with the app suspended; the others
@@ -7,6 +8,7 @@ run on a worker thread and their output is shown when they finish.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -17,7 +19,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
-from tuinews.models import Article
+from tuinews.models import Article, FullTextResult
 from tuinews.numbered import Numbered
 from tuinews.shell import (
     CommandResult,
@@ -29,6 +31,7 @@ from tuinews.shell import (
     save_article,
     takes_terminal,
 )
+from tuinews.ui.link_policy import link_refusal, refused_message
 from tuinews.ui.screens.prompts import (
     CommandOutput,
     LinkChoice,
@@ -68,6 +71,13 @@ class CommandFinished(Message):
     done: str = ""
 
 
+@dataclass
+class FullTextFetched(Message):
+    """The page of an article was fetched and stored, or could not be read."""
+
+    result: FullTextResult
+
+
 class ReadingTools(Screen[None]):
     """Keys that hand the open article to links, programs and files."""
 
@@ -76,6 +86,7 @@ class ReadingTools(Screen[None]):
         Binding("vertical_line", "pipe", "Pipe to…", show=False, id="article.pipe"),
         Binding("S", "save", "Save to file…", show=False, id="article.save"),
         Binding("B", "bookmark", "Bookmark", show=False, id="article.bookmark"),
+        Binding("F", "full_text", "Full text", show=False, id="article.full_text"),
     ]
 
     last_pipe: PipeRequest | None = None  # the pipe prompt starts with the last command
@@ -87,6 +98,15 @@ class ReadingTools(Screen[None]):
     def open_links(self) -> Numbered:
         """The numbered links of the article open in the reader."""
         raise NotImplementedError
+
+    def article_changed(self, article_id: int) -> None:
+        """Show an article's new text (in the list, and in the reader when it is open)."""
+        raise NotImplementedError
+
+    @property
+    def link_schemes(self) -> tuple[str, ...]:
+        """The link schemes opened besides http(s): [links] schemes in the config file."""
+        return cast("TuinewsApp", self.app).settings.link_schemes
 
     @property
     def commands(self) -> CommandSettings:
@@ -105,13 +125,21 @@ class ReadingTools(Screen[None]):
     def _link_chosen(self, choice: LinkChoice | None) -> None:
         if choice is None:
             return
-        url = choice.link.url
-        if choice.copy:
+        self.hand_on(choice.link.url, copy=choice.copy, number=choice.link.number)
+
+    def hand_on(self, url: str, *, copy: bool, number: int | None = None) -> None:
+        """Open `url` in the browser or copy it, if link_policy allows; else say why not."""
+        reason = link_refusal(url, self.link_schemes)
+        if reason is not None:
+            self.notify(refused_message(url, reason), severity="warning", markup=False)
+            return
+        label = f"[{number}] {url}" if number is not None else url
+        if copy:
             self.app.copy_to_clipboard(url)
-            self.notify(f"Copied [{choice.link.number}] {url}", timeout=3, markup=False)
+            self.notify(f"Copied {label}", timeout=3, markup=False)
         else:
             self.app.open_url(url)
-            self.notify(f"Opening [{choice.link.number}] {url}", timeout=3, markup=False)
+            self.notify(f"Opening {label}", timeout=3, markup=False)
 
     # -- pipe ----------------------------------------------------------------
 
@@ -210,6 +238,46 @@ class ReadingTools(Screen[None]):
         else:
             command = bookmark_command(template, article)
             self._run_captured(command, "", show_output=False, done=f"Bookmarked {article.url}")
+
+    # -- full text -----------------------------------------------------------
+
+    def action_full_text(self) -> None:
+        article = self._article_or_say()
+        if article is None:
+            return
+        if not article.url:
+            self.notify("This article has no link to fetch its page from.", timeout=3)
+            return
+        self.notify(f"Fetching the full text from {article.url}…", timeout=3, markup=False)
+        self._fetch_full_text(article)
+
+    @work(thread=True, group="full-text")
+    def _fetch_full_text(self, article: Article) -> None:
+        """Fetch and store the page's article with a connection of this thread."""
+        from tuinews.feeds.fulltext import fetch_and_save
+
+        timeout = cast("TuinewsApp", self.app).settings.feeds.timeout_seconds
+        store = cast("TuinewsApp", self.app).store.reopen()
+        try:
+            result = fetch_and_save(store, article, timeout=timeout)
+        except sqlite3.Error:
+            result = FullTextResult(article.id, article.url or "", "the store is busy; try again")
+        finally:
+            store.close()
+        self.post_message(FullTextFetched(result))
+
+    def on_full_text_fetched(self, message: FullTextFetched) -> None:
+        result = message.result
+        if result.error is not None:
+            self.notify(
+                f"The page could not be read: {result.error}. The feed's text is kept.",
+                severity="warning",
+                timeout=6,
+                markup=False,
+            )
+            return
+        self.article_changed(result.article_id)
+        self.notify("Full text fetched from the article's page.", timeout=3)
 
     def _article_or_say(self) -> Article | None:
         article = self.tool_article()

@@ -57,6 +57,7 @@ class Reader(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self.numbered = NO_LINKS  # the open article's links, by number
+        self._terms: list[str] = []
         self.border_title = "Article"
 
     def compose(self) -> ComposeResult:
@@ -81,7 +82,8 @@ class Reader(VerticalScroll, can_focus=True):
             self.query_one("#reader-links", Static).update("")
             return
         self.numbered = number_links(article.body)
-        heading.update(highlight_text(article_heading(article), terms))
+        self._terms = terms
+        self._draw_heading()
         body.show(highlight_markdown(self.numbered.markdown, terms))
         self.query_one("#reader-links", Static).update(LinkList(self.numbered.links))
         self.scroll_home(animate=False)
@@ -90,6 +92,17 @@ class Reader(VerticalScroll, can_focus=True):
         """ctrl+d / ctrl+u: half a screen down or up."""
         step = max(1, self.scrollable_content_region.height // 2)
         self.scroll_to(y=self.scroll_y + direction * step, animate=False)
+
+    def _draw_heading(self) -> None:
+        # The article's URL is broken to the pane's width: drawn again when the width changes.
+        if self.article is None:
+            return
+        width = self.scrollable_content_region.width - 1
+        heading = article_heading(self.article, width if width >= 20 else None)
+        self.query_one("#reader-heading", Static).update(highlight_text(heading, self._terms))
+
+    def on_resize(self) -> None:
+        self._draw_heading()
 
     @property
     def at_end(self) -> bool:

@@ -1,0 +1,236 @@
+"""How well the page-dump importer finds the article on real pages: the devset's quality score.
+
+python -m bench.dump_quality [--data ../shared/devset/readability] [--half a|b] [--pages]
+
+Reads NAME.txt (a "select all, copy" dump of a real page) and NAME.json (the expected title,
+body, byline and date) from the devset, which lives outside the repository; without it the
+benchmark says so and stops. The body score is the article-extraction benchmark's metric, the
+same as ../shared/tools/score_textdumps.py: 4-gram shingle precision and recall per page over
+multisets, averaged over pages, F1 the harmonic mean of the two means. `--half a` / `--half b`
+score every other page (sorted by name), to check a rule tuned on one half against the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from tuinews.importer.errors import ImportFailure
+from tuinews.importer.textdump import parse_text_dump
+
+_REPO = Path(__file__).resolve().parents[1]
+# ../shared beside the checkout; a worktree under wt/ finds it one level further up.
+_CANDIDATES = [up / "shared" / "devset" / "readability" for up in (_REPO.parent, _REPO.parents[1])]
+DEFAULT_DATA = next((path for path in _CANDIDATES if path.is_dir()), _CANDIDATES[0])
+_WORD = re.compile(r"\w+")
+_YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
+
+
+def tokens(text: str | None) -> list[str]:
+    """Every maximal run of word characters, case kept: the metric's tokens."""
+    return _WORD.findall(text or "")
+
+
+def key(text: str | None) -> str:
+    """Lower-cased tokens joined by single spaces: how titles and bylines are compared."""
+    return " ".join(t.lower() for t in tokens(text))
+
+
+def shingles(text: str | None, n: int = 4) -> Counter[tuple[str, ...]]:
+    """The multiset of n-token runs; a text shorter than n tokens is one shingle."""
+    toks = tokens(text)
+    if not toks:
+        return Counter()
+    if len(toks) <= n:
+        return Counter([tuple(toks)])
+    return Counter(tuple(toks[i : i + n]) for i in range(len(toks) - n + 1))
+
+
+def precision_recall(truth: str, predicted: str) -> tuple[float | None, float | None]:
+    """Per-page precision (None when nothing was predicted) and recall (None for empty truth)."""
+    t, p = shingles(truth), shingles(predicted)
+    tp, fp, fn = sum((t & p).values()), sum((p - t).values()), sum((t - p).values())
+    if fp == 0 and fn == 0:
+        return (1.0 if tp else None), (1.0 if tp else None)
+    precision = tp / (tp + fp) if tp + fp else None
+    recall = tp / (tp + fn) if tp + fn else None
+    return precision, recall
+
+
+@dataclass
+class Page:
+    """One page's scores."""
+
+    name: str
+    precision: float | None
+    recall: float | None
+    error: str
+    title_exact: bool
+    title_on_line: bool
+    byline_shown: bool
+    byline_right: bool
+    date_shown: bool
+    date_right: bool
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision or 0.0, self.recall or 0.0
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _expected_day(published: str | None) -> str | None:
+    return published[:10] if published and re.match(r"\d{4}-\d\d-\d\d", published) else None
+
+
+def _dump_shows_day(text: str, day: str) -> bool:
+    """Whether a short line of the dump reads as that calendar day (dateparser, any language)."""
+    import dateparser
+
+    year = day[:4]
+    for line in text.splitlines():
+        line = line.strip()
+        if year not in line or len(line.split()) > 16:
+            continue
+        for piece in re.split(r"\s[|·•]\s|\s[-–—]\s", line):
+            if year not in piece:
+                continue
+            when = dateparser.parse(piece, settings={"STRICT_PARSING": True})
+            if when is None:
+                found = _YEAR.search(piece)
+                start = max(0, found.start() - 30) if found else 0
+                when = dateparser.parse(piece[start : start + 60])
+            if when is not None and when.strftime("%Y-%m-%d") == day:
+                return True
+    return False
+
+
+def _same_day(ours: datetime | None, day: str) -> bool:
+    """Our UTC date matches the expected calendar day (a page's local day may be one off)."""
+    if ours is None:
+        return False
+    expected = datetime.strptime(day, "%Y-%m-%d").replace(tzinfo=UTC)
+    return abs((ours.date() - expected.date()).days) <= 1
+
+
+def _byline_right(ours: str | None, expected: str) -> bool:
+    mine, theirs = key(ours), key(expected)
+    return bool(mine) and (mine in theirs or theirs.removeprefix("by ") in mine)
+
+
+def score_page(name: str, text: str, truth: dict[str, str | None]) -> Page:
+    """Parse one dump and compare its first article with the expected one."""
+    title = body = ""
+    author: str | None = None
+    published: datetime | None = None
+    error = ""
+    try:
+        drafts = parse_text_dump(text)
+        title, body = drafts[0].title, drafts[0].body
+        author, published = drafts[0].author, drafts[0].published
+    except ImportFailure as exc:
+        error = str(exc)
+    precision, recall = precision_recall(truth.get("body") or "", body)
+    lines = {key(line) for line in text.splitlines()}
+    expected_title = key(truth.get("title"))
+    byline = truth.get("byline") or ""
+    day = _expected_day(truth.get("published"))
+    shows_day = day is not None and _dump_shows_day(text, day)
+    return Page(
+        name=name,
+        precision=precision,
+        recall=recall,
+        error=error,
+        title_exact=bool(expected_title) and key(title) == expected_title,
+        title_on_line=expected_title in lines,
+        byline_shown=bool(key(byline)) and key(byline) in key(text),
+        byline_right=_byline_right(author, byline),
+        date_shown=shows_day,
+        date_right=day is not None and _same_day(published, day),
+    )
+
+
+def _share(pages: list[Page], hit: str, among: str | None = None) -> str:
+    pool = [p for p in pages if among is None or getattr(p, among)]
+    if not pool:
+        return "n/a"
+    right = sum(bool(getattr(p, hit)) for p in pool)
+    return f"{right / len(pool):.0%} ({right}/{len(pool)})"
+
+
+def report(pages: list[Page], seconds: float) -> None:
+    """Print the summary: body scores, titles, bylines, dates, and the weak pages by name."""
+    precisions = [p.precision for p in pages if p.precision is not None]
+    recalls = [p.recall for p in pages if p.recall is not None]
+    precision = statistics.mean(precisions) if precisions else 0.0
+    recall = statistics.mean(recalls) if recalls else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    print(f"pages {len(pages)} in {seconds:.2f} s")
+    print(f"body F1 {f1:.3f}   precision {precision:.3f}   recall {recall:.3f}")
+    print(f"title exact: all pages {_share(pages, 'title_exact')}, ", end="")
+    print(f"title on a line of the dump {_share(pages, 'title_exact', 'title_on_line')}")
+    print(f"byline right where the dump shows it {_share(pages, 'byline_right', 'byline_shown')}")
+    print(f"date right where the dump shows it {_share(pages, 'date_right', 'date_shown')}")
+    failed = [p for p in pages if p.error]
+    print(f"no article found: {len(failed)}" + "".join(f"\n  {p.name}: {p.error}" for p in failed))
+    weak = sorted((p for p in pages if p.f1 < 0.5), key=lambda p: p.f1)
+    print(f"pages below 0.5 F1: {len(weak)}")
+    for p in weak:
+        print(
+            f"  {p.name}: F1 {p.f1:.2f} "
+            f"(precision {p.precision or 0:.2f}, recall {p.recall or 0:.2f})"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--half", choices=("a", "b"), help="score every other page only")
+    parser.add_argument("--pages", action="store_true", help="print every page's scores")
+    args = parser.parse_args()
+    truths = sorted(args.data.glob("*.json"))
+    if not truths:
+        print(f"no devset at {args.data}: nothing to score", file=sys.stderr)
+        sys.exit(0)
+    if args.half:
+        truths = truths[0 if args.half == "a" else 1 :: 2]
+    inputs = [
+        (
+            path.stem,
+            path.with_suffix(".txt").read_text(encoding="utf-8"),
+            json.loads(path.read_text()),
+        )
+        for path in truths
+    ]
+    start = time.perf_counter()
+    pages = [score_page(name, text, truth) for name, text, truth in inputs]
+    seconds = time.perf_counter() - start
+    if args.pages:
+        for p in pages:
+            flags = "".join(
+                mark
+                for mark, on in (
+                    ("T", p.title_exact),
+                    ("t", p.title_on_line and not p.title_exact),
+                    ("B", p.byline_right),
+                    ("b", p.byline_shown and not p.byline_right),
+                    ("D", p.date_right),
+                    ("d", p.date_shown and not p.date_right),
+                )
+                if on
+            )
+            print(
+                f"{p.name:<34} F1 {p.f1:.2f} P {p.precision or 0:.2f} R {p.recall or 0:.2f} {flags}"
+            )
+    report(pages, seconds)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,105 @@
+"""The page's language as its reader would hear it: which stopwords its lines are made of.
+
+Prose is written with a language's small words ("the", "und", "de", "и"); menus, teasers
+and tickers are not. jusText (a dependency of trafilatura) ships a stopword list per
+language; the page's language is the list that covers most of its words. Text in Chinese,
+Japanese or Thai has no spaces between words: its "words" are counted from its characters.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+# The languages tried, most common on news sites first; the rest of jusText's 100 lists
+# would cost a third of a second to load for very little.
+_LANGUAGES = (
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Czech",
+    "Slovak", "Polish", "Russian", "Ukrainian", "Bulgarian", "Serbian", "Croatian",
+    "Slovenian", "Romanian", "Hungarian", "Turkish", "Greek", "Swedish", "Danish",
+    "Norwegian_Bokmal", "Finnish", "Estonian", "Latvian", "Lithuanian", "Catalan",
+    "Arabic", "Hebrew", "Persian", "Urdu", "Hindi", "Indonesian", "Malay", "Vietnamese",
+    "Korean", "Tagalog", "Swahili",
+)  # fmt: skip
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Scripts written without spaces: Han, kana, Thai, Lao, Khmer, Myanmar.
+_DENSE = re.compile(
+    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
+)
+_DENSE_STOPS = "。，、；：！？「」『』（）"
+_SAMPLE_WORDS = 800
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """The page's language: its stopwords (empty if unknown) and whether it is written densely."""
+
+    name: str
+    stopwords: frozenset[str]
+    dense: bool = False
+    mixed: bool = False  # some of its lines are in a spaceless script
+
+
+@cache
+def _stoplists() -> dict[str, frozenset[str]]:
+    try:
+        import justext  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - trafilatura brings it
+        return {}
+    lists: dict[str, frozenset[str]] = {}
+    for name in _LANGUAGES:
+        try:
+            lists[name] = frozenset(justext.get_stoplist(name))
+        except (ValueError, OSError):
+            continue
+    return lists
+
+
+@cache
+def _index() -> dict[str, tuple[str, ...]]:
+    """Each stopword and the languages whose list holds it."""
+    owners: dict[str, list[str]] = {}
+    for name, words in _stoplists().items():
+        for word in words:
+            owners.setdefault(word, []).append(name)
+    return {word: tuple(names) for word, names in owners.items()}
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a line, lower-cased (letters only: figures are not words)."""
+    return _WORD.findall(text.lower())
+
+
+def dense_chars(text: str) -> int:
+    """How many characters of a spaceless script (Chinese, Japanese, Thai) the line holds."""
+    return len(_DENSE.findall(text))
+
+
+def detect(samples: list[list[str]], texts: list[str]) -> Language:
+    """The language of a page: the stoplist that covers most of the words of `samples` (its
+    longer lines, split into words); `texts` (its lines) tell whether it is written densely."""
+    index = _index()
+    votes: Counter[str] = Counter()
+    seen = 0
+    for words in samples:
+        if seen >= _SAMPLE_WORDS:
+            break
+        seen += len(words)
+        for word in words:
+            for name in index.get(word, ()):
+                votes[name] += 1
+    joined = "\n".join(texts)
+    dense = dense_chars(joined) if _DENSE.search(joined) else 0
+    if dense > max(200, seen):
+        return Language("dense", frozenset(), dense=True, mixed=True)
+    if not votes or seen == 0 or votes.most_common(1)[0][1] < 0.08 * seen:
+        return Language("unknown", frozenset(), mixed=dense > 0)
+    name = votes.most_common(1)[0][0]
+    return Language(name, _stoplists()[name], mixed=dense > 0)
+
+
+def is_dense_stop(ch: str) -> bool:
+    """Whether a character is sentence punctuation of a spaceless script."""
+    return ch in _DENSE_STOPS

@@ -1,0 +1,156 @@
+"""Reading the store: articles, pages of a view, counts, next unread, positions.
+
+A mixin of Store (store.py): every method reads through `self.conn`, in the caller's
+thread (see the threading rule in opening.py).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from tuinews.models import Article, ArticleRow, Count, SidebarCounts, View, ViewKind
+from tuinews.store.rows import (
+    ARTICLE_COLUMNS,
+    ROW_COLUMNS,
+    article_from_row,
+    list_row_from_row,
+    to_iso,
+)
+from tuinews.store.search import rows_by_ids, search_count, search_ids
+from tuinews.store.views import AFTER, BEFORE, ORDER, today_start, unread_index, view_filter
+
+
+class Queries:
+    """The Store's reading methods; they speak in dataclasses."""
+
+    conn: sqlite3.Connection
+
+    def get(self, article_id: int) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return article_from_row(row) if row else None
+
+    def page(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[ArticleRow]:
+        """One page of a view's list rows: newest first, a search's best match first."""
+        if view.kind is ViewKind.SEARCH:
+            ids = search_ids(self.conn, view.query or "", limit, offset)
+            return [list_row_from_row(row) for row in rows_by_ids(self.conn, ROW_COLUMNS, ids)]
+        where, params = view_filter(view, now)
+        rows = self.conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [list_row_from_row(row) for row in rows]
+
+    def articles(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[Article]:
+        """Like page(), with every field (for the command line's output)."""
+        where, params = view_filter(view, now)
+        rows = self.conn.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [article_from_row(row) for row in rows]
+
+    def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
+        """Full-text search: the best of the newest matches first (see search.search_ids)."""
+        ids = search_ids(self.conn, text, limit, offset)
+        return [article_from_row(row) for row in rows_by_ids(self.conn, ARTICLE_COLUMNS, ids)]
+
+    def count(self, view: View, now: datetime) -> Count:
+        """How many articles a view holds and how many are unread, without a scan.
+
+        Smart views and categories read the maintained counters; Today counts a
+        range of two indexes; a search counts its matches in the full-text index.
+        """
+        if view.kind is ViewKind.TODAY:
+            return self._today(now)
+        if view.kind is ViewKind.SEARCH:
+            return search_count(self.conn, view.query or "")
+        if view.kind is ViewKind.CATEGORY:
+            row = self.conn.execute(
+                "SELECT total, unread FROM category_counts WHERE category = ?",
+                (view.category or "",),
+            ).fetchone()
+            return Count(int(row[0]), int(row[1])) if row else Count(0, 0)
+        total, unread, starred, starred_unread = self.conn.execute(
+            "SELECT coalesce(sum(total), 0), coalesce(sum(unread), 0), "
+            "coalesce(sum(starred), 0), coalesce(sum(starred_unread), 0) FROM category_counts"
+        ).fetchone()
+        if view.kind is ViewKind.UNREAD:
+            return Count(int(unread), int(unread))
+        if view.kind is ViewKind.STARRED:
+            return Count(int(starred), int(starred_unread))
+        return Count(int(total), int(unread))
+
+    def counts(self, now: datetime) -> SidebarCounts:
+        """Totals and unread counts for the smart views and every category.
+
+        O(categories): one pass over the counters' rows, plus Today's index ranges.
+        """
+        categories: dict[str, Count] = {}
+        total = unread = starred = starred_unread = 0
+        for name, c_total, c_unread, c_starred, c_starred_unread in self.conn.execute(
+            "SELECT category, total, unread, starred, starred_unread FROM category_counts "
+            "ORDER BY category COLLATE NOCASE, category"
+        ):
+            categories[name] = Count(int(c_total), int(c_unread))
+            total += c_total
+            unread += c_unread
+            starred += c_starred
+            starred_unread += c_starred_unread
+        views = {
+            ViewKind.ALL: Count(total, unread),
+            ViewKind.UNREAD: Count(unread, unread),
+            ViewKind.STARRED: Count(starred, starred_unread),
+            ViewKind.TODAY: self._today(now),
+        }
+        return SidebarCounts(views, categories)
+
+    def _today(self, now: datetime) -> Count:
+        """Today's counts: two covering-index ranges over the last day, never the table."""
+        since = today_start(now)
+        (total,) = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE sort_at >= ?", (since,)
+        ).fetchone()
+        (unread,) = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE read = 0 AND sort_at >= ?", (since,)
+        ).fetchone()
+        return Count(int(total), int(unread))
+
+    def next_unread(self, view: View, *, now: datetime, after: ArticleRow | None) -> int | None:
+        """The first unread article of a view that sorts after `after` (or the first)."""
+        where, params = view_filter(view, now)
+        sql = f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0"
+        if after is not None:
+            # A row-value bound: the unread index seeks straight to `after`.
+            sql += f" AND {AFTER}"
+            params = [*params, to_iso(after.date), after.id]
+        row = self.conn.execute(f"{sql} {ORDER} LIMIT 1", params).fetchone()
+        return int(row[0]) if row else None
+
+    def position(self, view: View, article_id: int, now: datetime) -> int | None:
+        """The index of an article in a view's order, or None if it is not in the view."""
+        if view.kind is ViewKind.SEARCH:
+            return None  # a search sorts by rank: its list finds the article itself
+        where, params = view_filter(view, now)
+        row = self.conn.execute(
+            f"SELECT sort_at FROM articles WHERE id = ? AND ({where})", [article_id, *params]
+        ).fetchone()
+        if row is None:
+            return None
+        # Counted in a covering index range: cost grows with the position, not the store.
+        (before,) = self.conn.execute(
+            f"SELECT count(*) FROM articles WHERE ({where}) AND {BEFORE}",
+            [*params, row[0], article_id],
+        ).fetchone()
+        return int(before)
+
+    def is_empty(self) -> bool:
+        # A counters' row exists exactly while its category holds an article.
+        return self.conn.execute("SELECT 1 FROM category_counts LIMIT 1").fetchone() is None
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (or process) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
