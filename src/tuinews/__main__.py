@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     lst = commands.add_parser("list", parents=[common], help="list articles, newest first")
     lst.add_argument("--view", choices=["all", "unread", "starred", "today"], default="all")
     lst.add_argument("--category", help="only this category")
+    lst.add_argument("--saved", metavar="NAME", help="only this saved view (see `views`)")
     lst.add_argument("--limit", type=_positive, default=50)
     lst.add_argument("--json", action="store_true", help="JSON Lines output")
 
@@ -55,6 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
         "remove", parents=[common], help="unsubscribe; delete the feed's unstarred articles"
     )
     remove.add_argument("url", metavar="URL")
+
+    views = commands.add_parser("views", parents=[common], help="searches saved as views")
+    view_actions = views.add_subparsers(dest="views_command", metavar="ACTION", required=True)
+    view_add = view_actions.add_parser("add", parents=[common], help="save a search as a view")
+    view_add.add_argument("name", metavar="NAME")
+    view_add.add_argument("query", metavar="QUERY", help="a search, as for `search`")
+    view_list = view_actions.add_parser("list", parents=[common], help="the saved views")
+    view_list.add_argument("--json", action="store_true", help="JSON Lines output")
+    view_rename = view_actions.add_parser("rename", parents=[common], help="rename a view")
+    view_rename.add_argument("name", metavar="NAME")
+    view_rename.add_argument("new_name", metavar="NEW")
+    view_remove = view_actions.add_parser("remove", parents=[common], help="forget a view")
+    view_remove.add_argument("name", metavar="NAME")
 
     commands.add_parser("refresh", parents=[common], help="fetch every subscribed feed")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tuinews.config import ConfigError, Settings, load_settings
-from tuinews.models import Article, FeedProgress, Subscription, View, ViewKind
+from tuinews.models import Article, FeedProgress, SavedView, Subscription, View, ViewKind
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.rows import article_to_json
 
@@ -87,10 +87,60 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
         if view.kind is not ViewKind.ALL:
             raise UsageError("--category and --view cannot be combined")
         view = View(ViewKind.CATEGORY, args.category)
+    if args.saved:
+        if args.category or args.view != "all":
+            raise UsageError("--saved cannot be combined with --view or --category")
+        view = View(ViewKind.SAVED, name=args.saved)
     with _store(db, reading=True) as store:
+        if args.saved:
+            _saved_view(store, args.saved)
         articles = store.articles(view, now=now(), limit=args.limit)
     _print_articles(articles, as_json=args.json)
     return EXIT_OK
+
+
+def cmd_views(args: argparse.Namespace, db: Path) -> int:
+    """`views add NAME QUERY`, `views list [--json]`, `views rename OLD NEW`, `views remove`."""
+    from tuinews.store.saved import SavedViewError, list_views, remove_view, rename_view, save_view
+
+    with _store(db, reading=args.views_command == "list") as store:
+        try:
+            if args.views_command == "add":
+                view = save_view(store.conn, args.name, args.query)
+                print(f"saved view {view.name!r}: {view.total} articles, {view.unread} unread")
+            elif args.views_command == "rename":
+                new = rename_view(store.conn, args.name, args.new_name)
+                print(f"renamed {args.name!r} to {new!r}")
+            elif args.views_command == "remove":
+                remove_view(store.conn, args.name)
+                print(f"removed the view {args.name!r} (its articles stay)")
+            else:
+                _print_views(list_views(store.conn), as_json=args.json)
+        except SavedViewError as exc:
+            raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def _saved_view(store: Store, name: str) -> None:
+    from tuinews.store.saved import list_views
+
+    if name not in {view.name for view in list_views(store.conn)}:
+        raise UsageError(f"no saved view called {name!r} (see `tuinews views list`)")
+
+
+def _print_views(views: Sequence[SavedView], *, as_json: bool) -> None:
+    if as_json:
+        print_json_lines(
+            [
+                {"name": v.name, "query": v.query, "total": v.total, "unread": v.unread}
+                for v in views
+            ]
+        )
+        return
+    if not views:
+        say("no saved views: save a search with `tuinews views add NAME QUERY`")
+    for v in views:
+        sys.stdout.write(f"{v.name:<24} {v.total:>8} {v.unread:>6}  {v.query}\n")
 
 
 def cmd_search(args: argparse.Namespace, db: Path) -> int:

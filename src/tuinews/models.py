@@ -82,6 +82,7 @@ class ViewKind(Enum):
     TODAY = "today"
     CATEGORY = "category"
     SEARCH = "search"
+    SAVED = "saved"  # a saved search, by its name
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,11 +92,14 @@ class View:
     kind: ViewKind = ViewKind.ALL
     category: str | None = None
     query: str | None = None
+    name: str | None = None  # a saved search's name
 
     @property
     def label(self) -> str:
         if self.kind is ViewKind.CATEGORY:
             return self.category or ""
+        if self.kind is ViewKind.SAVED:
+            return self.name or ""
         if self.kind is ViewKind.SEARCH:
             return f"Search: {self.query}"
         return str(self.kind.value).capitalize()
@@ -104,23 +108,37 @@ class View:
         """The view as text, to restore it at the next start (searches are not kept)."""
         if self.kind is ViewKind.CATEGORY:
             return f"category:{self.category}"
+        if self.kind is ViewKind.SAVED:
+            return f"saved:{self.name}"
         return str(self.kind.value) if self.kind is not ViewKind.SEARCH else "all"
 
     @classmethod
     def from_setting(cls, text: str | None) -> View:
         if text and text.startswith("category:"):
             return cls(ViewKind.CATEGORY, text.removeprefix("category:"))
+        if text and text.startswith("saved:"):
+            return cls(ViewKind.SAVED, name=text.removeprefix("saved:"))
         try:
             kind = ViewKind(text or "all")
         except ValueError:
             return cls()
-        return cls() if kind in (ViewKind.CATEGORY, ViewKind.SEARCH) else cls(kind)
+        return cls() if kind in (ViewKind.CATEGORY, ViewKind.SEARCH, ViewKind.SAVED) else cls(kind)
 
 
 @dataclass(frozen=True, slots=True)
 class Count:
     """How many articles a view or category holds, and how many are unread."""
 
+    total: int
+    unread: int
+
+
+@dataclass(frozen=True, slots=True)
+class SavedView:
+    """A search saved as a view: its name, its query, and its counts."""
+
+    name: str
+    query: str
     total: int
     unread: int
 

@@ -294,7 +294,7 @@ TRICKY_HTML = {
     ' and <a href="https://x.example/b">https://x.example/b</a>.</p>': (
         'See [the *A* page](https://x.example/a "The \\"A\\" page") and <https://x.example/b>.'
     ),
-    "<p>Entities: &amp; &lt;tag&gt; &eacute; &#8212; &copy;</p>": "Entities: & <tag> é — ©",
+    "<p>Entities: &amp; &lt;tag&gt; &eacute; &#8212; &copy;</p>": r"Entities: & \<tag> é — ©",
     '<p><a href="https://e.x/"><strong>bold link</strong></a> <a><em>no href</em></a></p>': (
         "[**bold link**](https://e.x/) *no href*"
     ),
@@ -309,7 +309,7 @@ TRICKY_HTML = {
         "# Title\n\n## Sub *title*\n\n###### six"
     ),
     "<blockquote><p>One.</p><p>Two.</p></blockquote>": "> One.\n>\n> Two.",
-    "<p>Line one<br>Line two</p>": "Line one  \nLine two",
+    "<p>Line one<br>Line two</p>": "Line one\\\nLine two",
     "<pre><code>x = a_b * 2\n</code></pre><p>Inline <code>a_b*c</code></p>": (
         "```\nx = a_b * 2\n```\n\nInline `a_b*c`"
     ),
@@ -319,7 +319,7 @@ TRICKY_HTML = {
         "| A | B |\n| --- | --- |\n| 1 | 2 |"
     ),
     '<p>Image <img src="a.png" alt="alt"> here</p><iframe>frame</iframe><button>Go</button>': (
-        "Image  here\n\nframeGo"
+        "Image [image: alt](a.png) here\n\nGo"
     ),
     "<p>Multiple\nlines\n   with   spaces\tand tabs</p>": "Multiple\nlines\nwith spaces and tabs",
     "<p>Only one paragraph of *plain* text_</p>\n<p>and a second</p>": (
@@ -328,11 +328,23 @@ TRICKY_HTML = {
 }
 
 
+# Where tuinews departs from markdownify on purpose (issue 12): text that looks like a tag
+# is escaped (the reader would drop it), a <br> is a backslash break (cleaning trims the
+# two spaces markdownify writes), images and embeds are links named by their alt text.
+NOT_MARKDOWNIFY = {
+    "<p>Entities: &amp; &lt;tag&gt; &eacute; &#8212; &copy;</p>",
+    "<p>Line one<br>Line two</p>",
+    '<p>Image <img src="a.png" alt="alt"> here</p><iframe>frame</iframe><button>Go</button>',
+}
+
+
 @pytest.mark.parametrize("html", sorted(TRICKY_HTML))
 def test_converter_on_tricky_html(html: str) -> None:
     from markdownify import markdownify  # what the converter replaces, kept as the reference
 
     assert html_to_markdown(html) == TRICKY_HTML[html]
+    if html in NOT_MARKDOWNIFY:
+        return
     # markdownify's own answer; the old path removed script and style blocks first.
     cleaned = html.replace("<script>alert('x')</script>", "").replace(
         "<style>p{color:red}</style>", ""

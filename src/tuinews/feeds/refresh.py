@@ -22,7 +22,7 @@ from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.guids import scope_guids, unscoped
-from tuinews.importer.pipeline import parse_clean
+from tuinews.importer.pipeline import parse_clean, sync_saved_views_quietly
 from tuinews.importer.sniff import Parsed, decode, sniff
 from tuinews.models import (
     ArticleDraft,
@@ -159,6 +159,8 @@ def _refresh(
         # On a stop (or Ctrl-C) nobody waits for fetches still in flight: their results go unsaved.
         pool.shutdown(wait=finished, cancel_futures=True)
         client.close()
+    if report.new:
+        sync_saved_views_quietly(store)
     wanted = [s for s in subscriptions if wants_full_text(s, full_text)]
     if wanted and not report.stopped:
         report.full_texts = fetch_new_full_texts(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from typing import Any
+from urllib.parse import urljoin
 
 from tuinews.importer.dates import from_struct
 from tuinews.importer.errors import ImportFailure
@@ -27,7 +28,13 @@ _ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
 _ROOT_START = re.compile(rb"<(?![?!])")
 _TRUNCATED = ("no element found", "unclosed token")
 _XML_BASE = re.compile(rb"xml:base\s*=")
-_TAG = re.compile(r"<[^>]+>")
+# A tag, with quoted attribute values that may hold ">".
+_TAG = re.compile(r"""<[/!?]?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _RFC822 = re.compile(
     r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|GMT)"
@@ -67,45 +74,56 @@ def check_no_entities(data: bytes) -> None:
         raise ImportFailure("the XML declares entities, which tuinews refuses (entity expansion)")
 
 
-def parse_feed(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
-    """The feed's title and its entries as drafts: the fast path, else feedparser."""
+def parse_feed(data: bytes, base: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
+    """The feed's title and its entries as drafts: the fast path, else feedparser.
+
+    `base` is the URL the feed came from: relative links are resolved against it.
+    """
     check_no_entities(data)
     from tuinews.importer.feed_fast import Unsupported, read_feed
 
     try:
-        title, drafts = read_feed(io.BytesIO(data))
+        title, drafts = read_feed(io.BytesIO(data), base)
         return title, list(drafts)
     except Unsupported:
-        return parse_feed_slow(data)
+        return parse_feed_slow(data, base)
 
 
-def parse_feed_slow(data: bytes) -> tuple[str | None, list[ArticleDraft]]:
+def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
     """The feed's title and its entries as drafts, through feedparser (any feed it reads)."""
     check_no_entities(data)
     import feedparser
 
     # The Markdown converter keeps only text and links, so feedparser's sanitizer has
     # nothing to add; its URI resolver rewrites the HTML on the way, which would make
-    # the Markdown differ from the fast path's, and only matters with an xml:base.
+    # the Markdown differ from the fast path's, and only matters with an xml:base (which
+    # is resolved against the feed's own URL). Other links are resolved as the fast
+    # path resolves them, in draft_from_entry.
     resolve = _XML_BASE.search(data) is not None
+    headers = {"content-location": base} if base else None
     try:
         # A stream, so that feedparser never takes the bytes for a file name or a URL.
         parsed = feedparser.parse(
-            io.BytesIO(data), sanitize_html=False, resolve_relative_uris=resolve
+            io.BytesIO(data),
+            sanitize_html=False,
+            resolve_relative_uris=resolve,
+            response_headers=headers,
         )
     except (UnicodeError, LookupError):  # feedparser trips over some encoding declarations
         raise ImportFailure("malformed feed (its encoding cannot be read)") from None
     entries = parsed.get("entries") or []
-    drafts = [draft for entry in entries if (draft := draft_from_entry(_raw(entry)))]
+    drafts = [draft for entry in entries if (draft := draft_from_entry(_raw(entry), base))]
+    title = text_only(parsed.get("feed", {}).get("title"))
     if parsed.get("bozo"):
         # Small faults (an undefined &nbsp;) are common and feedparser recovers them;
-        # a cut-off document or one that yields nothing is reported instead.
+        # a cut-off document, or one that yields neither a title nor an entry, is
+        # reported instead.
         problem = _describe(parsed.get("bozo_exception"))
-        if not drafts or any(sign in problem for sign in _TRUNCATED):
+        if (not drafts and not title) or any(sign in problem for sign in _TRUNCATED):
             raise ImportFailure(f"malformed feed ({problem})")
     if not parsed.get("version") and not drafts:
         raise ImportFailure("not a feed")
-    return text_only(parsed.get("feed", {}).get("title")), drafts
+    return title, drafts
 
 
 def _describe(problem: object) -> str:
@@ -131,36 +149,87 @@ def _raw(entry: Any) -> RawEntry:
     )
 
 
-def draft_from_entry(entry: RawEntry) -> ArticleDraft | None:
-    """The draft for one entry: HTML to Markdown, a title even when the feed gave none."""
+def draft_from_entry(entry: RawEntry, base: str | None = None) -> ArticleDraft | None:
+    """The draft for one entry: HTML to Markdown, a title even when the feed gave none.
+
+    `base` is the feed's own URL: relative links (the entry's and those in its HTML)
+    are resolved against it.
+    """
     summary_html = entry.summary or ""
     body_html = entry.content or summary_html
-    body = html_to_markdown(body_html) if body_html else ""
-    summary = html_to_markdown(summary_html) if summary_html and entry.content else None
+    body = html_to_markdown(body_html, base) if body_html else ""
+    summary = html_to_markdown(summary_html, base) if summary_html and entry.content else None
     if summary and summary.strip() == body.strip():
         summary = None
-    title = text_only(entry.title) or _first_words(body)
+    title = text_only(entry.title) or _first_words(plain_text(body_html))
     if not title:
         return None
+    link = entry.link or None
+    if link and base:
+        link = absolute(base, link)
     return ArticleDraft(
         title=title,
         body=body,
-        author=text_only(entry.author),
+        author=author_name(text_only(entry.author)),
         published=entry_date(entry.published) or entry_date(entry.updated),
         category=entry.category or None,
-        url=entry.link or None,
+        url=link,
         summary=summary,
         key_hint=entry.guid or None,
     )
 
 
+def absolute(base: str, link: str) -> str:
+    """`link` resolved against `base` (a link with a scheme is left as it is)."""
+    if _SCHEME.match(link):
+        return link
+    try:
+        return urljoin(base, link.strip())
+    except ValueError:  # a malformed IPv6 host, say: keep what the feed wrote
+        return link
+
+
+def author_name(author: str | None) -> str | None:
+    """The name a reader shows: "Jo Doe" for "jo@example.com (Jo Doe)" or "Jo Doe (jo@...)".
+
+    An author given only as an e-mail address is shown as that address.
+    """
+    if not author or "@" not in author:
+        return author
+    found = _EMAIL.search(author)
+    if found is None:
+        return author
+    rest = author.replace(found.group(0), " ")
+    rest = _SPACES.sub(" ", rest.replace("()", " ").replace("<>", " ")).strip(" ()<>,;")
+    return rest or found.group(0).removeprefix("mailto:")
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment (or plain text), without markup or hidden text."""
+    if "<" not in html:
+        return unescape(html)
+    text = unescape(_TAG.sub(" ", _INVISIBLE.sub(" ", html)))
+    return _SPACE_BEFORE_STOP.sub(r"\1", text)
+
+
 def text_only(value: object) -> str | None:
-    """A title or name without markup (feeds put HTML in them) and entities decoded."""
+    """A title or name as text: markup out (feeds put HTML in them), entities decoded.
+
+    Angle brackets count as markup only around known HTML elements, as feedparser
+    judges it: "History of the <blink> tag" stays as it is written.
+    """
     if not isinstance(value, str):
         return None
-    if "<" in value:
+    if "<" in value and _looks_like_markup(value):
         value = _TAG.sub("", _INVISIBLE.sub("", value))
     return unescape(value).strip() or None
+
+
+def _looks_like_markup(value: str) -> bool:
+    from feedparser.sanitizer import _HTMLSanitizer
+
+    known = _HTMLSanitizer.acceptable_elements | {"script", "style", "iframe", "object", "embed"}
+    return any(name.lower() in known for name in _TAG_NAME.findall(value))
 
 
 def entry_date(value: str | None) -> datetime | None:

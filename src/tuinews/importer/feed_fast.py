@@ -62,13 +62,16 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
 _BY_PREFIX = -2  # an unknown namespace: the kind depends on the prefix the element uses
 
 
-def read_feed(source: str | IO[bytes]) -> tuple[str | None, Iterator[ArticleDraft]]:
+def read_feed(
+    source: str | IO[bytes], base: str | None = None
+) -> tuple[str | None, Iterator[ArticleDraft]]:
     """The feed's title and its drafts, read lazily from a file name or a binary stream.
 
-    Raises Unsupported before or while the drafts are read, ImportFailure for entities.
+    Relative links are resolved against `base`, the feed's URL, when given. Raises
+    Unsupported before or while the drafts are read, ImportFailure for entities.
     """
     title, entries = read_entries(source)
-    return title, (draft for entry in entries if (draft := draft_from_entry(entry)))
+    return title, (draft for entry in entries if (draft := draft_from_entry(entry, base)))
 
 
 def read_entries(source: str | IO[bytes]) -> tuple[str | None, Iterator[RawEntry]]:

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from tuinews.importer.html import escape_text
 from tuinews.importer.markdown_fast_rules import INLINE, LI, NOFORMAT, PRE, RULES, Rule
 from tuinews.importer.markdown_fast_rules import heading as rule_for_heading
 
@@ -42,22 +43,43 @@ _TRANSPARENT = frozenset({"html", "head", "body"})
 _NEWLINE_SPACE = re.compile(r"[\t \r\n]*[\r\n][\t \r\n]*")
 _SPACE_RUN = re.compile(r"[\t ]+")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_LINK_ATTRIBUTES = ("href", "src", "data", "poster")
+_LOOSE_BREAK = re.compile(r"\\\n(?=[ \t]*(?:\n|\\\n|$))")
 
 _local = threading.local()
 Kid = Any  # a text (str) or an lxml element
 
 
-def convert_html(html: str) -> str:
-    """Markdown for an HTML fragment, as markdownify would write it (not yet stripped)."""
+def convert_html(html: str, base: str | None = None) -> str:
+    """Markdown for an HTML fragment, as markdownify would write it (not yet stripped).
+
+    Links and media with a relative address are resolved against `base` when given.
+    """
     plain = _plain_markdown(html)
     if plain is not None:
         return plain
     root = _parse(html)
     if root is None:
         return ""
+    if base:
+        _resolve(root, base)
     if _INVISIBLE.search(html):
         etree.strip_elements(root, *_INVISIBLE_TAGS, with_tail=False)
-    return _children(_flatten(root), "", False, 0).strip("\n")
+    markdown = _children(_flatten(root), "", False, 0)
+    if "\\\n" in markdown:
+        # A line break where a block ends, or several in a row, would show as a backslash.
+        markdown = _LOOSE_BREAK.sub("\n", markdown)
+    return markdown.strip("\n")
+
+
+def _resolve(root: Any, base: str) -> None:
+    from tuinews.importer.feed import absolute
+
+    for element in root.iter("a", "img", "iframe", "embed", "object", "video", "audio", "source"):
+        for name in _LINK_ATTRIBUTES:
+            value = element.get(name)
+            if value:
+                element.set(name, absolute(base, value))
 
 
 def _plain_markdown(html: str) -> str | None:
@@ -232,7 +254,7 @@ def _text(text: str, before: Kid, after: Kid, inside: bool, flags: int) -> str:
         if "\t" in text or "  " in text:
             text = _SPACE_RUN.sub(" ", text)
     if not flags & NOFORMAT:
-        text = text.replace("*", r"\*").replace("_", r"\_")
+        text = escape_text(text.replace("*", r"\*").replace("_", r"\_"))
     if _outside(before) or (inside and before is None):
         text = text.lstrip(" \t\r\n")
     if _outside(after) or (inside and after is None):

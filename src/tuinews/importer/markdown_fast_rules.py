@@ -65,7 +65,9 @@ def _blockquote(element: Any, text: str, flags: int) -> str:
 def _br(element: Any, text: str, flags: int) -> str:
     if flags & INLINE:
         return text + " " if text else " "
-    return "  \n" + text
+    # A backslash break, not markdownify's two spaces: cleaning trims the ends of lines.
+    # (convert_html drops the backslash where a block ends: it would show there.)
+    return "\\\n" + text
 
 
 def _code(element: Any, text: str, flags: int) -> str:
@@ -225,21 +227,48 @@ def _row(element: Any, text: str, flags: int) -> str:
     return overline + "|" + text + "\n" + underline
 
 
-def _video(element: Any, text: str, flags: int) -> str:
-    if flags & INLINE:
-        return text
+def _destination(url: str) -> str:
+    """A link target Markdown reads whole (spaces and brackets would end it)."""
+    return url.strip().replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def _label(text: str) -> str:
+    text = _ALL_SPACE.sub(" ", text).strip()
+    return text.replace("[", "\\[").replace("]", "\\]").replace("*", r"\*").replace("_", r"\_")
+
+
+def _in_link(element: Any) -> bool:
+    return next(element.iterancestors("a"), None) is not None
+
+
+def _image(element: Any, text: str, flags: int) -> str:
+    """An image as a link to it, named by its alt text: `[image: a harbour](src)`."""
+    alt = _label(element.get("alt") or element.get("title") or "")
+    label = f"image: {alt}" if alt else "image"
     src = element.get("src") or ""
-    if not src:
-        source = next((s for s in element.iterdescendants("source") if s.get("src")), None)
-        src = source.get("src") if source is not None else ""
-    poster = element.get("poster") or ""
-    if src and poster:
-        return f"[![{text}]({poster})]({src})"
-    if src:
-        return f"[{text}]({src})"
-    if poster:
-        return f"![{text}]({poster})"
-    return text
+    if flags & NOFORMAT or _in_link(element) or not src.strip():
+        return f" {label} " if alt else ""
+    return f"[{label}]({_destination(src)})"
+
+
+def _media(kind: str) -> Rule:
+    """Video, audio and embedded pages or players: a link to what a browser would play."""
+
+    def convert(element: Any, text: str, flags: int) -> str:
+        src = element.get("src") or element.get("data") or ""
+        if not src.strip():
+            source = next((s for s in element.iterdescendants("source") if s.get("src")), None)
+            src = source.get("src") if source is not None else ""
+        if not src.strip():
+            return "" if kind == "embedded page" else text
+        title = _label(element.get("title") or "")
+        label = f"{kind}: {title}" if title else kind
+        if flags & NOFORMAT or _in_link(element):
+            return f" {label} "
+        link = f"[{label}]({_destination(src)})"
+        return link if flags & INLINE else f"\n\n{link}\n\n"
+
+    return convert
 
 
 RULES: dict[str, Rule] = {
@@ -276,5 +305,10 @@ RULES: dict[str, Rule] = {
     "td": _cell,
     "th": _cell,
     "tr": _row,
-    "video": _video,
+    "img": _image,
+    "video": _media("video"),
+    "audio": _media("audio"),
+    "iframe": _media("embedded page"),
+    "embed": _media("embedded media"),
+    "object": _media("embedded media"),
 }

@@ -6,6 +6,7 @@ posting messages) alike: progress goes through a plain callback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import stat
@@ -280,7 +281,18 @@ def import_sources(
                 report.article_ids.append(result.article_id)
         if on_progress is not None:
             on_progress(ImportProgress(done, len(refs), ref.label))
+    if report.new:
+        sync_saved_views_quietly(store)
     return report
+
+
+def sync_saved_views_quietly(store: Store) -> None:
+    """Match new articles against the saved views; a store busy or full now is caught up
+    by the next import or refresh (the views remember how far they have matched)."""
+    from tuinews.store.saved import sync_saved_views
+
+    with contextlib.suppress(sqlite3.Error):
+        sync_saved_views(store.conn)
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:

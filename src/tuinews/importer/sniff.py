@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 
+from tuinews.importer.encoding import decode as decode  # re-exported
+from tuinews.importer.encoding import feed_bytes
 from tuinews.importer.errors import ImportFailure
 from tuinews.models import ArticleDraft, FeedSubscription
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-_XML_ENCODING = re.compile(rb"""^<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
-_FEED_ROOT = re.compile(r"<(rss|feed|rdf:RDF|RDF|channel)\b", re.I)
-_OPML_ROOT = re.compile(r"<opml\b", re.I)
+# A root may carry a prefix (<r:rss xmlns:r="...">, <rdf:RDF>).
+_FEED_ROOT = re.compile(r"<(?:[A-Za-z][\w.-]*:)?(rss|feed|RDF|channel)\b", re.I)
+_OPML_ROOT = re.compile(r"<(?:[A-Za-z][\w.-]*:)?opml\b", re.I)
 _HTML_ROOT = re.compile(r"<(!doctype\s+html|html|head|body|article)\b", re.I)
 
 
@@ -30,28 +24,6 @@ class Parsed:
     title: str | None
     drafts: list[ArticleDraft]
     subscriptions: list[FeedSubscription] = field(default_factory=list)
-
-
-def decode(data: bytes) -> str:
-    """Text from bytes: a BOM, an XML declaration, UTF-8, else Windows-1252."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding)
-            except UnicodeDecodeError:
-                raise ImportFailure(f"the text is not valid {encoding.upper()}") from None
-    declared = _XML_ENCODING.match(data)
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    if b"\x00" in data[:8192]:
-        raise ImportFailure("a binary file, not news")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def sniff(text: str) -> str:
@@ -85,7 +57,7 @@ def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
 
         # The feed readers (lxml's streaming one, else feedparser) read BOMs and
         # encoding declarations themselves: give them the bytes.
-        title, drafts = parse_feed(data)
+        title, drafts = parse_feed(feed_bytes(data), url)
         return Parsed(kind, title, drafts)
     if kind == "json":
         from tuinews.importer.jsonfile import parse_json

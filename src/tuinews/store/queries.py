@@ -17,6 +17,7 @@ from tuinews.store.rows import (
     list_row_from_row,
     to_iso,
 )
+from tuinews.store.saved import saved_count, saved_next_unread, saved_page_ids, saved_position
 from tuinews.store.search import rows_by_ids, search_count, search_ids
 from tuinews.store.views import AFTER, BEFORE, ORDER, today_start, unread_index, view_filter
 
@@ -34,8 +35,8 @@ class Queries:
 
     def page(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[ArticleRow]:
         """One page of a view's list rows: newest first, a search's best match first."""
-        if view.kind is ViewKind.SEARCH:
-            ids = search_ids(self.conn, view.query or "", limit, offset)
+        if view.kind in (ViewKind.SEARCH, ViewKind.SAVED):
+            ids = self._ranked_ids(view, limit, offset)
             return [list_row_from_row(row) for row in rows_by_ids(self.conn, ROW_COLUMNS, ids)]
         where, params = view_filter(view, now)
         rows = self.conn.execute(
@@ -46,12 +47,21 @@ class Queries:
 
     def articles(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[Article]:
         """Like page(), with every field (for the command line's output)."""
+        if view.kind is ViewKind.SAVED:
+            ids = self._ranked_ids(view, limit, offset)
+            return [article_from_row(r) for r in rows_by_ids(self.conn, ARTICLE_COLUMNS, ids)]
         where, params = view_filter(view, now)
         rows = self.conn.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [article_from_row(row) for row in rows]
+
+    def _ranked_ids(self, view: View, limit: int, offset: int) -> list[int]:
+        """The ids of a page of a search (best first) or a saved view (newest first)."""
+        if view.kind is ViewKind.SAVED:
+            return saved_page_ids(self.conn, view.name or "", limit, offset)
+        return search_ids(self.conn, view.query or "", limit, offset)
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
         """Full-text search: the best of the newest matches first (see search.search_ids)."""
@@ -68,6 +78,8 @@ class Queries:
             return self._today(now)
         if view.kind is ViewKind.SEARCH:
             return search_count(self.conn, view.query or "")
+        if view.kind is ViewKind.SAVED:
+            return saved_count(self.conn, view.name or "")
         if view.kind is ViewKind.CATEGORY:
             row = self.conn.execute(
                 "SELECT total, unread FROM category_counts WHERE category = ?",
@@ -121,6 +133,9 @@ class Queries:
 
     def next_unread(self, view: View, *, now: datetime, after: ArticleRow | None) -> int | None:
         """The first unread article of a view that sorts after `after` (or the first)."""
+        if view.kind is ViewKind.SAVED:
+            bound = (to_iso(after.date), after.id) if after is not None else None
+            return saved_next_unread(self.conn, view.name or "", bound)
         where, params = view_filter(view, now)
         sql = f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0"
         if after is not None:
@@ -134,6 +149,8 @@ class Queries:
         """The index of an article in a view's order, or None if it is not in the view."""
         if view.kind is ViewKind.SEARCH:
             return None  # a search sorts by rank: its list finds the article itself
+        if view.kind is ViewKind.SAVED:
+            return saved_position(self.conn, view.name or "", article_id)
         where, params = view_filter(view, now)
         row = self.conn.execute(
             f"SELECT sort_at FROM articles WHERE id = ? AND ({where})", [article_id, *params]

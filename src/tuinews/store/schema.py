@@ -215,12 +215,45 @@ _V6 = """
         WHERE substr(dedupe_key, 1, 1) = char(1);
 """
 
+# v7: searches saved as views. Their matches are kept in saved_matches, with a copy of
+# each article's sort key and read mark (kept in step by triggers) so that a saved view
+# pages, counts and finds its next unread article in its own index, as a category does.
+# `checked_id`: the articles up to this id have been matched (saved.sync_saved_views).
+_V7 = """
+        CREATE TABLE saved_views (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            query TEXT NOT NULL,
+            checked_id INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE saved_matches (
+            view_id INTEGER NOT NULL REFERENCES saved_views(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL,
+            matched_at TEXT NOT NULL,
+            is_read INTEGER NOT NULL,
+            PRIMARY KEY (view_id, article_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX saved_matches_by_date
+            ON saved_matches(view_id, matched_at DESC, article_id DESC);
+        CREATE INDEX saved_matches_by_read
+            ON saved_matches(view_id, is_read, matched_at DESC, article_id DESC);
+        CREATE INDEX saved_matches_by_article ON saved_matches(article_id);
+        CREATE TRIGGER saved_matches_follow AFTER UPDATE OF read, sort_at ON articles
+        WHEN old.read IS NOT new.read OR old.sort_at IS NOT new.sort_at BEGIN
+            UPDATE saved_matches SET is_read = new.read, matched_at = new.sort_at
+            WHERE article_id = new.id;
+        END;
+        CREATE TRIGGER saved_matches_forget AFTER DELETE ON articles BEGIN
+            DELETE FROM saved_matches WHERE article_id = old.id;
+        END;
+"""
+
 # One schema version: a SQL script, or a function that changes the schema through
 # sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
 Migration = str | Callable[["sqlite_utils.Database"], None]
 
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 LATEST_VERSION = len(MIGRATIONS)
 
 

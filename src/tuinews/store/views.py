@@ -32,6 +32,12 @@ def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
         return "sort_at >= ?", [today_start(now)]
     if view.kind is ViewKind.CATEGORY:
         return "category = ?", [view.category or ""]
+    if view.kind is ViewKind.SAVED:  # for bulk marks: lists read saved_matches (saved.py)
+        return (
+            "id IN (SELECT article_id FROM saved_matches "
+            "WHERE view_id = (SELECT id FROM saved_views WHERE name = ?))",
+            [view.name or ""],
+        )
     if view.kind is ViewKind.SEARCH:
         query = fts_query(view.query or "")
         if not query:

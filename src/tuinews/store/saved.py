@@ -1,0 +1,191 @@
+"""Searches saved as views (newsboat's query feeds): kept matches, counts, pages.
+
+A saved view keeps its matches in `saved_matches` (schema v7) with each article's sort key
+and read mark, so that it pages, counts and finds its next unread article in its own
+indexes, as fast as a category. New articles are matched by `sync_saved_views`, which the
+import and the refresh run after they store articles; it matches only the articles added
+since its last run (`checked_id`), in the full-text index.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tuinews.models import Count, SavedView
+from tuinews.store.views import fts_query
+
+MAX_NAME = 80
+_ORDER = "ORDER BY matched_at DESC, article_id DESC"
+
+
+class SavedViewError(Exception):
+    """A saved view cannot be made, renamed or found; the message says why."""
+
+
+def _view_id(conn: sqlite3.Connection, name: str) -> int | None:
+    row = conn.execute("SELECT id FROM saved_views WHERE name = ?", (name,)).fetchone()
+    return int(row[0]) if row else None
+
+
+def _checked_name(name: str) -> str:
+    cleaned = " ".join(name.split())[:MAX_NAME]
+    if not cleaned:
+        raise SavedViewError("a saved view needs a name")
+    return cleaned
+
+
+def save_view(conn: sqlite3.Connection, name: str, query: str) -> SavedView:
+    """Save `query` as a view called `name`, with every article it matches now."""
+    name = _checked_name(name)
+    if not fts_query(query):
+        raise SavedViewError(f"nothing to search for in {query!r}")
+    _begin(conn)
+    try:
+        if _view_id(conn, name) is not None:
+            raise SavedViewError(f"there is already a view called {name!r}")
+        cursor = conn.execute(
+            "INSERT INTO saved_views(name, query) VALUES (?, ?)", (name, query.strip())
+        )
+        _match_new(conn, int(cursor.lastrowid or 0), query, checked_id=0)
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return next(view for view in list_views(conn) if view.name == name)
+
+
+def rename_view(conn: sqlite3.Connection, old: str, new: str) -> str:
+    """Rename a saved view; return the new name as stored."""
+    new = _checked_name(new)
+    view_id = _view_id(conn, old)
+    if view_id is None:
+        raise SavedViewError(f"no saved view called {old!r}")
+    if new != old and _view_id(conn, new) is not None:
+        raise SavedViewError(f"there is already a view called {new!r}")
+    with conn:
+        conn.execute("UPDATE saved_views SET name = ? WHERE id = ?", (new, view_id))
+    return new
+
+
+def remove_view(conn: sqlite3.Connection, name: str) -> None:
+    """Forget a saved view (its articles stay where they are)."""
+    view_id = _view_id(conn, name)
+    if view_id is None:
+        raise SavedViewError(f"no saved view called {name!r}")
+    _begin(conn)
+    conn.execute("DELETE FROM saved_matches WHERE view_id = ?", (view_id,))
+    conn.execute("DELETE FROM saved_views WHERE id = ?", (view_id,))
+    conn.execute("COMMIT")
+
+
+def list_views(conn: sqlite3.Connection) -> list[SavedView]:
+    """Every saved view with its counts, by name."""
+    views = []
+    for view_id, name, query in conn.execute(
+        "SELECT id, name, query FROM saved_views ORDER BY name COLLATE NOCASE, name"
+    ).fetchall():
+        count = _count(conn, int(view_id))
+        views.append(SavedView(name, query, count.total, count.unread))
+    return views
+
+
+def sync_saved_views(conn: sqlite3.Connection) -> int:
+    """Match the articles stored since the last run against every saved view, in one
+    transaction; return how many matches were added."""
+    views = conn.execute("SELECT id, query, checked_id FROM saved_views").fetchall()
+    if not views:
+        return 0
+    _begin(conn)
+    try:
+        added = sum(
+            _match_new(conn, int(view_id), query, int(checked)) for view_id, query, checked in views
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return added
+
+
+def _begin(conn: sqlite3.Connection) -> None:
+    conn.execute("BEGIN IMMEDIATE")
+
+
+def _match_new(conn: sqlite3.Connection, view_id: int, query: str, checked_id: int) -> int:
+    """Add the matches among the articles after `checked_id` (inside a transaction)."""
+    (last,) = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()
+    added = 0
+    match = fts_query(query)
+    if match and last > checked_id:
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO saved_matches(view_id, article_id, matched_at, is_read) "
+            "SELECT ?, a.id, a.sort_at, a.read FROM articles_fts AS f "
+            "JOIN articles AS a ON a.id = f.rowid "
+            "WHERE articles_fts MATCH ? AND f.rowid > ?",
+            (view_id, match, checked_id),
+        )
+        added = cursor.rowcount
+    conn.execute("UPDATE saved_views SET checked_id = ? WHERE id = ?", (last, view_id))
+    return max(added, 0)
+
+
+# -- reading a saved view: each in the view's own index ---------------------------------
+
+
+def _count(conn: sqlite3.Connection, view_id: int) -> Count:
+    (total,) = conn.execute(
+        "SELECT count(*) FROM saved_matches WHERE view_id = ?", (view_id,)
+    ).fetchone()
+    (unread,) = conn.execute(
+        "SELECT count(*) FROM saved_matches WHERE view_id = ? AND is_read = 0", (view_id,)
+    ).fetchone()
+    return Count(int(total), int(unread))
+
+
+def saved_count(conn: sqlite3.Connection, name: str) -> Count:
+    """How many articles a saved view holds, and how many are unread."""
+    view_id = _view_id(conn, name)
+    return Count(0, 0) if view_id is None else _count(conn, view_id)
+
+
+def saved_page_ids(conn: sqlite3.Connection, name: str, limit: int, offset: int) -> list[int]:
+    """The ids of one page of a saved view, newest first."""
+    rows = conn.execute(
+        "SELECT article_id FROM saved_matches "
+        f"WHERE view_id = (SELECT id FROM saved_views WHERE name = ?) {_ORDER} LIMIT ? OFFSET ?",
+        (name, limit, offset),
+    )
+    return [int(article_id) for (article_id,) in rows]
+
+
+def saved_next_unread(
+    conn: sqlite3.Connection, name: str, after: tuple[str, int] | None
+) -> int | None:
+    """The first unread article of a saved view after `after` (sort key, id), or the first."""
+    sql = (
+        "SELECT article_id FROM saved_matches "
+        "WHERE view_id = (SELECT id FROM saved_views WHERE name = ?) AND is_read = 0"
+    )
+    params: list[object] = [name]
+    if after is not None:
+        sql += " AND (matched_at, article_id) < (?, ?)"
+        params += [after[0], after[1]]
+    row = conn.execute(f"{sql} {_ORDER} LIMIT 1", params).fetchone()
+    return int(row[0]) if row else None
+
+
+def saved_position(conn: sqlite3.Connection, name: str, article_id: int) -> int | None:
+    """The index of an article in a saved view's order, or None if it is not in it."""
+    view_id = _view_id(conn, name)
+    row = conn.execute(
+        "SELECT matched_at FROM saved_matches WHERE view_id = ? AND article_id = ?",
+        (view_id, article_id),
+    ).fetchone()
+    if row is None:
+        return None
+    (before,) = conn.execute(
+        "SELECT count(*) FROM saved_matches WHERE view_id = ? "
+        "AND (matched_at, article_id) > (?, ?)",
+        (view_id, row[0], article_id),
+    ).fetchone()
+    return int(before)
