@@ -449,11 +449,11 @@ def test_huge_inputs_finish_quickly() -> None:
         "Some headline here today\nBy Jane Doe\n" * 20_000,
         "\n" * 200_000,
     ]
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: a busy machine does not make it fail
     for text in texts:
         with contextlib.suppress(ImportFailure):
             parse_text_dump(text)
-    assert time.perf_counter() - start < 10
+    assert time.process_time() - start < 10
 
 
 BOILERPLATE = [

@@ -8,38 +8,77 @@ tab, a breadcrumb, a "Reading:" bar) or puts a byline or date under it.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import UTC, datetime
 
 from tuinews.importer.textdump_body import section_label
 from tuinews.importer.textdump_lines import Kind, Line
+from tuinews.importer.textdump_meta import bare_name, find_date
 from tuinews.importer.textdump_prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _INSIDE = 0.25  # how deep into the run a headline may stand
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
+_NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
+_NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
+# Lines that do not push the headline further from the prose: furniture between them.
+_QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.BULLET, Kind.CARD, Kind.READBAR})
 
 
 class Keys:
-    """Every line's key in one string, to count how often the page prints a headline."""
+    """Every line's key, to count how often the page prints a headline.
+
+    A key counts on a line to itself, or at the end of a longer line ("Africa | <headline>").
+    The second kind of count scans the whole page, so it is kept for a bounded number of keys.
+    """
+
+    _SCANS = 200
 
     def __init__(self, lines: list[Line]) -> None:
+        self._whole = Counter(line.key for line in lines if line.key)
         self._blob = "\n" + "\n".join(line.key for line in lines if line.key) + "\n"
+        self._cache: dict[str, int] = {}
 
     def printed(self, key: str) -> int:
-        """How many lines hold this key: a line to itself, or at the end of a longer line."""
+        """How many lines hold this key (at least one: the line asked about)."""
         if key.count(" ") < 1:
             return 1
-        return self._blob.count(f"\n{key}\n") + self._blob.count(f" {key}\n")
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) >= self._SCANS:
+                return max(1, self._whole[key])
+            found = self._whole[key] + self._blob.count(f" {key}\n")
+            self._cache[key] = found
+        return max(1, found)
+
+
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised, as English headlines are ("How Winter Wreaks Havoc")."""
+    long = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
+
+
+def _not_a_headline(text: str) -> bool:
+    """A byline, a date line, a handle or a name: metadata that is not a headline."""
+    low = text.lower()
+    return (
+        low.startswith("by ")
+        or "@" in text
+        or bare_name(text) is not None
+        or find_date(text) is not None
+    )
 
 
 def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> float:
     words = line.words
-    if not 2 <= words <= 30 or len(line.text) > 250 or not line.text[:1].isalnum():
-        return -99.0
     text = line.text
-    score = -0.3 * distance
+    if not 2 <= words <= 30 or len(text) > 250 or not text[:1].isalnum():
+        return -99.0
+    if _not_a_headline(text):
+        return -99.0
+    score = -0.2 * distance
     printed = keys.printed(line.key)
     if 2 <= printed <= 3:
         score += 2.5
@@ -47,7 +86,9 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
         score += 3.0
     if 4 <= words <= 20:
         score += 1.5
-    if text.rstrip("\"'”’»)")[-1:] == "." and words > 3:
+    if _title_case(text):
+        score += 1.0
+    if text.rstrip("\"'”’»)")[-1:] == "." and words > 3 and not _title_case(text):
         score -= 3.0
     if text.isupper() or section_label(text) is not None:
         score -= 3.0
@@ -72,18 +113,25 @@ def _meta_below(lines: list[Line], j: int) -> bool:
     return False
 
 
+def _strong(line: Line, meta_below: bool, keys: Keys) -> bool:
+    """Evidence that a line inside the prose is the headline, not a paragraph or a heading."""
+    return meta_below or 2 <= keys.printed(line.key) <= 3 or _title_case(line.text)
+
+
 def find_headline(
     lines: list[Line], grades: list[Grade], weight: list[float], run: Run, keys: Keys
 ) -> int | None:
     """The index of the article's headline: above the run, or early inside it (the run then
     holds a teaser or a blurb above the headline), or None if no line reads as one."""
     best: tuple[float, int] | None = None
-    candidates: list[tuple[int, int]] = []  # (index, non-blank lines from the run's start)
+    candidates: list[tuple[int, int]] = []  # (index, lines of text from the run's start)
     seen = 0
     for j in range(run.start - 1, -1, -1):
-        if lines[j].kind is Kind.BLANK:
+        kind = lines[j].kind
+        if kind is Kind.BLANK:
             continue
-        seen += 1
+        if kind not in _QUIET:
+            seen += 1
         if seen > _REACH or grades[j] is Grade.CUT:
             break
         candidates.append((j, seen))
@@ -98,9 +146,12 @@ def find_headline(
             candidates.append((j, seen))
     for j, distance in candidates:
         line = lines[j]
-        if line.kind not in _HEADLINE_KINDS or grades[j] is Grade.GOOD:
+        if line.kind not in _HEADLINE_KINDS:
             continue
-        score = _headline_score(line, distance, _meta_below(lines, j), keys)
+        below = _meta_below(lines, j)
+        if (j >= run.start or grades[j] is Grade.GOOD) and not _strong(line, below, keys):
+            continue
+        score = _headline_score(line, distance, below, keys)
         if j >= run.start:
             lost = sum(max(w, 0.0) for w in weight[run.start : j])
             score -= 12.0 * lost / run.score
@@ -139,9 +190,29 @@ def header_meta(
             published is None or (meta.date_label == "published" and label != "published")
         ):
             published, label = meta.date, meta.date_label
+    if author is None:
+        author = _bare_byline(lines, head, high)
     if published is None:
         published = _foreign_date(lines, low, high)
     return author, published, used
+
+
+def _bare_byline(lines: list[Line], head: int, high: int) -> str | None:
+    """A name standing alone under the headline ("Jane Doe", "• Jane Doe"): the byline."""
+    seen = 0
+    for line in lines[head + 1 : high]:
+        if line.kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > _NAME_REACH:
+            break
+        if line.kind in (Kind.TITLE, Kind.SHORT, Kind.BULLET) and not _NOT_NAMES.intersection(
+            line.text.lower().split()
+        ):
+            name = bare_name(line.text)
+            if name is not None and line.key != lines[head].key:
+                return name
+    return None
 
 
 def _foreign_date(lines: list[Line], low: int, high: int) -> datetime | None:

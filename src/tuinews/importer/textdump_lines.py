@@ -53,7 +53,7 @@ _KEY = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _CAPTION_HEAD = re.compile(
     r"^(?:photo|photograph|photography|picture|pic|image|credit|illustration|caption|file photo"
-    r"|main image|top image|video)s?(?: credit)? ?(?::|by\b|/|credit\b)",
+    r"|main image|top image|video)s?(?: credit)? ?(?::|by\b|/|credit\b)|^(?:media )?caption\b",
     re.I,
 )
 _CAPTION_TAIL = re.compile(
@@ -169,6 +169,9 @@ def classify(text: str) -> Line:
     if bullet is not None:
         item = bullet.group(1)
         kind = _chrome(item, item.count(" ") + 1)
+        meta = parse_meta(item) if kind is None else None
+        if meta is not None and (meta.date is not None or meta.author is not None):
+            return Line(item, Kind.META, words - 1, meta=meta)  # "• 24 July 2015"
         return Line(item, kind or Kind.BULLET, words - 1)
     caption = _caption(text)
     if caption:

@@ -70,12 +70,30 @@ _READTIME = re.compile(
     re.I,
 )
 _BY_ALONE = frozenset(
-    {"by", "by:", "words by", "written by", "story by", "words", "author", "author:"}
+    {
+        "by",
+        "by:",
+        "words by",
+        "written by",
+        "story by",
+        "words",
+        "author",
+        "author:",
+        "par",
+        "por",
+        "von",
+    }
 )
 _BYLINE = re.compile(
-    r"^(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by) :?"
+    r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
+    r"|par|por|von|door|di|av|przez|autor|autore|auteur) :?"
     r"|(?:authors?|words|byline|writer) ?:) ?(\S.*)$",
     re.I,
+)
+_HANDLE = re.compile(r"@\w+|\bfollow\b", re.I)
+_HINT_DIGIT = re.compile(r"\d")
+_CLOCK_ONLY = re.compile(
+    r"^(?:at )?\d{1,2}[:.]\d{2}(?::\d{2})? ?(?:[ap]\.?m\.?)?(?: ?\(?[a-z]{2,4}\)?)?$", re.I
 )
 # Every metadata line holds a figure, a byline word or a relative day.
 _HINT = re.compile(r"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now)\b", re.I)
@@ -281,6 +299,8 @@ def parse_meta(text: str) -> Meta | None:
             continue
         if part.lower().rstrip(":") in {"updated", "published", "posted", "last updated"}:
             continue
+        if _CLOCK_ONLY.match(part):
+            continue  # "April 5, 2018 | 6:00 PM": the time of the date beside it
         date = _date_part(part)
         if date is not None:
             dates.append(date)
@@ -288,7 +308,12 @@ def parse_meta(text: str) -> Meta | None:
             continue
         by = _BYLINE.match(part)
         if by is not None:
-            name = clean_author(by.group(1))
+            raw = _HANDLE.sub(" ", by.group(1))
+            found = find_date(raw) if _HINT_DIGIT.search(raw) else None
+            if found is not None:  # "By Jane Doe March 18, 2026 12:22 PM": both in one part
+                dates.append(Meta(date=found[0]))
+                raw = found[1]
+            name = clean_author(" ".join(raw.split()))
             if name is None:
                 return None
             author = author or name
