@@ -13,8 +13,12 @@ from tuinews.ui.screens.help import HelpScreen
 async def test_the_footer_shows_help_quit_and_menu_first_at_80_columns(sample_store: Store) -> None:
     app = app_for(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        keys = [key for key in app.screen.query(FooterKey) if key.region.width]
+        # The footer composes its keys after the first refresh: wait for them, not for time.
+        for _ in range(50):
+            await pilot.pause()
+            keys = [key for key in app.screen.query(FooterKey) if key.region.width]
+            if keys:
+                break
         visible = {key.key for key in keys if key.region.right <= 80}
         assert {"question_mark", "q", "m"} <= visible
         assert keys[0].key == "question_mark"
