@@ -200,6 +200,7 @@ async def test_the_help_screen_lists_the_reading_tools(store: Store, tmp_path: P
         assert rows["article.save"] == ("S", "Save to file…")
         assert rows["article.bookmark"] == ("B", "Bookmark")
         assert rows["article.full_text"] == ("F", "Full text")
+        assert rows["search.save"] == ("V", "Save search as view")
         assert "reader.link_2" not in rows  # one row stands for the nine digits
 
 

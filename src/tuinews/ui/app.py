@@ -341,6 +341,10 @@ class TuinewsApp(App[None]):
         if self.main is not None:
             self.main.action_search()
 
+    def action_saved_views(self) -> None:
+        if self.main is not None:
+            self.main.action_saved_views()
+
     def jump_to(self, view: View) -> None:
         if self.main is not None:
             self.main.jump_to(view)

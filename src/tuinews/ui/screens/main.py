@@ -16,11 +16,13 @@ from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
+from tuinews.store.saved import list_views
 from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.screens.navigation import Navigation, row_of
+from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.key_footer import KeyFooter
 from tuinews.ui.widgets.reader import Reader
@@ -31,7 +33,7 @@ NARROW_WIDTH = 100
 VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
 
 
-class MainScreen(Navigation):
+class MainScreen(Navigation, ViewTools):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
@@ -92,9 +94,14 @@ class MainScreen(Navigation):
         counts = self.marks.counts(self.clock())
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
+        saved = list_views(self.store.conn)
+        if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
+            self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
         search = self.view if self.view.kind is ViewKind.SEARCH else None
         sidebar = self.query_one(Sidebar)
-        sidebar.show_counts(counts, self.view, search, problems=feed_problems(self.store))
+        sidebar.show_counts(
+            counts, self.view, search, problems=feed_problems(self.store), saved=saved
+        )
         self.query_one(ArticleList).border_title = f"{self.view.label} ({self._view_count(counts)})"
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
@@ -104,6 +111,8 @@ class MainScreen(Navigation):
         """How many articles the list holds, as its title shows it ("1,000+")."""
         if self.view.kind is ViewKind.CATEGORY:
             return f"{counts.categories[self.view.category or ''].total:,}"
+        if self.view.kind is ViewKind.SAVED:
+            return f"{self.store.count(self.view, self.clock()).total:,}"
         if self.view.kind is ViewKind.SEARCH:
             total = self.store.count(self.view, self.clock()).total
             return f"{SEARCH_COUNT_LIMIT:,}+" if total > SEARCH_COUNT_LIMIT else f"{total:,}"
@@ -300,6 +309,18 @@ class MainScreen(Navigation):
 
     def open_links(self) -> Numbered:
         return self.query_one(Reader).numbered
+
+    def current_view(self) -> View:
+        return self.view
+
+    def show_view(self, view: View) -> None:
+        names = {saved.name for saved in list_views(self.store.conn)}
+        if view.kind is ViewKind.SAVED and view.name not in names:
+            view = View()
+        if view == self.view:
+            self.refresh_all()
+        else:
+            self.jump_to(view)
 
     def article_changed(self, article_id: int) -> None:
         self.refresh_all()

@@ -30,6 +30,7 @@ MENU_ENTRIES = (
     MenuEntry("Feeds…", "feeds", "Subscriptions, their counts and their errors"),
     MenuEntry("Export…", "export", "Subscriptions as OPML, articles as JSON Lines"),
     MenuEntry("Search…", "search", "Full-text search of every article"),
+    MenuEntry("Saved views…", "saved_views", "Searches saved as views: open, rename, remove"),
     MenuEntry("Theme…", "change_theme", "Pick a colour theme (saved in the config file)"),
     MenuEntry("Help", "help", "Every key and what it does"),
     MenuEntry("Quit", "quit", "Leave tuinews"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import islice
 
@@ -12,7 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tuinews.models import SidebarCounts, View, ViewKind
+from tuinews.models import SavedView, SidebarCounts, View, ViewKind
 
 # Each entry is a line laid out in Python, redrawn on every count change: beyond this many
 # categories the rest are reached through the command palette ("Jump to category").
@@ -24,12 +25,15 @@ ICONS = {
     ViewKind.STARRED: "★",
     ViewKind.TODAY: "◷",
     ViewKind.SEARCH: "⌕",
+    ViewKind.SAVED: "◇",
 }
 
 
 def option_id(view: View) -> str:
     if view.kind is ViewKind.CATEGORY:
         return f"category:{view.category}"
+    if view.kind is ViewKind.SAVED:
+        return f"saved:{view.name}"
     return str(view.kind.value)
 
 
@@ -59,15 +63,17 @@ class Sidebar(OptionList):
         super().__init__(id=id)
         self._views: dict[str, View] = {}
         self._ready = False
-        self._shown: tuple[SidebarCounts, View, View | None, dict[str, str]] | None = None
+        self._shown: (
+            tuple[SidebarCounts, View, View | None, dict[str, str], tuple[SavedView, ...]] | None
+        ) = None
         self._built_for: tuple[object, ...] | None = None
         self.border_title = "Views"
 
     def on_resize(self, event: Resize) -> None:
         # Entries are laid out for a width: redraw them when the sidebar appears or resizes.
         if self._shown is not None:
-            counts, current, search, problems = self._shown
-            self.show_counts(counts, current, search, problems=problems)
+            counts, current, search, problems, saved = self._shown
+            self.show_counts(counts, current, search, problems=problems, saved=saved)
 
     def show_counts(
         self,
@@ -76,19 +82,22 @@ class Sidebar(OptionList):
         search: View | None = None,
         *,
         problems: dict[str, str] | None = None,
+        saved: Sequence[SavedView] = (),
     ) -> None:
         """Redraw every entry with its count, keeping `current` highlighted.
 
         An active search is shown first, so the user can see it and return to it.
         `problems` maps "feed title\x1fcategory" to the feed's last error: those
         categories get a mark, and the reasons show when the pointer rests on the sidebar.
+        The `saved` searches come after the smart views, with their unread counts.
         """
         problems = problems or {}
-        self._shown = (counts, current, search, problems)
+        saved = tuple(saved)
+        self._shown = (counts, current, search, problems, saved)
         width = max(12, self.scrollable_content_region.width - 1)
         opened = current.category if current.kind is ViewKind.CATEGORY else None
         listed = opened is None or opened in islice(counts.categories, MAX_CATEGORIES)
-        built_for = (counts, search, problems, width, None if listed else opened)
+        built_for = (counts, search, problems, saved, width, None if listed else opened)
         if built_for == self._built_for:
             # Only the highlight moves (a view was chosen): rebuilding every entry
             # would cost a layout of the whole list for nothing.
@@ -115,6 +124,12 @@ class Sidebar(OptionList):
             options.append(Option(_entry(View(kind), number, width), id=kind.value))
             self._views[kind.value] = View(kind)
         options.append(None)
+        for saved_view in saved:
+            view = View(ViewKind.SAVED, name=saved_view.name)
+            options.append(Option(_entry(view, saved_view.unread, width), id=option_id(view)))
+            self._views[option_id(view)] = view
+        if saved:
+            options.append(None)
         shown = list(islice(counts.categories, MAX_CATEGORIES))
         if opened is not None and opened not in shown and opened in counts.categories:
             shown.append(opened)  # the open category is always listed
