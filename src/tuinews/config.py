@@ -26,7 +26,10 @@ sources = ["Orbital Weekly"]        # or the article's source name
 
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +39,7 @@ from tuinews.models import CategoryRule
 from tuinews.untrusted import clean_line
 
 DEFAULT_THEME = "textual-dark"
+MAX_CONFIG_BYTES = 1024 * 1024
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*")
 
 
@@ -87,9 +91,7 @@ def load_settings(path: Path | None) -> Settings:
     if path is None or not path.exists():
         return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+        data = tomllib.loads(read_config_text(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc})") from None
     theme = data.get("theme", DEFAULT_THEME)
@@ -110,22 +112,51 @@ def load_settings(path: Path | None) -> Settings:
     )
 
 
+def read_config_text(path: Path) -> str:
+    """The config file's text. Raises ConfigError for what is not a small regular file
+    (checked before reading: a FIFO would hang, /dev/zero would never end)."""
+    try:
+        # O_NONBLOCK: opening a FIFO with no writer would wait for one.
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ConfigError(f"{path}: not a regular file (the config is a TOML text file)")
+        try:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        except OSError as exc:
+            raise ConfigError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_CONFIG_BYTES // 1024} KiB; not a config file")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+
+
 def _feeds(path: Path, raw: Any) -> FeedSettings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: [feeds] must be a table")
     values: dict[str, Any] = {}
-    for name, kind, low in (
-        ("refresh_minutes", int, 1),
-        ("concurrency", int, 1),
-        ("timeout_seconds", (int, float), 1),
-        ("keep_days", int, 1),
-        ("max_per_feed", int, 1),
+    # The highest values keep the arithmetic of dates and timeouts in range.
+    for name, kind, low, high in (
+        ("refresh_minutes", int, 1, 7 * 24 * 60),
+        ("concurrency", int, 1, 64),
+        ("timeout_seconds", (int, float), 1, 600),
+        ("keep_days", int, 1, 100 * 366),
+        ("max_per_feed", int, 1, 1_000_000_000),
     ):
         if name not in raw:
             continue
         value = raw[name]
-        if isinstance(value, bool) or not isinstance(value, kind) or value < low:
-            raise ConfigError(f"{path}: feeds.{name} must be a number of at least {low}")
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, kind)
+            or not math.isfinite(value)  # nan and inf compare false with everything
+            or not low <= value <= high
+        ):
+            raise ConfigError(f"{path}: feeds.{name} must be a number from {low} to {high:,}")
         values[name] = value
     unknown = (
         set(raw)
@@ -197,10 +228,7 @@ def _rules(path: Path, raw: Any) -> tuple[CategoryRule, ...]:
 def save_theme(path: Path, theme: str) -> None:
     """Write `theme = "..."` into the config file, keeping everything else as it is."""
     line = f"theme = {_toml_string(theme)}"
-    try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read ({exc})") from None
+    text = read_config_text(path) if path.exists() else ""
     lines = text.splitlines()
     # Top-level keys come before the first [table]; replace the theme line there or add one.
     first_table = next((i for i, raw in enumerate(lines) if raw.lstrip().startswith("[")), None)

@@ -13,6 +13,7 @@ from functools import lru_cache
 from tuinews.models import ArticleDraft, CategoryRule
 
 _WORD = re.compile(r"[a-z][a-z'-]+")
+_WORDS = re.compile(r"\w+")
 
 # Stems matched as word prefixes; a handful of clear signals per topic.
 TOPICS: dict[str, tuple[str, ...]] = {
@@ -180,21 +181,30 @@ def choose_category(
     if draft.category:
         return draft.category
     text = f"{draft.title}\n{draft.summary or ''}\n{draft.body}".lower()
+    words: frozenset[str] | None = None  # the text's words, found once for every rule
     for rule in rules:
-        if _rule_matches(rule, text, draft.source_name or source):
+        if any((draft.source_name or source).casefold() == s.casefold() for s in rule.sources):
+            return rule.category
+        if not rule.keywords:
+            continue
+        single, pattern = _keyword_index(rule.keywords)
+        if words is None:
+            words = frozenset(_WORDS.findall(text))
+        if not words.isdisjoint(single) or (pattern is not None and pattern.search(text)):
             return rule.category
     return guess_topic(draft.title, text)
 
 
-def _rule_matches(rule: CategoryRule, text: str, source: str) -> bool:
-    if any(source.casefold() == wanted.casefold() for wanted in rule.sources):
-        return True
-    return any(_pattern(keyword).search(text) for keyword in rule.keywords)
-
-
-@lru_cache(maxsize=1024)
-def _pattern(keyword: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + re.escape(keyword.lower()) + r"\b")
+@lru_cache(maxsize=256)
+def _keyword_index(keywords: tuple[str, ...]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """A rule's keywords, prepared once: the one-word ones as a set (a word of the text
+    matches one exactly as r"\bkeyword\b" would), the others in one pattern."""
+    lowered = [keyword.lower() for keyword in keywords]
+    single = frozenset(keyword for keyword in lowered if _WORDS.fullmatch(keyword))
+    others = [keyword for keyword in lowered if keyword not in single]
+    if not others:
+        return single, None
+    return single, re.compile(r"\b(?:" + "|".join(map(re.escape, others)) + r")\b")
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -248,12 +249,36 @@ _V7 = """
         END;
 """
 
+# v8: each saved view's counts kept by triggers on saved_matches, as category_counts are
+# for categories, so that the sidebar and a view's title read them instead of counting.
+_V8 = """
+        ALTER TABLE saved_views ADD COLUMN total INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE saved_views ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;
+        UPDATE saved_views SET
+            total = (SELECT count(*) FROM saved_matches m WHERE m.view_id = saved_views.id),
+            unread = (SELECT count(*) FROM saved_matches m
+                      WHERE m.view_id = saved_views.id AND m.is_read = 0);
+        CREATE TRIGGER saved_counts_insert AFTER INSERT ON saved_matches BEGIN
+            UPDATE saved_views SET total = total + 1, unread = unread + (new.is_read = 0)
+            WHERE id = new.view_id;
+        END;
+        CREATE TRIGGER saved_counts_delete AFTER DELETE ON saved_matches BEGIN
+            UPDATE saved_views SET total = total - 1, unread = unread - (old.is_read = 0)
+            WHERE id = old.view_id;
+        END;
+        CREATE TRIGGER saved_counts_read AFTER UPDATE OF is_read ON saved_matches
+        WHEN old.is_read IS NOT new.is_read BEGIN
+            UPDATE saved_views SET unread = unread + (new.is_read = 0) - (old.is_read = 0)
+            WHERE id = new.view_id;
+        END;
+"""
+
 # One schema version: a SQL script, or a function that changes the schema through
 # sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
 Migration = str | Callable[["sqlite_utils.Database"], None]
 
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 LATEST_VERSION = len(MIGRATIONS)
 
 
@@ -263,6 +288,7 @@ def inspect(path: Path) -> int:
     Raises StoreError for a file that is not SQLite, not a tuinews store, truncated,
     corrupt, or made by a newer tuinews.
     """
+    _check_file_type(path)
     try:
         with path.open("rb") as handle:
             header = handle.read(HEADER_BYTES)
@@ -292,12 +318,25 @@ def inspect(path: Path) -> int:
         if tables == 0 and version == 0:
             return 0
         raise StoreError(f"{path}: not a tuinews store (a SQLite database of another program)")
+    if version < 0:  # never migrated "up" from a version no tuinews wrote
+        raise StoreError(f"{path}: not a tuinews store this version knows (schema {version})")
     if version > LATEST_VERSION:
         raise StoreError(
             f"{path}: made by a newer tuinews (schema {version}; this version knows up to "
             f"{LATEST_VERSION}). Upgrade tuinews to open it."
         )
     return int(version)
+
+
+def _check_file_type(path: Path) -> None:
+    """Refuse what is not a regular file (a FIFO would hang the read, /dev/zero never end)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise StoreError(f"{path}: not a tuinews store ({kind})")
 
 
 def _check_length(path: Path, header: bytes, size: int) -> None:
