@@ -19,6 +19,8 @@ from tuinews.importer.textdump_prose import Grade, Run
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _INSIDE = 0.25  # how deep into the run a headline may stand
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
+_NAME_WORDS = 4
+_QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
@@ -71,10 +73,22 @@ def _not_a_headline(text: str) -> bool:
     )
 
 
+def _over_standfirst(lines: list[Line], j: int) -> bool:
+    """Whether the next line is a longer line of words: a headline over its standfirst."""
+    for k in range(j + 1, min(len(lines), j + 3)):
+        below = lines[k]
+        if below.kind is Kind.BLANK:
+            continue
+        return (
+            below.kind in (Kind.TITLE, Kind.PROSE, Kind.DEK) and below.words * 0.6 >= lines[j].words
+        )
+    return False
+
+
 def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> float:
     words = line.words
     text = line.text
-    if not 2 <= words <= 30 or len(text) > 250 or not text[:1].isalnum():
+    if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(_QUOTES)[:1].isalnum():
         return -99.0
     if _not_a_headline(text):
         return -99.0
@@ -92,9 +106,9 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
         score -= 3.0
     if text.isupper() or section_label(text) is not None:
         score -= 3.0
-    if line.kind is not Kind.TITLE:
+    if line.kind is Kind.PROSE:
         score -= 1.0
-    if not text[:1].isupper() and not text[:1].isdigit():
+    if text.lstrip(_QUOTES)[:1].islower():
         score -= 2.0
     return score
 
@@ -125,7 +139,9 @@ def find_headline(
     holds a teaser or a blurb above the headline), or None if no line reads as one."""
     best: tuple[float, int] | None = None
     candidates: list[tuple[int, int]] = []  # (index, lines of text from the run's start)
+    teasers: set[int] = set()  # candidates with prose of their own under them: list items
     seen = 0
+    text_below = in_list = False
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
@@ -135,6 +151,12 @@ def find_headline(
         if seen > _REACH or grades[j] is Grade.CUT:
             break
         candidates.append((j, seen))
+        if in_list:
+            teasers.add(j)
+        if grades[j] is Grade.GOOD:
+            in_list = in_list or text_below
+        elif kind not in _QUIET:
+            text_below = True
     inside = 0.0  # the run's weight above a candidate inside it
     seen = 0
     for j in range(run.start, run.stop):
@@ -151,7 +173,9 @@ def find_headline(
         below = _meta_below(lines, j)
         if (j >= run.start or grades[j] is Grade.GOOD) and not _strong(line, below, keys):
             continue
-        score = _headline_score(line, distance, below, keys)
+        score = _headline_score(line, distance, below, keys) - (3.0 if j in teasers else 0.0)
+        if not below and line.words <= _NAME_WORDS and _over_standfirst(lines, j):
+            score += 2.0  # a page's short name over its tagline ("Harbour ferry")
         if j >= run.start:
             lost = sum(max(w, 0.0) for w in weight[run.start : j])
             score -= 12.0 * lost / run.score

@@ -121,7 +121,7 @@ def _chrome(text: str, words: int) -> Kind | None:
         return Kind.END
     if bare in vocab.CARD:
         return Kind.CARD
-    if bare in vocab.JUNK or (words <= 5 and vocab.JUNK_PATTERNS.match(low)):
+    if bare in vocab.JUNK or (words <= 6 and vocab.JUNK_PATTERNS.match(low)):
         return Kind.JUNK
     if words <= 30 and vocab.TEASER.match(text):
         return Kind.JUNK

@@ -86,6 +86,7 @@ _BY_ALONE = frozenset(
 )
 _BYLINE = re.compile(
     r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
+    r"|interview by|interviewed by"
     r"|par|por|von|door|di|av|przez|autor|autore|auteur) :?"
     r"|(?:authors?|words|byline|writer) ?:) ?(\S.*)$",
     re.I,
@@ -96,7 +97,11 @@ _CLOCK_ONLY = re.compile(
     r"^(?:at )?\d{1,2}[:.]\d{2}(?::\d{2})? ?(?:[ap]\.?m\.?)?(?: ?\(?[a-z]{2,4}\)?)?$", re.I
 )
 # Every metadata line holds a figure, a byline word or a relative day.
-_HINT = re.compile(r"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now)\b", re.I)
+_HINT = re.compile(
+    r"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|par|por|von|door|di|av"
+    r"|przez|autor|autore|auteur)\b",
+    re.I,
+)
 _PARTS = re.compile(r" ?[|·•] ?| [-–—] ")
 _NAME_CUT = re.compile(r" (?:for|in|at|from) .*$| ?[(\[/].*$", re.I)
 _NAME_JOINERS = frozenset({
@@ -165,8 +170,10 @@ def find_date(text: str) -> tuple[datetime, str] | None:
         month, day, year = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
     elif (m := _NUM.search(text)) is not None:
         first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        # 21/11/2025 is day first; 11/21/2025 and the ambiguous 05/06/2025 read month first.
-        day, month = (first, second) if first > 12 else (second, first)
+        # 21/11/2025 is day first; 11/21/2025 and the ambiguous 05/06/2025 read month first;
+        # dotted dates (12.03.2024) are written day first wherever they are used.
+        dotted = m.group(2) == "."
+        day, month = (first, second) if first > 12 or (dotted and second <= 12) else (second, first)
     else:
         return None
     if not 1970 <= year <= 2100:

@@ -14,13 +14,16 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from tuinews.importer import textdump_vocab as vocab
 from tuinews.importer.textdump_lang import Language, dense_chars, detect, is_dense_stop, words_of
 from tuinews.importer.textdump_lines import Kind, Line
 
 _CUT = -1e9
 _SENTENCE_END = ".!?…:;。！？"
 _CLOSERS = "\"'”’»)]* "
-_COMMENTS = re.compile(r"comment|conversation|discussion|repl(?:y|ies)|responses", re.I)
+_COMMENTS = re.compile(
+    r"comment|conversation|discussion|repl(?:y|ies)|responses|thoughts? on", re.I
+)
 _FOOTER = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
 # "Reporting by ...; Editing by ...": the credits under a wire story, not its prose.
 _CREDITS = re.compile(
@@ -78,7 +81,10 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
     text = line.text
     if kind is Kind.END:
         low = text.lower()
-        if _COMMENTS.search(low) or _FOOTER.search(low):
+        # "12 comments" may sit in a share bar above the article: a count is not a cut.
+        if (_COMMENTS.search(low) and not vocab.COUNTS.match(low.strip(" •·|"))) or _FOOTER.search(
+            low
+        ):
             return Grade.CUT, 0
         return Grade.END, 0
     if kind in _FURNITURE or _CREDITS.match(text):
@@ -100,7 +106,7 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         return Grade.GOOD, words
     if words >= 30 and density >= 0.08:
         return Grade.GOOD, words
-    if density >= 0.1 and (words >= 10 or sentence) and words >= 3:
+    if density >= 0.1 and (words >= 16 or sentence) and words >= 3:
         return Grade.NEAR, words
     return Grade.SHORT, words
 
@@ -143,14 +149,13 @@ def weights(
     `cuts` are lines where another article starts (a headline with its own byline).
     """
     out: list[float] = []
-    prose = (Grade.GOOD, Grade.NEAR)
     for i, grade in enumerate(grades):
         if i in cuts:
             out.append(_CUT)
         elif grade is Grade.GOOD:
             before, after = _neighbours(grades, i)
             # A lone paragraph between headlines is a teaser in a list, not an article's.
-            alone = before not in prose and after not in prose
+            alone = before is not Grade.GOOD and after is not Grade.GOOD
             out.append(sizes[i] * (0.35 if alone else 1.0))
         elif grade is Grade.NEAR:
             before, after = _neighbours(grades, i)

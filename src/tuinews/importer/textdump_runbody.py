@@ -9,6 +9,8 @@ from tuinews.importer.textdump_lines import Kind, Line
 from tuinews.importer.textdump_prose import Grade
 
 _HEADING_WORDS = 14
+_LABELLED = re.compile(r"[^:]{1,30}: \S")  # "Price: $229": a field of a list, not a heading
+_TOC_NUMBER = re.compile(r"^(?:\d+ )+")
 _NUMBERED = re.compile(r"\d{1,2}[.)] \S")
 _SKIPPED = frozenset({Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR})
 _PROSE = (Grade.GOOD, Grade.NEAR)
@@ -22,6 +24,28 @@ def _next_grade(lines: list[Line], grades: list[Grade], j: int, stop: int) -> Gr
     return Grade.BLANK
 
 
+def _contents(lines: list[Line], grades: list[Grade], start: int, stop: int) -> set[int]:
+    """The lines of a table of contents: short lines ("1 History") that name a heading
+    printed further down, with the "Contents" line above them."""
+    later: dict[str, int] = {}
+    for j in range(start, len(lines)):
+        if grades[j] is Grade.SHORT and lines[j].key:
+            later[lines[j].key] = j
+    found: set[int] = set()
+    for j in range(start, stop):
+        if grades[j] is not Grade.SHORT:
+            continue
+        key = _TOC_NUMBER.sub("", lines[j].key)
+        if key and key != lines[j].key and later.get(key, -1) > j:
+            found.add(j)
+            above = j - 1
+            while above >= start and grades[above] is Grade.BLANK:
+                above -= 1
+            if above >= start and grades[above] is Grade.SHORT and lines[above].words <= 2:
+                found.add(above)  # "Contents"
+    return found
+
+
 def run_body(
     lines: list[Line], grades: list[Grade], start: int, stop: int, title_key: str
 ) -> Body | None:
@@ -31,6 +55,7 @@ def run_body(
     a "## " heading; furniture, captions, link cards, the teasers under a "Related" box and
     repeats of the headline are dropped.
     """
+    contents = _contents(lines, grades, start, stop)
     blocks: list[str] = []
     items: list[str] = []
     words = paragraphs = 0
@@ -45,7 +70,7 @@ def run_body(
         if line.kind is Kind.CARD or grade in (Grade.END, Grade.CUT):
             skipping = True
             continue
-        if line.kind in _SKIPPED or (title_key and line.key == title_key):
+        if line.kind in _SKIPPED or (title_key and line.key == title_key) or j in contents:
             continue
         if skipping and grade not in _PROSE:
             continue
@@ -62,6 +87,7 @@ def run_body(
             paragraphs += 1
         elif (
             line.text[:1].isupper()
+            and not _LABELLED.match(line.text)
             and line.words <= _HEADING_WORDS
             and blocks
             and not blocks[-1].startswith("## ")

@@ -21,7 +21,7 @@ def _name(raw: str) -> str | None:
     """A publication's name: one to six words, starting with a capital or a figure."""
     name = raw.strip(" .,-–|:©")
     name = _LEGAL.sub("", name).strip(" ,.")
-    if not name or not (name[0].isupper() or name[0].isdigit()):
+    if not name or not name[0].isalnum() or name[0].islower():
         return None
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60:

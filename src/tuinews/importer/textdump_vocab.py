@@ -27,7 +27,7 @@ story continues below; story continues below advertisement; article continues be
 article continues below advertisement; content continues below; continue reading below;
 share; shares; share this; share article; share this article; share this story; share via;
 share on facebook; share on twitter; share on x; share on whatsapp; share on linkedin;
-facebook; twitter; x; x (twitter); whatsapp; linkedin; reddit; telegram; pinterest;
+facebook; twitter; tweet; x; x (twitter); whatsapp; linkedin; reddit; telegram; pinterest;
 messenger; threads; bluesky; instagram; youtube; tiktok; email; e-mail; mail; print; copy;
 copy link; copy url; link copied; copied; short url; shorturl; short link; save; saved;
 save article; bookmark; gift article; gift this article; comment; reply; like; follow;
@@ -97,7 +97,8 @@ TEASER = re.compile(
 )
 JUNK_PATTERNS = re.compile(
     r"^(?:follow|share|advertisement|sponsored|click here|tap here|sign up|subscribe|log in|"
-    r"sign in|get the app|our standards|image \d|photo \d|slide \d|listen \(?\d|watch \(?\d)\b",
+    r"sign in|get the app|our standards|image \d|photo \d|slide \d|listen \(?\d|watch \(?\d"
+    r"|jump to|skip to)\b",
     re.I,
 )
 COUNTS = re.compile(
@@ -105,7 +106,9 @@ COUNTS = re.compile(
     re.I,
 )
 END_PATTERNS = re.compile(
-    r"^(?:©|\(c\)|copyright\b)|^(?:tags?|topics?|keywords|filed under|categories) ?:"
+    r"^this page was last (?:edited|modified|updated)\b"
+    r"|^(?:\d+|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to)\b"
+    r"|^(?:©|\(c\)|copyright\b)|^(?:tags?|topics?|keywords|filed under|categories) ?:"
     r"|^more (?:from|in|on|about|stories from|news from) |^(?:about|more about) the author"
     r"|^comments? \(\d+\)$|^\d+ comments?$",
     re.I,
