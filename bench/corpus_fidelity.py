@@ -222,8 +222,8 @@ def check_dates(root: Path) -> tuple[int, int, list[str]]:
     """(strings, same as feedparser, differences) over test_date_parsers.py, both feed paths."""
     from feedparser.datetimes import _parse_date
 
-    from tuinews.importer.feed import parse_feed_slow
-    from tuinews.importer.feed_fast import read_feed
+    from tuinews.importer.formats.feed.fallback import parse_feed_slow
+    from tuinews.importer.formats.feed.stream import read_feed
 
     source = root / "feedparser-tests/tests/test_date_parsers.py"
     if not source.exists():
@@ -256,8 +256,8 @@ def check_dates(root: Path) -> tuple[int, int, list[str]]:
 
 def check_paths(files: list[Path]) -> tuple[int, int, list[str]]:
     """(feeds the stream reads, same drafts from feedparser, differences)."""
-    from tuinews.importer.feed import parse_feed_slow
-    from tuinews.importer.feed_fast import Unsupported, read_feed
+    from tuinews.importer.formats.feed.fallback import parse_feed_slow
+    from tuinews.importer.formats.feed.stream import Unsupported, read_feed
 
     read, differ = 0, []
     for path in files:

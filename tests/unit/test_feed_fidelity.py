@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 
 from httpserver import serve, static
 from tuinews.feeds.refresh import refresh_feeds
-from tuinews.importer.feed import parse_feed_slow
-from tuinews.importer.feed_fast import Unsupported, read_feed
+from tuinews.importer.formats.feed.fallback import parse_feed_slow
+from tuinews.importer.formats.feed.stream import Unsupported, read_feed
 from tuinews.importer.pipeline import import_sources
 from tuinews.importer.sniff import parse_bytes
 from tuinews.models import ArticleDraft

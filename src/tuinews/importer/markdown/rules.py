@@ -1,4 +1,4 @@
-"""markdownify's convert_* rules, one function per element, for markdown_fast's walker.
+"""markdownify's convert_* rules, one function per element, for the walker in `convert`.
 
 Each rule gets the element, the Markdown of its children and the flags its ancestors
 set (inside <pre>, inside a list item, inline in a heading or table cell, no

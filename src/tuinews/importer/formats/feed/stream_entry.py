@@ -17,8 +17,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from tuinews.importer.feed import RawEntry
-from tuinews.importer.feed_fast_names import (
+from tuinews.importer.formats.feed.entry import RawEntry
+from tuinews.importer.formats.feed.stream_names import (
     AUTHOR,
     AUTHOR_PART,
     CATEGORY,
