@@ -38,7 +38,8 @@ def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, l
         raise ImportFailure("malformed feed (its encoding cannot be read)") from None
     entries = parsed.get("entries") or []
     drafts = [draft for entry in entries if (draft := draft_from_entry(raw_entry(entry), base))]
-    title = text_only(parsed.get("feed", {}).get("title"))
+    feed = parsed.get("feed", {})
+    title = text_only(feed.get("title"), (feed.get("title_detail") or {}).get("type"))
     if parsed.get("bozo"):
         # Small faults (an undefined &nbsp;) are common and feedparser recovers them;
         # a cut-off document, or one that yields neither a title nor an entry, is
