@@ -24,7 +24,9 @@ _TAG = re.compile(r"""<[/!?]?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+# A comment, or one left unclosed up to the next ">" (as SGML readers end it).
+_COMMENT = re.compile(r"<!--.*?-->|<!--[^>]*>", re.S)
+UNTITLED = "Untitled"
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _RFC822 = re.compile(
     r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|GMT)"
@@ -46,6 +48,7 @@ class RawEntry:
     """
 
     title: str | None = None
+    title_type: str | None = None  # "text/html", "text/plain", None: guess as feedparser
     link: str | None = None
     guid: str | None = None
     author: str | None = None
@@ -63,6 +66,7 @@ def raw_entry(entry: Any) -> RawEntry:
     tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
     return RawEntry(
         title=entry.get("title"),
+        title_type=(entry.get("title_detail") or {}).get("type"),
         link=entry.get("link"),
         guid=entry.get("id"),
         author=entry.get("author"),
@@ -86,12 +90,17 @@ def draft_from_entry(entry: RawEntry, base: str | None = None) -> ArticleDraft |
     summary = html_to_markdown(summary_html, base) if summary_html and entry.content else None
     if summary and summary.strip() == body.strip():
         summary = None
-    title = text_only(entry.title) or _first_words(plain_text(body_html))
-    if not title:
-        return None
     link = entry.link or None
     if link and base:
         link = absolute(base, link)
+    # An untitled entry is named by its first words, else by its link (as readers do),
+    # else "Untitled" if it shows anything at all (an author, a date, a category).
+    title = text_only(entry.title, entry.title_type) or _first_words(plain_text(body_html))
+    title = title or link
+    if not title:
+        if not (entry.author or entry.published or entry.updated or entry.category):
+            return None
+        title = UNTITLED
     return ArticleDraft(
         title=title,
         body=body,
@@ -127,24 +136,29 @@ def plain_text(html: str) -> str:
     return _SPACE_BEFORE_STOP.sub(r"\1", text)
 
 
-def text_only(value: object) -> str | None:
+def text_only(value: object, kind: str | None = None) -> str | None:
     """A title or name as text: markup out (feeds put HTML in them), entities decoded.
 
-    Angle brackets count as markup only around known HTML elements, as feedparser
-    judges it: "History of the <blink> tag" stays as it is written.
+    `kind` is the title's declared type: HTML loses every tag, text keeps what it says
+    ("History of the <blink> tag"); without one, feedparser's guess decides.
     """
     if not isinstance(value, str):
         return None
-    if "<" in value and _looks_like_markup(value):
-        value = _TAG.sub("", _INVISIBLE.sub("", value))
+    if kind is None:
+        html = "<" in value and _looks_like_html(value)
+    else:
+        html = kind in ("text/html", "application/xhtml+xml")
+    if not html:
+        return (value if kind else unescape(value)).strip() or None
+    if "<" in value:
+        value = _TAG.sub("", _COMMENT.sub("", _INVISIBLE.sub("", value)))
     return unescape(value).strip() or None
 
 
-def _looks_like_markup(value: str) -> bool:
-    from feedparser.sanitizer import _HTMLSanitizer
+def _looks_like_html(value: str) -> bool:
+    from feedparser.mixin import _FeedParserMixin
 
-    known = _HTMLSanitizer.acceptable_elements | {"script", "style", "iframe", "object", "embed"}
-    return any(name.lower() in known for name in _TAG_NAME.findall(value))
+    return bool(_FeedParserMixin.looks_like_html(value))
 
 
 def entry_date(value: str | None) -> datetime | None:

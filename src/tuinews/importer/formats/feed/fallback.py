@@ -12,6 +12,8 @@ from tuinews.models import ArticleDraft
 
 _TRUNCATED = ("no element found", "unclosed token")
 _XML_BASE = re.compile(rb"xml:base\s*=")
+# The root's end tag is there (its ">" may be missing): the document was not cut off.
+_ENDED = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>?\s*(?:<!--.*?-->\s*)*\Z", re.S)
 
 
 def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
@@ -38,13 +40,15 @@ def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, l
         raise ImportFailure("malformed feed (its encoding cannot be read)") from None
     entries = parsed.get("entries") or []
     drafts = [draft for entry in entries if (draft := draft_from_entry(raw_entry(entry), base))]
-    title = text_only(parsed.get("feed", {}).get("title"))
+    feed = parsed.get("feed", {})
+    title = text_only(feed.get("title"), (feed.get("title_detail") or {}).get("type"))
     if parsed.get("bozo"):
         # Small faults (an undefined &nbsp;) are common and feedparser recovers them;
         # a cut-off document, or one that yields neither a title nor an entry, is
         # reported instead.
         problem = _describe(parsed.get("bozo_exception"))
-        if (not drafts and not title) or any(sign in problem for sign in _TRUNCATED):
+        cut_off = any(sign in problem for sign in _TRUNCATED) and not _ENDED.search(data[-4096:])
+        if (not drafts and not title) or cut_off:
             raise ImportFailure(f"malformed feed ({problem})")
     if not parsed.get("version") and not drafts:
         raise ImportFailure("not a feed")

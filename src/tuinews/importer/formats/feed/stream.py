@@ -28,11 +28,10 @@ from tuinews.importer.formats.feed.stream_entry import (
     EntryReader,
     NotWellFormed,
     Unsupported,
-    attributes,
     check_base,
-    content_type,
     fp_text,
     leaf_text,
+    title_type,
 )
 from tuinews.importer.formats.feed.stream_names import (
     CHANNEL,
@@ -83,7 +82,7 @@ def read_entries(source: str | IO[bytes]) -> tuple[str | None, Iterator[RawEntry
     scan = _Scan()
     entries = scan.entries(source)
     first = next(entries, None)  # the title is settled once the first entry is out
-    return text_only(scan.title), _chain(first, entries)
+    return text_only(scan.title, scan.title_kind), _chain(first, entries)
 
 
 def _chain(first: RawEntry | None, rest: Iterator[RawEntry]) -> Iterator[RawEntry]:
@@ -121,6 +120,7 @@ class _Scan:
 
     def __init__(self) -> None:
         self.title: str | None = None
+        self.title_kind: str | None = None
         self.titles = 0
         self.title_given = False
         self.version_marked = False
@@ -286,6 +286,5 @@ class _Scan:
         self.titles += 1
         if self.titles > 1:
             raise Unsupported("two feed titles")
-        if element.keys():
-            content_type(attributes(element))
+        self.title_kind = title_type(element)
         self.title = fp_text(leaf_text(element))
