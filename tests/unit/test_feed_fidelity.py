@@ -14,8 +14,9 @@ from markdown_it import MarkdownIt
 
 from httpserver import serve, static
 from tuinews.feeds.refresh import refresh_feeds
-from tuinews.importer.feed import parse_feed_slow
-from tuinews.importer.feed_fast import Unsupported, read_feed
+from tuinews.importer.errors import ImportFailure
+from tuinews.importer.formats.feed.fallback import parse_feed_slow
+from tuinews.importer.formats.feed.stream import Unsupported, read_feed
 from tuinews.importer.pipeline import import_sources
 from tuinews.importer.sniff import parse_bytes
 from tuinews.models import ArticleDraft
@@ -200,3 +201,50 @@ def test_a_feed_with_a_title_and_no_items_is_not_refused(store: Store, tmp_path:
     assert report.failures == [] and report.new == 0
     names = store.conn.execute("SELECT name FROM sources").fetchall()
     assert names == [("Café news",)]
+
+
+def atom_entry(inner: str) -> bytes:
+    return (
+        f"<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title><entry>{inner}</entry></feed>"
+    ).encode()
+
+
+def test_a_title_follows_its_declared_type() -> None:
+    html = "<title type='html'>&lt;applet code='x'&gt;&lt;/applet&gt;safe "
+    html += "&lt;b&gt;words&lt;/b&gt;</title>"
+    assert both_paths(atom_entry(html)).title == "safe words"
+    text = "<title type='text'>History of the &lt;blink&gt; tag</title>"
+    assert both_paths(atom_entry(text)).title == "History of the <blink> tag"
+
+
+def test_an_entry_with_only_a_link_is_named_by_its_link() -> None:
+    entry = "<link rel='alternate' href='https://l.example/only-a-link'/>"
+    assert both_paths(atom_entry(entry)).title == "https://l.example/only-a-link"
+
+
+def test_an_entry_that_shows_only_an_author_or_a_date_is_kept_untitled() -> None:
+    draft = both_paths(atom_entry("<author><name>Ann Lee</name></author>"))
+    assert (draft.title, draft.author) == ("Untitled", "Ann Lee")
+    bare = b"<rss><channel><title>F</title><item><guid isPermaLink='false'>g1</guid>"
+    bare += b"</item></channel></rss>"
+    assert parse_bytes(bare).drafts == []  # nothing to show: not kept
+
+
+def test_a_comment_left_open_in_an_html_title_hides_nothing_after_it() -> None:
+    html = "<title type='html'>sa&lt;!-- -- x &gt;fe&lt;script&gt;alert(1)&lt;/script&gt;</title>"
+    assert both_paths(atom_entry(html)).title == "safe"
+
+
+def test_a_feed_whose_last_end_tag_lost_its_bracket_is_read() -> None:
+    # "</rss" at the very end: nothing was cut off, every item is whole.
+    feed = item("Words.").replace(b"</rss>", b"</rss")
+    assert parse_bytes(feed).drafts[0].title == "A post"
+    with pytest.raises(ImportFailure, match="malformed feed"):
+        parse_bytes(b"<rss><channel><item><title>cut off</title><description>Wor")
+
+
+def test_what_an_embed_holds_shows_after_its_link() -> None:
+    html = "safe&lt;embed src='https://e.example/player'&gt; description"
+    assert both_paths(item(html)).body == (
+        "safe\n\n[embedded media](https://e.example/player)\n\ndescription"
+    )

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from httpserver import serve, static
+from tuinews.importer.formats.textdump.parse import parse_text_dump
 from tuinews.importer.pipeline import import_sources
-from tuinews.importer.textdump import parse_text_dump
 from tuinews.models import ArticleDraft, View
 from tuinews.store import Store
 

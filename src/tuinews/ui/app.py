@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -28,6 +29,7 @@ from tuinews.store.subscriptions import (
     list_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
@@ -51,7 +53,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TuinewsApp(App[None]):
+class TuinewsApp(FilterActions):
     """The reader. Holds the store and the settings; the main screen holds the state."""
 
     CSS_PATH = "tuinews.tcss"
@@ -95,6 +97,8 @@ class TuinewsApp(App[None]):
         minutes = self.settings.feeds.refresh_minutes
         if minutes:
             self.set_interval(minutes * 60, self._timed_refresh, name="auto-refresh")
+        if self.settings.filters:
+            self.apply_filters_in_background()
         if self._wants_samples():
             self.notify("Importing the sample articles…", timeout=3)
             self.import_in_background([str(path) for path in self.samples], quiet=True)
@@ -299,8 +303,8 @@ class TuinewsApp(App[None]):
         self.push_screen(ExportDialog(Path.home()), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
-        from tuinews.feeds.json_export import export_json_lines
-        from tuinews.feeds.opml_export import export_opml
+        from tuinews.export.json_lines import export_json_lines
+        from tuinews.export.opml import export_opml
 
         if choice is None:
             return
@@ -340,6 +344,10 @@ class TuinewsApp(App[None]):
         if self.main is not None:
             self.main.action_search()
 
+    def refresh_main(self) -> None:
+        if self.main is not None:
+            self.main.refresh_all()
+
     def action_saved_views(self) -> None:
         if self.main is not None:
             self.main.action_saved_views()
@@ -371,16 +379,26 @@ class TuinewsApp(App[None]):
             self.notify(shown(exc), severity="warning", markup=False)
 
     def action_help(self) -> None:
-        from tuinews.ui.screens.help import HelpScreen, binding_rows
+        from tuinews.ui.screens.help import TEXTUAL_ROWS, HelpScreen, key_sections
+        from tuinews.ui.widgets.article_list import ArticleList
+        from tuinews.ui.widgets.reader import Reader
+        from tuinews.ui.widgets.sidebar import Sidebar
 
         if isinstance(self.screen, HelpScreen):
             return
-        live = [
-            (active.binding, self.get_key_display(active.binding))
-            for active in self.screen.active_bindings.values()
-            if active.binding.description
-        ]
-        self.push_screen(HelpScreen(binding_rows(live)))
+        panes: list[tuple[str, list[DOMNode]]] = []
+        if self.screen is not self.main:
+            panes.append(("This dialog", [self.screen, *self.screen.focus_chain]))
+        main = self.main
+        if main is not None:
+            panes += [
+                ("Everywhere", [self, main]),
+                ("Article list", [main.query_one(ArticleList)]),
+                ("Sidebar", [main.query_one(Sidebar)]),
+                ("Reader", [main.query_one(Reader)]),
+            ]
+        sections = [(title, rows) for title, rows in key_sections(self, panes) if rows]
+        self.push_screen(HelpScreen([*sections, ("Textual", TEXTUAL_ROWS)]))
 
     async def action_quit(self) -> None:
         main = self.main

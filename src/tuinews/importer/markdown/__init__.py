@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from html import unescape
 
+from tuinews.importer.markdown.text import escape_text, text_to_markdown
+
+__all__ = ["escape_text", "html_to_markdown", "text_to_markdown"]
+
 # Anything that starts a tag, a comment or a declaration: the converter takes it apart.
 _TAG_START = re.compile(r"<[A-Za-z!?/]")
-# What Markdown would read as markup in plain text: emphasis, a tag or an autolink, an
-# entity, a backslash escape.
-_MARKDOWN_SPECIAL = re.compile(r"[*_]|<(?=[A-Za-z!?/])|&(?=#?[A-Za-z0-9]+;)")
 
 
 def html_to_markdown(html: str, base: str | None = None) -> str:
@@ -27,22 +28,6 @@ def html_to_markdown(html: str, base: str | None = None) -> str:
     """
     if not _TAG_START.search(html):
         return text_to_markdown(unescape(html))
-    from tuinews.importer.markdown_fast import convert_html
+    from tuinews.importer.markdown.convert import convert_html
 
     return convert_html(html, base).strip()
-
-
-def text_to_markdown(text: str) -> str:
-    """Markdown that shows `text` as it is (a feed's text/plain content, a JSON field)."""
-    return _MARKDOWN_SPECIAL.sub(lambda found: "\\" + found.group(0), text).strip()
-
-
-def escape_text(text: str) -> str:
-    """What markdown_fast writes for a text node: `<` and `&` escaped where they could
-    be read as a tag or an entity (markdownify escapes `*` and `_` itself)."""
-    if "<" in text or "&" in text:
-        return _MARKUP_START.sub(lambda found: "\\" + found.group(0), text)
-    return text
-
-
-_MARKUP_START = re.compile(r"<(?=[A-Za-z!?/])|&(?=#?[A-Za-z0-9]+;)")

@@ -1,6 +1,6 @@
 """The subscriptions as an OPML 2.0 document: one folder outline per category.
 
-The document reads back through `tuinews.importer.opml.parse_opml` to the same
+The document reads back through `tuinews.importer.formats.opml.parse_opml` to the same
 (url, title, category) list, in the same order.
 """
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tuinews.importer import textdump_vocab as vocab
-from tuinews.importer.textdump_lines import Kind, Line
+from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.lines import Kind, Line
 
 _HEADING_WORDS = 14
 _NUMBERED = re.compile(r"\d{1,2}[.)] ")

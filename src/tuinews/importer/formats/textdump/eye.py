@@ -1,4 +1,4 @@
-"""The page's main article, found as a reader's eye finds it (see textdump_prose).
+"""The page's main article, found as a reader's eye finds it (see `prose`).
 
 The body is the main run of prose; the headline the line above it that reads as one (else
 the run's first words); a standfirst between the headline and a byline becomes the summary.
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tuinews.importer.textdump_body import category_above
-from tuinews.importer.textdump_head import Keys, find_headline, header_meta, standfirst
-from tuinews.importer.textdump_lines import Kind, Line
-from tuinews.importer.textdump_prose import Grade, Run, best_runs, grade_all, weights
-from tuinews.importer.textdump_runbody import run_body
+from tuinews.importer.formats.textdump.body import category_above
+from tuinews.importer.formats.textdump.head import Keys, find_headline, header_meta, standfirst
+from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.prose import Grade, Run, best_runs, grade_all, weights
+from tuinews.importer.formats.textdump.runbody import run_body
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60

@@ -14,9 +14,15 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from tuinews.importer import textdump_vocab as vocab
-from tuinews.importer.textdump_lang import Language, dense_chars, detect, is_dense_stop, words_of
-from tuinews.importer.textdump_lines import Kind, Line
+from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.lang import (
+    Language,
+    dense_chars,
+    detect,
+    is_dense_stop,
+    words_of,
+)
+from tuinews.importer.formats.textdump.lines import Kind, Line
 
 _CUT = -1e9
 _SENTENCE_END = ".!?…:;。！？"

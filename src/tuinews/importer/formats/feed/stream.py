@@ -2,8 +2,8 @@
 
 The document is never built whole: lxml reports each entry when its end tag arrives, the
 entry is read and dropped with everything before it, so memory stays flat however long
-the feed. The values are the ones feedparser reports (see feed_fast_entry), so
-`feed.draft_from_entry` gives the same drafts on both paths.
+the feed. The values are the ones feedparser reports (see stream_entry), so
+`entry.draft_from_entry` gives the same drafts on both paths.
 
 Whatever this reader does not handle raises `Unsupported`, possibly mid-way, and the
 caller falls back to feedparser: another encoding than UTF-8, a DOCTYPE, xml:base, Atom
@@ -20,19 +20,20 @@ from typing import IO, Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from tuinews.importer.feed import RawEntry, check_no_entities, draft_from_entry, text_only
-from tuinews.importer.feed_fast_entry import (
+from tuinews.importer import limits
+from tuinews.importer.formats.feed.entities import check_no_entities
+from tuinews.importer.formats.feed.entry import RawEntry, draft_from_entry, text_only
+from tuinews.importer.formats.feed.stream_entry import (
     XML_NS,
     EntryReader,
     NotWellFormed,
     Unsupported,
-    attributes,
     check_base,
-    content_type,
     fp_text,
     leaf_text,
+    title_type,
 )
-from tuinews.importer.feed_fast_names import (
+from tuinews.importer.formats.feed.stream_names import (
     CHANNEL,
     HARMLESS,
     IMAGE,
@@ -49,7 +50,6 @@ from tuinews.models import ArticleDraft
 
 __all__ = ["NotWellFormed", "Unsupported", "read_entries", "read_feed"]
 
-HEAD_BYTES = 64 * 1024
 # lxml reports only entries (in any namespace: feedparser ignores namespaces for them,
 # and lower-cases names); the elements around them are checked when the entries are.
 _ENTRY_TAGS = [f"{{*}}{name}" for name in ("item", "Item", "ITEM", "entry", "Entry", "ENTRY")]
@@ -82,7 +82,7 @@ def read_entries(source: str | IO[bytes]) -> tuple[str | None, Iterator[RawEntry
     scan = _Scan()
     entries = scan.entries(source)
     first = next(entries, None)  # the title is settled once the first entry is out
-    return text_only(scan.title), _chain(first, entries)
+    return text_only(scan.title, scan.title_kind), _chain(first, entries)
 
 
 def _chain(first: RawEntry | None, rest: Iterator[RawEntry]) -> Iterator[RawEntry]:
@@ -94,9 +94,9 @@ def _chain(first: RawEntry | None, rest: Iterator[RawEntry]) -> Iterator[RawEntr
 def _head(source: str | IO[bytes]) -> bytes:
     if isinstance(source, str):
         with open(source, "rb") as handle:
-            return handle.read(HEAD_BYTES)
+            return handle.read(limits.HEAD_BYTES)
     position = source.tell()
-    head = source.read(HEAD_BYTES)
+    head = source.read(limits.HEAD_BYTES)
     source.seek(position)
     return head
 
@@ -120,6 +120,7 @@ class _Scan:
 
     def __init__(self) -> None:
         self.title: str | None = None
+        self.title_kind: str | None = None
         self.titles = 0
         self.title_given = False
         self.version_marked = False
@@ -285,6 +286,5 @@ class _Scan:
         self.titles += 1
         if self.titles > 1:
             raise Unsupported("two feed titles")
-        if element.keys():
-            content_type(attributes(element))
+        self.title_kind = title_type(element)
         self.title = fp_text(leaf_text(element))

@@ -11,10 +11,10 @@ import re
 from collections import Counter
 from datetime import UTC, datetime
 
-from tuinews.importer.textdump_body import section_label
-from tuinews.importer.textdump_lines import Kind, Line
-from tuinews.importer.textdump_meta import bare_name, find_date
-from tuinews.importer.textdump_prose import Grade, Run
+from tuinews.importer.formats.textdump.body import section_label
+from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.meta import bare_name, find_date
+from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _INSIDE = 0.08  # how deep into the run a headline may stand

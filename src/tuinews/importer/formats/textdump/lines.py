@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from tuinews.importer import textdump_vocab as vocab
-from tuinews.importer.textdump_meta import Meta, bare_name, clean_author, parse_meta
+from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.meta import Meta, bare_name, clean_author, parse_meta
 
 
 class Kind(Enum):

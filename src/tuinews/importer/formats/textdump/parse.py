@@ -1,6 +1,6 @@
 """Parse a plain-text dump of a news page (a browser's "select all, copy") into articles.
 
-The page's lines are classified one by one (textdump_lines): furniture (menus, share bars, ads,
+The page's lines are classified one by one (`lines`): furniture (menus, share bars, ads,
 tickers, newsletter boxes), list headers and footers that end an article, bylines and dates,
 captions, bullets, prose and headline-like lines. An article starts at a headline that is
 printed twice or followed by a byline/date before any prose; its body is the prose that follows,
@@ -15,11 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.textdump_body import Body, build_body, category_above
-from tuinews.importer.textdump_eye import main_article
-from tuinews.importer.textdump_head import Keys
-from tuinews.importer.textdump_lines import Kind, Line, classify_all, key_of
-from tuinews.importer.textdump_site import site_name
+from tuinews.importer.formats.textdump.body import Body, build_body, category_above
+from tuinews.importer.formats.textdump.eye import main_article
+from tuinews.importer.formats.textdump.head import Keys
+from tuinews.importer.formats.textdump.lines import Kind, Line, classify_all, key_of
+from tuinews.importer.formats.textdump.site import site_name
 from tuinews.models import ArticleDraft
 
 _WINDOW = 40  # lines around a headline within which a second copy of it counts

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from tuinews.importer import textdump_vocab as vocab
-from tuinews.importer.textdump_head import Keys
-from tuinews.importer.textdump_lines import Kind, Line
+from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.head import Keys
+from tuinews.importer.formats.textdump.lines import Kind, Line
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?: ?[-–] ?(?:19|20)?\d\d\b)?")

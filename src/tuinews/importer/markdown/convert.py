@@ -18,9 +18,10 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from tuinews.importer.html import escape_text
-from tuinews.importer.markdown_fast_rules import INLINE, LI, NOFORMAT, PRE, RULES, Rule
-from tuinews.importer.markdown_fast_rules import heading as rule_for_heading
+from tuinews.importer.links import absolute
+from tuinews.importer.markdown.rules import INLINE, LI, NOFORMAT, PRE, RULES, Rule
+from tuinews.importer.markdown.rules import heading as rule_for_heading
+from tuinews.importer.markdown.text import escape_text
 
 # Flags that an element passes down to its descendants (markdownify's "parent_tags").
 _CHILD_FLAGS = {
@@ -73,8 +74,6 @@ def convert_html(html: str, base: str | None = None) -> str:
 
 
 def _resolve(root: Any, base: str) -> None:
-    from tuinews.importer.feed import absolute
-
     for element in root.iter("a", "img", "iframe", "embed", "object", "video", "audio", "source"):
         for name in _LINK_ATTRIBUTES:
             value = element.get(name)

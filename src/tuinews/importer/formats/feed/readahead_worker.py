@@ -1,4 +1,4 @@
-"""The feed-reading worker process (see feed_fast_ahead.ReadAheadProcess).
+"""The feed-reading worker process (see readahead.ReadAheadProcess).
 
 Reads its job, a pickle, from stdin and writes pickled messages to stdout.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pickle
 import sys
 
-from tuinews.importer.feed_fast_ahead import serve
+from tuinews.importer.formats.feed.readahead import serve
 
 
 def main() -> None:

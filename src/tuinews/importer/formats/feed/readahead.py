@@ -144,7 +144,7 @@ class ReadAhead(_Reader[H, T]):
 
 
 class ReadAheadProcess(_Reader[H, T]):
-    """ReadAhead in a worker process: `python -m tuinews.importer.feed_fast_worker`.
+    """ReadAhead in a worker process: `python -m tuinews.importer.formats.feed.readahead_worker`.
 
     A plain subprocess rather than multiprocessing, whose "spawn" would run the caller's
     main module again in the worker. `start` must be a module-level function; its
@@ -164,7 +164,7 @@ class ReadAheadProcess(_Reader[H, T]):
             raise OSError("no Python executable to start a worker with")
         # The worker finds tuinews where this process found it (-P: and nowhere else).
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
-        command = [sys.executable, "-P", "-m", "tuinews.importer.feed_fast_worker"]
+        command = [sys.executable, "-P", "-m", "tuinews.importer.formats.feed.readahead_worker"]
         worker = subprocess.Popen(
             command,
             stdin=subprocess.PIPE,

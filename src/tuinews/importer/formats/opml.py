@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from html.entities import name2codepoint
 from typing import Any
 
+from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure
 from tuinews.models import FeedSubscription
 
-MAX_DEPTH = 50
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 # An ampersand that does not start an entity or character reference, or one that starts
 # a named reference XML does not know (HTML's &nbsp;, &eacute; ...).
@@ -52,8 +52,8 @@ def _parse(data: bytes) -> tuple[Any, str | None]:
     """The root element (None when nothing could be read) and the first fault found."""
     from lxml import etree  # type: ignore[import-untyped]
 
-    from tuinews.importer.feed import check_no_entities
-    from tuinews.importer.sniff import decode
+    from tuinews.importer.encoding import decode
+    from tuinews.importer.formats.feed.entities import check_no_entities
 
     check_no_entities(data)
     try:
@@ -140,11 +140,11 @@ def _walk(body: Any) -> list[FeedSubscription]:
             if url not in seen:
                 seen.add(url)
                 found.append(FeedSubscription(url, label, category))
-            if len(outline) and len(stack) <= MAX_DEPTH:
+            if len(outline) and len(stack) <= limits.MAX_OPML_DEPTH:
                 # A feed's outline left open (`<outline ...>` for `<outline .../>`) holds
                 # the outlines after it: they are in the same folder.
                 stack.append((iter(outline), folder))
-        elif len(outline) and len(stack) <= MAX_DEPTH:
+        elif len(outline) and len(stack) <= limits.MAX_OPML_DEPTH:
             # A folder is named by its text, as feed readers show it (title is a tooltip).
             name = (outline.get("text") or outline.get("title") or "").strip() or None
             stack.append((iter(outline), name or folder))

@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING, Any
 
 from tuinews.importer.dates import parse_date
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.html import html_to_markdown
+from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
 
 if TYPE_CHECKING:
-    from tuinews.importer.feed import RawEntry
+    from tuinews.importer.formats.feed.entry import RawEntry
 
 
 def parse_json(text: str) -> tuple[str | None, list[ArticleDraft]]:
@@ -58,7 +58,7 @@ def _json_feed(document: dict[str, Any]) -> tuple[str | None, list[ArticleDraft]
     Same rules as a feed: HTML or text content, a title from the first words when an
     item has none, the id as the guid, dates as feedparser reads them.
     """
-    from tuinews.importer.feed import draft_from_entry, text_only
+    from tuinews.importer.formats.feed.entry import draft_from_entry, text_only
 
     items = document.get("items")
     if not isinstance(items, list):
@@ -75,7 +75,7 @@ def _json_feed(document: dict[str, Any]) -> tuple[str | None, list[ArticleDraft]
 
 def _rss_in_json(channel: dict[str, Any]) -> tuple[str | None, list[ArticleDraft]]:
     """RSS written as JSON (scripting.com's "rss.channel.item"): RSS's fields and rules."""
-    from tuinews.importer.feed import RawEntry, draft_from_entry, text_only
+    from tuinews.importer.formats.feed.entry import RawEntry, draft_from_entry, text_only
 
     items = channel.get("item")
     items = items if isinstance(items, list) else [items]
@@ -105,7 +105,7 @@ def _rss_in_json(channel: dict[str, Any]) -> tuple[str | None, list[ArticleDraft
 def _json_feed_entry(item: dict[str, Any]) -> RawEntry:
     from html import escape
 
-    from tuinews.importer.feed import RawEntry
+    from tuinews.importer.formats.feed.entry import RawEntry
 
     content = _string(item.get("content_html"))
     text = _string(item.get("content_text"))

@@ -1,12 +1,12 @@
-"""Turn the run of lines the reading eye picked (textdump_prose) into a Markdown body."""
+"""Turn the run of lines the reading eye picked (`prose`) into a Markdown body."""
 
 from __future__ import annotations
 
 import re
 
-from tuinews.importer.textdump_body import Body, escape
-from tuinews.importer.textdump_lines import Kind, Line
-from tuinews.importer.textdump_prose import Grade
+from tuinews.importer.formats.textdump.body import Body, escape
+from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.prose import Grade
 
 _HEADING_WORDS = 14
 _LABELLED = re.compile(r"[^:]{1,30}: \S")  # "Price: $229": a field of a list, not a heading

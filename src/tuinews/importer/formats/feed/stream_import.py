@@ -1,7 +1,7 @@
 """Import a local feed file as a stream: parsed ahead (thread or process) while SQLite writes.
 
-import_sources() tries this first for local files. Memory stays flat however large the
-file, up to pipeline.MAX_STREAMED_FEED_BYTES; from pipeline.PROCESS_FEED_BYTES on, a
+pipeline.import_sources() tries this first for local files. Memory stays flat however large the
+file, up to limits.MAX_STREAMED_FEED_BYTES; from limits.PROCESS_FEED_BYTES on, a
 worker process parses, so that parsing and the store's own Python work do not share a
 GIL. The drafts are prepared exactly as the whole-file path prepares them (cleaned,
 their categories chosen); a feed the fast reader cannot read goes back to that path.
@@ -15,27 +15,22 @@ from contextlib import ExitStack, suppress
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from tuinews.importer import pipeline
+from tuinews.importer import limits
 from tuinews.importer.categorize import choose_category
+from tuinews.importer.drafts import category_name, clean_draft
+from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure, size_limit
 from tuinews.importer.guids import scope_guids
-from tuinews.importer.pipeline import (
-    MAX_BODY_CHARS,
-    MAX_TITLE_CHARS,
-    SourceRef,
-    _category_name,
-    _display_name,
-    clean_draft,
-)
 from tuinews.importer.sanitize import clean_line
-from tuinews.importer.sniff import decode, sniff
+from tuinews.importer.sniff import sniff
+from tuinews.importer.sources import SourceRef, display_name
 from tuinews.models import ArticleDraft, CategoryRule
 from tuinews.store import Store
 from tuinews.store.keys import Fields, article_fields
 from tuinews.store.saving import Saved
 
 if TYPE_CHECKING:
-    from tuinews.importer.feed_fast_ahead import ReadAhead, ReadAheadProcess
+    from tuinews.importer.formats.feed.readahead import ReadAhead, ReadAheadProcess
 
 _PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
@@ -55,22 +50,22 @@ def import_feed_file(
     """
     if ref.kind != "file" or not _looks_like_feed(ref.location):
         return None
-    from tuinews.importer.feed_fast import NotWellFormed, Unsupported
+    from tuinews.importer.formats.feed.stream import NotWellFormed, Unsupported
 
     size = os.path.getsize(ref.location)
-    if size > pipeline.MAX_STREAMED_FEED_BYTES:
-        raise ImportFailure(size_limit(pipeline.MAX_STREAMED_FEED_BYTES))
-    args = (ref.location, category, tuple(rules), _display_name(ref))
+    if size > limits.MAX_STREAMED_FEED_BYTES:
+        raise ImportFailure(size_limit(limits.MAX_STREAMED_FEED_BYTES))
+    args = (ref.location, category, tuple(rules), display_name(ref))
     try:
         with ExitStack() as stack:
             ahead = _start_reader(stack, size, args)
             return store.save_source(ref.location, ahead.header(), "feed", iter(ahead))
     except Unsupported as why:
-        if size <= pipeline.MAX_SOURCE_BYTES:
+        if size <= limits.MAX_SOURCE_BYTES:
             return None  # feedparser reads it whole
         if isinstance(why, NotWellFormed):
             raise ImportFailure(f"malformed feed ({why})") from None
-        too_large = size_limit(pipeline.MAX_SOURCE_BYTES)
+        too_large = size_limit(limits.MAX_SOURCE_BYTES)
         raise ImportFailure(f"only feedparser can read it ({why}), and {too_large}") from None
     except (RecursionError, MemoryError):
         raise ImportFailure("too deeply nested or too large to parse") from None
@@ -80,9 +75,9 @@ def _start_reader(
     stack: ExitStack, size: int, args: tuple[Any, ...]
 ) -> ReadAhead[str, Fields] | ReadAheadProcess[str, Fields]:
     """A worker process for a large file (a thread when no process can start)."""
-    from tuinews.importer.feed_fast_ahead import ReadAhead, ReadAheadProcess, WorkerStopped
+    from tuinews.importer.formats.feed.readahead import ReadAhead, ReadAheadProcess, WorkerStopped
 
-    if size >= pipeline.PROCESS_FEED_BYTES:
+    if size >= limits.PROCESS_FEED_BYTES:
         # No process can be started here, or it cannot run: use a thread.
         with suppress(OSError, WorkerStopped):
             worker = stack.enter_context(ReadAheadProcess(_feed_rows, *args))
@@ -107,7 +102,7 @@ def _feed_stream(
     path: str, category: str | None, rules: tuple[CategoryRule, ...], fallback_name: str
 ) -> tuple[str, Iterator[ArticleDraft]]:
     """The feed's name and its clean drafts (runs in the reader's thread or process)."""
-    from tuinews.importer.feed_fast import read_feed
+    from tuinews.importer.formats.feed.stream import read_feed
 
     try:
         title, drafts = read_feed(path)
@@ -120,7 +115,7 @@ def _feed_stream(
 def _looks_like_feed(path: str) -> bool:
     try:
         with open(path, "rb") as handle:
-            head = handle.read(64 * 1024)
+            head = handle.read(limits.HEAD_BYTES)
         return bool(head.strip()) and sniff(decode(head)) == "feed"
     except (OSError, ImportFailure):
         return False  # the whole-file path says what is wrong
@@ -133,7 +128,7 @@ def _ready_drafts(
     rules: Sequence[CategoryRule],
 ) -> Iterator[ArticleDraft]:
     """Clean drafts with their categories chosen, as import_sources prepares them."""
-    from tuinews.importer.feed_fast import Unsupported
+    from tuinews.importer.formats.feed.stream import Unsupported
 
     try:
         for draft in drafts:
@@ -155,9 +150,9 @@ def _clean_draft_quickly(draft: ArticleDraft) -> ArticleDraft | None:
     Anything else, and text over the size caps, goes through clean_draft itself.
     """
     if (
-        len(draft.title) <= MAX_TITLE_CHARS
-        and len(draft.body) <= MAX_BODY_CHARS
-        and (draft.summary is None or len(draft.summary) <= MAX_BODY_CHARS)
+        len(draft.title) <= limits.MAX_TITLE_CHARS
+        and len(draft.body) <= limits.MAX_BODY_CHARS
+        and (draft.summary is None or len(draft.summary) <= limits.MAX_BODY_CHARS)
         and _line_is_clean(draft.title)
         and (not draft.body or _block_is_clean(draft.body))
         and (draft.summary is None or _block_is_clean(draft.summary))
@@ -167,7 +162,7 @@ def _clean_draft_quickly(draft: ArticleDraft) -> ArticleDraft | None:
         )
         and (draft.source_name is None or _line_is_clean(draft.source_name))
     ):
-        category = _category_name(draft.category)
+        category = category_name(draft.category)
         return draft if category == draft.category else replace(draft, category=category)
     return clean_draft(draft)
 

@@ -17,8 +17,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from tuinews.importer.feed import RawEntry
-from tuinews.importer.feed_fast_names import (
+from tuinews.importer.formats.feed.entry import RawEntry
+from tuinews.importer.formats.feed.stream_names import (
     AUTHOR,
     AUTHOR_PART,
     CATEGORY,
@@ -40,6 +40,7 @@ from tuinews.importer.feed_fast_names import (
 
 XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 XML_BASE = XML_NS + "base"
+ATOM_NS = "{http://www.w3.org/2005/Atom}"
 _URI_FIXER = re.compile("^([A-Za-z][A-Za-z0-9+-.]*://)(/*)(.*?)")  # feedparser's _urifixer
 _LINK_ENTITY = re.compile("&([A-Za-z0-9_]+);")
 _C1 = re.compile("[\x80-\x9f]")
@@ -172,12 +173,26 @@ def _refuse(entry: EntryReader, element: Any) -> None:
 
 
 def _read_title(entry: EntryReader, element: Any) -> None:
-    if element.keys():
-        content_type(attributes(element))
+    kind = title_type(element)
     value = fp_text(leaf_text(element))
     if not entry.title_locked:
         entry.raw.title = value
+        entry.raw.title_type = kind
         entry.title_locked = bool(value)
+
+
+def title_type(element: Any) -> str | None:
+    """The declared type of a title, as feedparser names it; None when feedparser guesses.
+
+    An Atom 1.0 title without a type is text; an RSS title is HTML when it looks so.
+    """
+    if element.keys():
+        found = attributes(element)
+        content_type(found)
+        if "type" in found:
+            kind = found["type"]
+            return _TYPE_NAMES.get(kind, kind)
+    return "text/plain" if element.tag.startswith(ATOM_NS) else None
 
 
 def _read_media_title(entry: EntryReader, element: Any) -> None:

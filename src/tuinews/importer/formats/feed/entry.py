@@ -1,40 +1,32 @@
-"""RSS 0.9x/1.0/2.0, Atom and RDF feeds: a streaming fast path, feedparser as the fallback.
+"""RSS 0.9x/1.0/2.0, Atom and RDF feeds: one entry, whichever path read it.
 
 Both paths reduce an entry to the same `RawEntry` (the values feedparser would report,
 with sanitizing and URI resolution off: the Markdown converter keeps only text and
-links), and `draft_from_entry` turns it into a draft. `feed_fast` reads the feeds it
-fully understands; anything else goes to feedparser, with the same result.
+links), and `draft_from_entry` turns it into a draft. `stream` reads the feeds it
+fully understands; anything else goes to feedparser (`fallback`), with the same result.
 """
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from typing import Any
-from urllib.parse import urljoin
 
 from tuinews.importer.dates import from_struct
-from tuinews.importer.errors import ImportFailure
-from tuinews.importer.html import html_to_markdown
+from tuinews.importer.links import absolute
+from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
 
-# Entity declarations can expand a few bytes into gigabytes ("billion laughs") or
-# pull in local files (external entities). Real feeds never declare entities, so a
-# feed that does is refused before any parser sees it.
-_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
-_ROOT_START = re.compile(rb"<(?![?!])")
-_TRUNCATED = ("no element found", "unclosed token")
-_XML_BASE = re.compile(rb"xml:base\s*=")
 # A tag, with quoted attribute values that may hold ">".
 _TAG = re.compile(r"""<[/!?]?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+# A comment, or one left unclosed up to the next ">" (as SGML readers end it).
+_COMMENT = re.compile(r"<!--.*?-->|<!--[^>]*>", re.S)
+UNTITLED = "Untitled"
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _RFC822 = re.compile(
     r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|GMT)"
@@ -56,6 +48,7 @@ class RawEntry:
     """
 
     title: str | None = None
+    title_type: str | None = None  # "text/html", "text/plain", None: guess as feedparser
     link: str | None = None
     guid: str | None = None
     author: str | None = None
@@ -66,78 +59,14 @@ class RawEntry:
     content: str | None = None
 
 
-def check_no_entities(data: bytes) -> None:
-    """Refuse XML whose prolog declares entities (entity-expansion bombs, XXE)."""
-    head_end = _ROOT_START.search(data)
-    prolog = data[: head_end.start()] if head_end else data
-    if _ENTITY_DECLARATION.search(prolog.replace(b"\x00", b"")):
-        raise ImportFailure("the XML declares entities, which tuinews refuses (entity expansion)")
-
-
-def parse_feed(data: bytes, base: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
-    """The feed's title and its entries as drafts: the fast path, else feedparser.
-
-    `base` is the URL the feed came from: relative links are resolved against it.
-    """
-    check_no_entities(data)
-    from tuinews.importer.feed_fast import Unsupported, read_feed
-
-    try:
-        title, drafts = read_feed(io.BytesIO(data), base)
-        return title, list(drafts)
-    except Unsupported:
-        return parse_feed_slow(data, base)
-
-
-def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
-    """The feed's title and its entries as drafts, through feedparser (any feed it reads)."""
-    check_no_entities(data)
-    import feedparser
-
-    # The Markdown converter keeps only text and links, so feedparser's sanitizer has
-    # nothing to add; its URI resolver rewrites the HTML on the way, which would make
-    # the Markdown differ from the fast path's, and only matters with an xml:base (which
-    # is resolved against the feed's own URL). Other links are resolved as the fast
-    # path resolves them, in draft_from_entry.
-    resolve = _XML_BASE.search(data) is not None
-    headers = {"content-location": base} if base else None
-    try:
-        # A stream, so that feedparser never takes the bytes for a file name or a URL.
-        parsed = feedparser.parse(
-            io.BytesIO(data),
-            sanitize_html=False,
-            resolve_relative_uris=resolve,
-            response_headers=headers,
-        )
-    except (UnicodeError, LookupError):  # feedparser trips over some encoding declarations
-        raise ImportFailure("malformed feed (its encoding cannot be read)") from None
-    entries = parsed.get("entries") or []
-    drafts = [draft for entry in entries if (draft := draft_from_entry(_raw(entry), base))]
-    title = text_only(parsed.get("feed", {}).get("title"))
-    if parsed.get("bozo"):
-        # Small faults (an undefined &nbsp;) are common and feedparser recovers them;
-        # a cut-off document, or one that yields neither a title nor an entry, is
-        # reported instead.
-        problem = _describe(parsed.get("bozo_exception"))
-        if (not drafts and not title) or any(sign in problem for sign in _TRUNCATED):
-            raise ImportFailure(f"malformed feed ({problem})")
-    if not parsed.get("version") and not drafts:
-        raise ImportFailure("not a feed")
-    return title, drafts
-
-
-def _describe(problem: object) -> str:
-    text = str(problem).strip() or type(problem).__name__
-    return text.splitlines()[0][:120]
-
-
-def _raw(entry: Any) -> RawEntry:
+def raw_entry(entry: Any) -> RawEntry:
     """What the shared draft builder needs from one feedparser entry."""
     contents = [c for c in entry.get("content") or [] if c.get("value")]
     html_first = sorted(contents, key=lambda c: "html" not in str(c.get("type", "")))
     tags = [t.get("term") for t in entry.get("tags") or [] if t.get("term")]
     return RawEntry(
         title=entry.get("title"),
+        title_type=(entry.get("title_detail") or {}).get("type"),
         link=entry.get("link"),
         guid=entry.get("id"),
         author=entry.get("author"),
@@ -161,12 +90,17 @@ def draft_from_entry(entry: RawEntry, base: str | None = None) -> ArticleDraft |
     summary = html_to_markdown(summary_html, base) if summary_html and entry.content else None
     if summary and summary.strip() == body.strip():
         summary = None
-    title = text_only(entry.title) or _first_words(plain_text(body_html))
-    if not title:
-        return None
     link = entry.link or None
     if link and base:
         link = absolute(base, link)
+    # An untitled entry is named by its first words, else by its link (as readers do),
+    # else "Untitled" if it shows anything at all (an author, a date, a category).
+    title = text_only(entry.title, entry.title_type) or _first_words(plain_text(body_html))
+    title = title or link
+    if not title:
+        if not (entry.author or entry.published or entry.updated or entry.category):
+            return None
+        title = UNTITLED
     return ArticleDraft(
         title=title,
         body=body,
@@ -177,16 +111,6 @@ def draft_from_entry(entry: RawEntry, base: str | None = None) -> ArticleDraft |
         summary=summary,
         key_hint=entry.guid or None,
     )
-
-
-def absolute(base: str, link: str) -> str:
-    """`link` resolved against `base` (a link with a scheme is left as it is)."""
-    if _SCHEME.match(link):
-        return link
-    try:
-        return urljoin(base, link.strip())
-    except ValueError:  # a malformed IPv6 host, say: keep what the feed wrote
-        return link
 
 
 def author_name(author: str | None) -> str | None:
@@ -212,24 +136,29 @@ def plain_text(html: str) -> str:
     return _SPACE_BEFORE_STOP.sub(r"\1", text)
 
 
-def text_only(value: object) -> str | None:
+def text_only(value: object, kind: str | None = None) -> str | None:
     """A title or name as text: markup out (feeds put HTML in them), entities decoded.
 
-    Angle brackets count as markup only around known HTML elements, as feedparser
-    judges it: "History of the <blink> tag" stays as it is written.
+    `kind` is the title's declared type: HTML loses every tag, text keeps what it says
+    ("History of the <blink> tag"); without one, feedparser's guess decides.
     """
     if not isinstance(value, str):
         return None
-    if "<" in value and _looks_like_markup(value):
-        value = _TAG.sub("", _INVISIBLE.sub("", value))
+    if kind is None:
+        html = "<" in value and _looks_like_html(value)
+    else:
+        html = kind in ("text/html", "application/xhtml+xml")
+    if not html:
+        return (value if kind else unescape(value)).strip() or None
+    if "<" in value:
+        value = _TAG.sub("", _COMMENT.sub("", _INVISIBLE.sub("", value)))
     return unescape(value).strip() or None
 
 
-def _looks_like_markup(value: str) -> bool:
-    from feedparser.sanitizer import _HTMLSanitizer
+def _looks_like_html(value: str) -> bool:
+    from feedparser.mixin import _FeedParserMixin
 
-    known = _HTMLSanitizer.acceptable_elements | {"script", "style", "iframe", "object", "embed"}
-    return any(name.lower() in known for name in _TAG_NAME.findall(value))
+    return bool(_FeedParserMixin.looks_like_html(value))
 
 
 def entry_date(value: str | None) -> datetime | None:
