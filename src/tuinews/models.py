@@ -183,6 +183,7 @@ class ImportReport:
     subscriptions_added: int = 0
     failures: list[SourceFailure] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    filtered: int = 0  # new articles the filters hid or marked read
 
     @property
     def failed(self) -> int:
