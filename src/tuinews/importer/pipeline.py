@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.errors import ImportFailure, size_limit
@@ -24,6 +24,7 @@ from tuinews.importer.sanitize import clean_block, clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.models import ArticleDraft, CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
+from tuinews.store.busy import BUSY_TIMEOUT_MS, is_busy, patiently
 from tuinews.store.saving import Saved
 from tuinews.untrusted import shown
 
@@ -35,6 +36,9 @@ MAX_STREAMED_FEED_BYTES = 1024 * 1024 * 1024
 # paragraph with a note beyond it: a reader cannot show, nor a person read, more.
 MAX_BODY_CHARS = 1_000_000
 MAX_TITLE_CHARS = 1_000
+T = TypeVar("T")
+# A source waits this many busy timeouts (10 minutes) while another program writes.
+BUSY_TRIES = 60
 PROCESS_FEED_BYTES = 16 * 1024 * 1024  # from here a worker process parses (starts in ~0.25 s)
 NEWS_SUFFIXES = frozenset(
     {".rss", ".atom", ".rdf", ".xml", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}
@@ -232,11 +236,14 @@ def import_sources(
     should_stop: Callable[[], bool] | None = None,
     rules: Sequence[CategoryRule] = (),
     timeout: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Import every named source; a failing source is reported and the rest go on.
 
     A URL is fetched within `timeout` seconds (see read_source); `should_stop` also
-    cuts a fetch in progress, whose source then counts as failed ("stopped").
+    cuts a fetch in progress (the import then ends there). While another program
+    writes to the store, each source waits for it (up to BUSY_TRIES busy timeouts)
+    and `on_wait` is told so, in plain words.
     """
     refs, failures = expand_sources(names)
     report = ImportReport(sources=len(refs) + len(failures), failures=failures)
@@ -244,23 +251,16 @@ def import_sources(
         if should_stop is not None and should_stop():
             break
         try:
-            streamed = _import_feed_file(ref, store, category=category, rules=rules)
-            if streamed is not None:
-                saved, added = streamed
-            else:
-                parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
-                name = parsed.title or _display_name(ref)
-                override = clean_line(category)
-                drafts = [
-                    replace(d, category=choose_category(d, name, override=override, rules=rules))
-                    for d in scope_guids(parsed.drafts, ref.location)
-                ]
-                subscriptions = [
-                    replace(s, category=override or s.category) for s in parsed.subscriptions
-                ]
-                saved, added = store.save_source(
-                    ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
-                )
+            saved, added = _import_one(
+                ref,
+                store,
+                category=category,
+                rules=rules,
+                stdin=stdin,
+                timeout=timeout,
+                should_stop=should_stop,
+                on_wait=on_wait,
+            )
         except ImportFailure as failure:
             if should_stop is not None and should_stop():
                 break  # the fetch was cut by the stop: this source was not tried to its end
@@ -286,6 +286,44 @@ def import_sources(
     return report
 
 
+def _import_one(
+    ref: SourceRef,
+    store: Store,
+    *,
+    category: str | None,
+    rules: Sequence[CategoryRule],
+    stdin: BinaryIO | None,
+    timeout: float | None,
+    should_stop: Callable[[], bool] | None,
+    on_wait: Callable[[str], None] | None,
+) -> tuple[list[Saved], int]:
+    """Read, parse and store one source in one transaction, waiting for a busy store."""
+
+    def waiting() -> None:
+        if on_wait is not None:
+            on_wait(f"{ref.label}: waiting for the store (another program is writing to it)")
+
+    def when_free(step: Callable[[], T]) -> T:
+        return patiently(step, tries=BUSY_TRIES, should_stop=should_stop, on_wait=waiting)
+
+    streamed = when_free(partial(_import_feed_file, ref, store, category=category, rules=rules))
+    if streamed is not None:
+        return streamed
+    parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
+    name = parsed.title or _display_name(ref)
+    override = clean_line(category)
+    drafts = [
+        replace(d, category=choose_category(d, name, override=override, rules=rules))
+        for d in scope_guids(parsed.drafts, ref.location)
+    ]
+    subscriptions = [replace(s, category=override or s.category) for s in parsed.subscriptions]
+    return when_free(
+        partial(
+            store.save_source, ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
+        )
+    )
+
+
 def sync_saved_views_quietly(store: Store) -> None:
     """Match new articles against the saved views; a store busy or full now is caught up
     by the next import or refresh (the views remember how far they have matched)."""
@@ -301,6 +339,12 @@ def _disk_full(exc: sqlite3.Error) -> bool:
 
 def _store_refusal(exc: sqlite3.Error) -> str:
     """Why the store did not take a source; its transaction was rolled back whole."""
+    if is_busy(exc):
+        minutes = BUSY_TRIES * BUSY_TIMEOUT_MS / 60_000
+        return (
+            f"the store stayed busy for {minutes:g} minutes (another program kept writing "
+            "to it); nothing of this source was stored: import it again"
+        )
     if _disk_full(exc):
         return f"the store's disk is full ({exc}); nothing of this source was stored"
     return f"the store refused it ({exc})"
