@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.textdump import parse_text_dump
+from tuinews.importer.formats.textdump.parse import parse_text_dump
 
 _REPO = Path(__file__).resolve().parents[1]
 # ../shared beside the checkout; a worktree under wt/ finds it one level further up.

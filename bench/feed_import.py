@@ -52,9 +52,9 @@ def _usage() -> dict[str, float]:
 
 def tuinews_import(feed: Path, db: Path, reader: str) -> dict[str, float]:
     """Import the feed with import_sources, parsing in a "thread" or a "process"."""
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
-    pipeline.PROCESS_FEED_BYTES = 0 if reader == "process" else 2**62
+    limits.PROCESS_FEED_BYTES = 0 if reader == "process" else 2**62
     before = _usage()
     store = open_store(db)
     start = time.perf_counter()

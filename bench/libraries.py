@@ -40,7 +40,7 @@ FEED_SUFFIXES = {".xml", ".rss", ".atom", ".rdf"}
 
 
 def ours_markdown(html: str) -> str:
-    from tuinews.importer.html import html_to_markdown
+    from tuinews.importer.markdown import html_to_markdown
 
     return html_to_markdown(html)
 
@@ -103,7 +103,7 @@ def speed(args: argparse.Namespace) -> None:
     import fastfeedparser
     import feedparser
 
-    from tuinews.importer.feed_fast import read_entries
+    from tuinews.importer.formats.feed.stream import read_entries
 
     data = rss_feed(args.items)
     size = len(data) / 1e6

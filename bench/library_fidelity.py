@@ -159,8 +159,9 @@ class _Agreement:
 
 def _ours(data: bytes) -> list[dict[str, object]] | None:
     """Our fast path's entries as plain fields; None when it declines (feedparser reads it)."""
-    from tuinews.importer.feed import check_no_entities, entry_date
-    from tuinews.importer.feed_fast import Unsupported, read_entries
+    from tuinews.importer.formats.feed.entities import check_no_entities
+    from tuinews.importer.formats.feed.entry import entry_date
+    from tuinews.importer.formats.feed.stream import Unsupported, read_entries
 
     check_no_entities(data)
     try:

@@ -6,7 +6,8 @@ For each size (stores from bench.build_store, cached): start to a drawn, filled 
 (against a minimal Textual app started in the same run), key to the All view drawn,
 1,000 `j` one by one in tmux (each timed until the pane redraws),
 search query times against the store and key to results drawn in tmux, the RSS of the
-running reader, and the store's size per article.
+running reader, the store's size per article, and opening saved views against opening a
+category (bench.saved_views).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench.build_store import VOCAB, build, paragraph_pool, size_per_article
+from bench.saved_views import WORDS, SavedFigures, measure_saved
 from tuinews.models import View, ViewKind
 from tuinews.store import open_store
 
@@ -59,6 +61,7 @@ class Figures:
     rss_mib: float = 0.0
     bytes_per_article: float = 0.0
     notes: list[str] = field(default_factory=list)
+    saved: SavedFigures | None = None  # opening saved views against a category (store)
 
 
 def queries(count: int = 100) -> list[str]:
@@ -272,6 +275,7 @@ def measure(size: int, runs: int) -> Figures:
         "slowest searches: "
         + ", ".join(f"{q} ({n:,} matches, {t * 1000:.0f} ms)" for t, q, n in slow)
     )
+    figures.saved = measure_saved(path, size, runs=10)
     prepare(path, "all")
     return figures
 
@@ -341,6 +345,21 @@ def report(all_figures: list[Figures]) -> None:
         f"≤ {NEWSBOAT_BYTES:,.0f} B",
         last.bytes_per_article <= NEWSBOAT_BYTES,
     )
+    saved = [f.saved for f in all_figures if f.saved is not None]
+    if len(saved) == len(all_figures):
+        row(
+            "open a category (store: page + counts)",
+            [ms(s.category) for s in saved],
+            "(yardstick)",
+            True,
+        )
+        for label in WORDS:
+            row(
+                f"open a saved view, {label} word (store)",
+                [f"{ms(s.opened[label])} ({s.matches[label]:,})" for s in saved],
+                "≤ a category + 5 ms",
+                all(s.opened[label] <= s.category + 0.005 for s in saved),
+            )
     header = ["work", *sizes, "target", "met?"]
     print("| " + " | ".join(header) + " |")
     print("|" + "|".join("---" for _ in header) + "|")

@@ -1,12 +1,21 @@
-"""Shared fixtures: isolated paths, a fixed clock, stores filled with our sample data."""
+"""Shared fixtures: isolated paths, a fixed clock, stores filled with our sample data.
+
+Also the helpers tests import from here: `NOW` and `fixed_clock` (the tests' "now"),
+`app_for` (the reader on a store, as the command line builds it), `settle` (await
+every worker) and `cpu_budget` (a bound on work that a busy machine does not change,
+where a test would otherwise time it).
+"""
 
 from __future__ import annotations
 
 import os
+import resource
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -14,10 +23,15 @@ from hypothesis import settings
 from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store, open_store
 
+if TYPE_CHECKING:
+    from textual.pilot import Pilot
+
+    from tuinews.ui.app import TuinewsApp
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+NOW = FIXED_NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 # In CI the property tests replay the same examples every run, so a red build always means a
 # change broke something; new inputs are explored by the longer runs in bench/.
@@ -32,6 +46,46 @@ time.tzset()
 
 def fixed_clock() -> datetime:
     return FIXED_NOW
+
+
+def app_for(store: Store | Path, config: Path | None = None) -> TuinewsApp:
+    """The reader on `store` (or a store's path) with the fixed clock and no sample import."""
+    from tuinews.ui.app import make_app
+
+    path = store if isinstance(store, Path) else store.path
+    return make_app(path, config, import_samples=False, clock=fixed_clock)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until every worker has finished and the messages they posted are handled.
+
+    Handling a worker's last message may start another (a finished refresh reloads the
+    list): wait for those too. Nothing is polled and nothing sleeps.
+    """
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def cpu_seconds() -> float:
+    """CPU time this process and its finished children have used (threads included)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@contextmanager
+def cpu_budget(seconds: float) -> Iterator[None]:
+    """Fail when the block uses more than `seconds` of CPU time.
+
+    CPU time, not wall-clock time: another job on the machine slows the block down but
+    does not make it do more work, so the bound holds however busy the machine is, and
+    still catches a runaway (quadratic, exponential) algorithm.
+    """
+    start = cpu_seconds()
+    yield
+    used = cpu_seconds() - start
+    assert used < seconds, f"the work took {used:.2f} s of CPU time, over its {seconds} s budget"
 
 
 @pytest.fixture(autouse=True)

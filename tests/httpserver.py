@@ -34,6 +34,9 @@ class Reply:
     trickle: float = 0.0
     trickle_body: bool = False
     hung_up: threading.Event | None = None
+    # Held until the test sets it: a slow server whose answer the test releases when it
+    # is ready, instead of a delay that a busy machine can outlast.
+    gate: threading.Event | None = None
 
 
 Route = Callable[[BaseHTTPRequestHandler], Reply]
@@ -50,6 +53,8 @@ class _Handler(BaseHTTPRequestHandler):
         reply = route(self) if route else Reply(404, b"not here")
         if reply.delay:
             time.sleep(reply.delay)
+        if reply.gate is not None:
+            reply.gate.wait(timeout=120)  # a failed test must not leave the server hanging
         if reply.trickle:
             self._trickle(reply)
             return

@@ -294,8 +294,8 @@ def cmd_refresh(args: argparse.Namespace, db: Path) -> int:
 
 def cmd_export(args: argparse.Namespace, db: Path) -> int:
     """`export --format opml|json [--output FILE]`: to the file, else to standard output."""
-    from tuinews.feeds.json_export import export_json_lines
-    from tuinews.feeds.opml_export import export_opml
+    from tuinews.export.json_lines import export_json_lines
+    from tuinews.export.opml import export_opml
     from tuinews.store.subscriptions import list_subscriptions
 
     output: Path | None = args.output

@@ -15,24 +15,23 @@ from pathlib import Path
 
 from bench.synthetic import rss_feed
 
-from conftest import SAMPLE_DATA, fixed_clock
+from conftest import NOW, SAMPLE_DATA, app_for, settle
 from httpserver import serve, static
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import ViewKind
 from tuinews.store import Store, open_store
 from tuinews.store.subscriptions import add_subscription
-from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.article_list import ArticleList
 
-NOW = fixed_clock()
 FILES, PER_FILE = 40, 150  # 6,000 articles: the import takes a few seconds
 FEEDS, ITEMS = 3, 40
 
 
-def app_for(db: Path) -> tuple[TuinewsApp, list[str]]:
+def app_with_notices(db: Path) -> tuple[TuinewsApp, list[str]]:
     """The app, and every notification it shows (hooked where all of them pass)."""
-    app = make_app(db, import_samples=False, clock=fixed_clock)
+    app = app_for(db)
     shown: list[str] = []
     notify = app.notify
 
@@ -42,6 +41,19 @@ def app_for(db: Path) -> tuple[TuinewsApp, list[str]]:
 
     app.notify = recording  # type: ignore[method-assign]
     return app, shown
+
+
+def watch_ticks(app: TuinewsApp) -> asyncio.Event:
+    """An event set each time the app has looked for other processes' writes (its timer)."""
+    ticked = asyncio.Event()
+    look = app._notice_outside_writes
+
+    def looked() -> None:
+        look()
+        ticked.set()
+
+    app._notice_outside_writes = looked  # type: ignore[method-assign]
+    return ticked
 
 
 def main_screen(app: TuinewsApp) -> MainScreen:
@@ -87,7 +99,7 @@ def no_store_errors(shown: list[str]) -> None:
 async def test_marks_while_another_process_holds_the_store_show_at_once_and_land_later(
     sample_store: Store,
 ) -> None:
-    app, shown = app_for(sample_store.path)
+    app, shown = app_with_notices(sample_store.path)
     holder = sqlite3.connect(sample_store.path, isolation_level=None)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = main_screen(app)
@@ -151,7 +163,8 @@ async def test_reading_while_the_command_line_imports_and_refreshes(tmp_path: Pa
         before = store.counts(NOW).views[ViewKind.ALL].total
         expected_total = before + FILES * PER_FILE + FEEDS * ITEMS
         store.close()
-        app, shown = app_for(db)
+        app, shown = app_with_notices(db)
+        watched = watch_ticks(app)
         async with app.run_test(size=(160, 48)) as pilot:
             screen = main_screen(app)
             articles = screen.query_one(ArticleList)
@@ -175,16 +188,16 @@ async def test_reading_while_the_command_line_imports_and_refreshes(tmp_path: Pa
                 row = articles.current
                 assert row is not None
                 expected[row.id] = (row.read, row.starred)
-            while any(p.poll() is None for p in processes):
-                await pilot.pause(0.1)
+            for process in processes:
+                await asyncio.to_thread(process.wait)
             outputs = [log.read_text() for log in logs]
             assert [p.returncode for p in processes] == [0, 0], outputs
             assert await asyncio.to_thread(screen.marks.flush, 60)
-            # The reader notices the other processes' writes on its own.
-            for _ in range(300):
-                if str(expected_total) in str(articles.border_title):
-                    break
-                await pilot.pause(0.1)
+            # The reader notices the other processes' writes on its own: its next look at
+            # the store (a timer) sees all of them, and reloads what it shows.
+            watched.clear()
+            await asyncio.wait_for(watched.wait(), timeout=120)
+            await settle(pilot)
             assert f"{expected_total:,}" in str(articles.border_title)
             # ... and lists them: the list finds an imported article (the window moves to it).
             conn = sqlite3.connect(db)

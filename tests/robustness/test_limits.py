@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fixed_clock
-from tuinews.importer.pipeline import MAX_BODY_CHARS, MAX_SOURCE_BYTES, cap_text
+from conftest import app_for
+from tuinews.importer.drafts import cap_text
+from tuinews.importer.limits import MAX_BODY_CHARS, MAX_SOURCE_BYTES
 from tuinews.models import View, ViewKind
 from tuinews.store import open_store
-from tuinews.ui.app import make_app
 from tuinews.ui.widgets.sidebar import MAX_CATEGORIES, Sidebar
 
 MIB = 1024 * 1024
@@ -242,7 +242,7 @@ async def test_100k_categories_start_quickly_and_the_sidebar_lists_a_bounded_num
             [(name,) for name in names],
         )
     store.close()
-    app = make_app(path, tmp_path / "config.toml", import_samples=False, clock=fixed_clock)
+    app = app_for(path, tmp_path / "config.toml")
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
         sidebar = app.screen.query_one(Sidebar)

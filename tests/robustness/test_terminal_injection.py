@@ -86,7 +86,12 @@ def run_in_pty(args: list[str], keys: list[bytes], env: dict[str, str]) -> bytes
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
     output = bytearray()
 
-    def drain(seconds: float) -> None:
+    def drain(seconds: float, until: bytes | None = None) -> None:
+        """Read what the reader writes for `seconds`, or until `until` shows or it exits.
+
+        The long waits end on an event (the first screen drawn, the reader gone), so a
+        busy machine only makes them longer; the short ones just pace the keys.
+        """
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             ready, _, _ = select.select([fd], [], [], 0.05)
@@ -98,14 +103,16 @@ def run_in_pty(args: list[str], keys: list[bytes], env: dict[str, str]) -> bytes
                 if not chunk:
                     return
                 output.extend(chunk)
+                if until is not None and until in output:
+                    return
 
     try:
-        drain(6.0)
+        drain(120.0, until=b"Title")
         for key in keys:
             os.write(fd, key)
-            drain(1.0)
+            drain(0.5)
         os.write(fd, b"q")
-        drain(3.0)
+        drain(120.0)  # until the reader has quit and closed the terminal
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, 9)

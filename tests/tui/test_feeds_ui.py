@@ -2,35 +2,31 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from bench.synthetic import rss_feed
 
-from conftest import fixed_clock
-from httpserver import Reply, serve, static
+from conftest import NOW, app_for, settle
+from httpserver import Reply, Route, serve, static
 from tuinews.models import ViewKind
 from tuinews.store import Store
 from tuinews.store.subscriptions import add_subscription, list_subscriptions
-from tuinews.ui.app import TuinewsApp, make_app
 from tuinews.ui.screens.feeds import AddFeedDialog, FeedsScreen
 from tuinews.ui.widgets.article_list import ArticleList
 
-NOW = fixed_clock()
 
-
-def slow(body: bytes):  # type: ignore[no-untyped-def]
-    return lambda request: Reply(200, body, {"Content-Type": "application/rss+xml"}, delay=1.0)
-
-
-def app_for(store: Store) -> TuinewsApp:
-    return make_app(store.path, import_samples=False, clock=fixed_clock)
+def held(body: bytes, gate: threading.Event) -> Route:
+    """A feed whose answer waits until the test opens `gate`."""
+    return lambda request: Reply(200, body, {"Content-Type": "application/rss+xml"}, gate=gate)
 
 
 async def test_refresh_while_moving_keeps_the_cursor_and_counts_end_right(
     sample_store: Store,
 ) -> None:
-    # Slow answers keep the refresh running while the user moves through the list.
-    routes = {f"/feed{n}.xml": slow(rss_feed(40, html_bytes=400, seed=n)) for n in range(6)}
+    # The answers are held back, so the refresh runs while the user moves through the list.
+    gate = threading.Event()
+    routes = {f"/feed{n}.xml": held(rss_feed(40, html_bytes=400, seed=n), gate) for n in range(6)}
     routes["/broken.xml"] = lambda request: Reply(500, b"down")
     with serve(routes) as (base, _):
         for n in range(6):
@@ -45,9 +41,9 @@ async def test_refresh_while_moving_keeps_the_cursor_and_counts_end_right(
                 await pilot.press("j")
             chosen = articles.current
             assert app.refreshing
-            while app.refreshing:
-                await pilot.pause(0.05)
-            await pilot.pause()
+            gate.set()
+            await settle(pilot)
+            assert not app.refreshing
             # The highlighted article is still the one the user moved to.
             assert articles.current is not None and chosen is not None
             assert articles.current.id == chosen.id
@@ -80,15 +76,13 @@ async def test_add_feed_from_the_menu(store: Store) -> None:
             assert isinstance(app.screen, AddFeedDialog)
             app.screen.query_one("#feed-url").value = f"{base}/f.xml"
             await pilot.press("tab", *"Wire", "enter")
-            await pilot.pause()
-            while app.refreshing:
-                await pilot.pause(0.05)
-            await pilot.pause()
+            await settle(pilot)
+            assert not app.refreshing
             assert store.counts(NOW).categories["Wire"].total == 3
 
 
 async def test_export_from_the_menu_round_trips(store: Store, tmp_path: Path) -> None:
-    from tuinews.importer.opml import parse_opml
+    from tuinews.importer.formats.opml import parse_opml
     from tuinews.ui.screens.feeds import ExportDialog
 
     add_subscription(store, "https://a.example/feed.xml", title="A feed", category="Misc")

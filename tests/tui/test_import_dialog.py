@@ -23,14 +23,13 @@ from textual.widgets import DirectoryTree, Input, Static
 from textual.worker import WorkerState
 
 import tuinews.ui
-from conftest import FIXTURES, fixed_clock
+from conftest import FIXTURES, NOW
 from tuinews.models import View
 from tuinews.store import Store
 from tuinews.ui.screens.import_dialog import ImportDialog, ImportOutcome
 
 UI = Path(tuinews.ui.__file__).parent
 DIALOG_FIXTURES = FIXTURES / "import_dialog"
-NOW = fixed_clock()
 
 
 class Host(App[None]):

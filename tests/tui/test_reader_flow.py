@@ -6,7 +6,7 @@ from pathlib import Path
 
 from textual.widgets import Static
 
-from conftest import SAMPLE_DATA, fixed_clock
+from conftest import NOW, SAMPLE_DATA, app_for, fixed_clock
 from tuinews.models import View, ViewKind
 from tuinews.store import Store, open_store
 from tuinews.ui.app import TuinewsApp, make_app
@@ -15,12 +15,6 @@ from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
-
-NOW = fixed_clock()
-
-
-def app_for(store: Store) -> TuinewsApp:
-    return make_app(store.path, import_samples=False, clock=fixed_clock)
 
 
 def main_screen(app: TuinewsApp) -> MainScreen:
@@ -133,7 +127,7 @@ async def test_help_lists_the_live_keys(sample_store: Store) -> None:
 async def test_keys_can_be_remapped_from_the_config(sample_store: Store, tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text('[keys]\n"article.toggle_star" = "f"\n')
-    app = make_app(sample_store.path, config, import_samples=False, clock=fixed_clock)
+    app = app_for(sample_store, config)
     async with app.run_test(size=(160, 48)) as pilot:
         first = main_screen(app).query_one(ArticleList).rows_shown[0]
         await pilot.press("s")

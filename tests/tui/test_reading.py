@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixed_clock
+from conftest import NOW, app_for
 from tuinews.models import ArticleDraft, View, ViewKind
 from tuinews.store import Store
-from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.screens.menu import MENU_ENTRIES, MenuScreen
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
-
-NOW = fixed_clock()
-
-
-def app_for(store: Store, config: Path | None = None) -> TuinewsApp:
-    return make_app(store.path, config, import_samples=False, clock=fixed_clock)
 
 
 def main_screen(app: TuinewsApp) -> MainScreen:

@@ -1,9 +1,19 @@
-"""The core never imports Textual: checked on the source of every core module."""
+"""The layers: the core never imports Textual, data flows one way, the import graph has no cycles.
+
+The graph is grimp's, built from the source: imports inside functions and under
+TYPE_CHECKING count as much as the ones at the top.
+"""
 
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
+from functools import cache
 from pathlib import Path
+
+import grimp
+import pytest
 
 import tuinews
 
@@ -42,16 +52,77 @@ def test_main_imports_the_ui_only_inside_a_function() -> None:
     assert not any(str(m).startswith(("textual", "tuinews.ui")) for m in modules)
 
 
-def test_the_reader_starts_without_the_heavy_libraries() -> None:
-    """The first screen does not wait for parsers, fetchers or the Markdown renderer."""
-    import subprocess
-    import sys
+def test_the_reader_starts_without_the_heavy_libraries(tmp_path: Path) -> None:
+    """The first screen does not wait for parsers, fetchers or the Markdown renderer.
 
+    The app is built as the command line builds it (a real store, a config path) in a
+    fresh process, which then lists the heavy modules that were imported on the way.
+    """
     heavy = ["feedparser", "trafilatura", "httpx", "lxml", "markdown_it", "sqlite_utils"]
     heavy += ["tuinews.importer.pipeline", "tuinews.feeds.refresh", "tuinews.ui.screens.feeds"]
-    heavy += ["tuinews.ui.screens.import_dialog"]
-    code = f"import sys, tuinews.ui.app\nprint(' '.join(m for m in {heavy!r} if m in sys.modules))"
+    heavy += ["tuinews.ui.screens.import_dialog", "tuinews.export"]
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tuinews.ui.app import make_app\n"
+        f"make_app(Path({str(tmp_path / 'store.db')!r}), Path({str(tmp_path / 'c.toml')!r}),"
+        " import_samples=False)\n"
+        f"print(' '.join(m for m in {heavy!r} if m in sys.modules))\n"
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.split() == []
+
+
+@cache
+def graph() -> grimp.ImportGraph:
+    return grimp.build_graph("tuinews", include_external_packages=True, cache_dir=None)
+
+
+CORE_PACKAGES = ["models", "store", "importer", "feeds", "export", "config", "paths"]
+# What each part may not import, directly or through others: data flows one way,
+# sources -> importer -> store -> UI, and the store knows nothing of where articles came from.
+FORBIDDEN = [
+    ("store", "importer"),
+    ("store", "feeds"),
+    ("store", "export"),
+    ("importer", "feeds"),
+    ("importer", "export"),
+    ("importer", "ui"),
+    ("feeds", "export"),
+    ("feeds", "ui"),
+    ("export", "importer"),
+    ("export", "ui"),
+    ("models", "store"),
+    ("models", "importer"),
+] + [(core, "ui") for core in CORE_PACKAGES if core not in ("importer", "feeds", "export")]
+
+
+def chains(importer: str, imported: str) -> list[str]:
+    found = graph().find_shortest_chains(importer=importer, imported=imported, as_packages=True)
+    return sorted(" -> ".join(chain) for chain in found)
+
+
+@pytest.mark.parametrize(("low", "high"), FORBIDDEN, ids=[f"{a}-not-{b}" for a, b in FORBIDDEN])
+def test_a_layer_does_not_import_the_ones_above_it(low: str, high: str) -> None:
+    assert chains(f"tuinews.{low}", f"tuinews.{high}") == []
+
+
+@pytest.mark.parametrize("core", CORE_PACKAGES)
+def test_no_core_module_reaches_textual(core: str) -> None:
+    name = f"tuinews.{core}"
+    assert name in graph().modules
+    assert chains(name, "textual") == []
+
+
+def test_the_import_graph_has_no_cycles() -> None:
+    ours = {m for m in graph().modules if m.split(".")[0] == "tuinews"}
+    assert len(ours) > 60
+    cycles = set()
+    for module in ours:
+        for imported in graph().find_modules_directly_imported_by(module) & ours:
+            back = graph().find_shortest_chain(importer=imported, imported=module)
+            if back is not None:
+                cycles.add(" -> ".join((module, *back)))
+    assert sorted(cycles) == []

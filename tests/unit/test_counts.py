@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from conftest import NOW
 from tuinews.models import ArticleDraft, Count, FeedSubscription, View, ViewKind
 from tuinews.store import Store, open_store
 from tuinews.store.schema import MIGRATIONS, migrate
 from tuinews.store.subscriptions import apply_retention, remove_subscription
 
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 CATEGORIES = ("Science", "World", "Sports", "science")
 FEEDS = ("https://a.example/feed", "https://b.example/feed", "https://c.example/feed")
 

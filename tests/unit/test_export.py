@@ -8,9 +8,9 @@ from pathlib import Path
 
 from cli import FIELDS, in_one_process, tuinews
 from conftest import FIXED_NOW, FIXTURES
-from tuinews.feeds.json_export import export_json_lines, iter_articles
-from tuinews.feeds.opml_export import export_opml
-from tuinews.importer.opml import parse_opml
+from tuinews.export.json_lines import export_json_lines, iter_articles
+from tuinews.export.opml import export_opml
+from tuinews.importer.formats.opml import parse_opml
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import View
 from tuinews.store import Store, open_store

@@ -10,8 +10,8 @@ import pytest
 from feedparser.datetimes import _parse_date
 
 from tuinews.importer.dates import parse_date
-from tuinews.importer.feed import parse_feed_slow
-from tuinews.importer.feed_fast import read_feed
+from tuinews.importer.formats.feed.fallback import parse_feed_slow
+from tuinews.importer.formats.feed.stream import read_feed
 
 # Written by us in the shapes that went wrong: zone names, odd offsets, reduced ISO 8601
 # forms, a year alone; and strings no parser can read exactly.

@@ -1,6 +1,6 @@
 """The streaming feed reader and the fast HTML converter give what the slow paths give.
 
-Every feed is read twice, by lxml (feed_fast) and by feedparser (parse_feed_slow), and
+Every feed is read twice, by lxml (formats.feed.stream) and by feedparser (parse_feed_slow), and
 the drafts must be equal field by field; the converter must write markdownify's Markdown.
 """
 
@@ -12,7 +12,6 @@ import subprocess
 import sys
 import tracemalloc
 from dataclasses import fields, replace
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -20,19 +19,20 @@ from bench.synthetic import rss_feed, rss_feed_parts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import FIXTURES, SAMPLE_DATA
+from conftest import FIXTURES, NOW, SAMPLE_DATA
+from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.feed import parse_feed, parse_feed_slow
-from tuinews.importer.feed_fast import Unsupported, read_feed
-from tuinews.importer.feed_fast_ahead import ReadAhead
-from tuinews.importer.feed_fast_import import _clean_draft_quickly
-from tuinews.importer.html import html_to_markdown
-from tuinews.importer.markdown_fast import convert_html
-from tuinews.importer.pipeline import SourceRef, clean_draft, import_sources, parse_source
+from tuinews.importer.formats.feed import parse_feed
+from tuinews.importer.formats.feed.fallback import parse_feed_slow
+from tuinews.importer.formats.feed.readahead import ReadAhead
+from tuinews.importer.formats.feed.stream import Unsupported, read_feed
+from tuinews.importer.formats.feed.stream_import import _clean_draft_quickly
+from tuinews.importer.markdown import html_to_markdown
+from tuinews.importer.markdown.convert import convert_html
+from tuinews.importer.pipeline import SourceRef, import_sources, parse_source
 from tuinews.models import ArticleDraft, Outcome, View
 from tuinews.store import Store, open_store
 
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 FEEDS = sorted(
     p for folder in (FIXTURES / "feeds", SAMPLE_DATA / "feeds") for p in folder.iterdir()
 )
@@ -270,9 +270,9 @@ def test_the_fast_path_refuses_entity_declarations() -> None:
 def test_a_cut_off_feed_file_fails_like_before(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data: bytes, reason: str, reader: str
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
-    monkeypatch.setattr(pipeline, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
+    monkeypatch.setattr(limits, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
     path = tmp_path / "cut.rss"
     path.write_bytes(data)
     store = open_store(tmp_path / "s.db")
@@ -440,8 +440,8 @@ def test_read_ahead_hands_over_items_and_errors() -> None:
 
 
 def test_a_worker_process_stops_when_the_store_stops_early(tmp_path: Path) -> None:
-    from tuinews.importer.feed_fast_ahead import ReadAheadProcess
-    from tuinews.importer.feed_fast_import import _feed_stream
+    from tuinews.importer.formats.feed.readahead import ReadAheadProcess
+    from tuinews.importer.formats.feed.stream_import import _feed_stream
 
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(2000))
@@ -456,9 +456,9 @@ def test_a_worker_process_stops_when_the_store_stops_early(tmp_path: Path) -> No
 def test_a_worker_that_cannot_run_leaves_the_work_to_a_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
-    monkeypatch.setattr(pipeline, "PROCESS_FEED_BYTES", 0)
+    monkeypatch.setattr(limits, "PROCESS_FEED_BYTES", 0)
     monkeypatch.setattr(sys, "executable", "/bin/false")
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(30))
@@ -471,9 +471,9 @@ def test_a_worker_that_cannot_run_leaves_the_work_to_a_thread(
 def test_streamed_import_stores_what_the_whole_file_path_stores(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reader: str
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
-    monkeypatch.setattr(pipeline, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
+    monkeypatch.setattr(limits, "PROCESS_FEED_BYTES", 0 if reader == "process" else 2**40)
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(300))
     streamed, whole = open_store(tmp_path / "a.db"), open_store(tmp_path / "b.db")
@@ -503,7 +503,7 @@ def test_streaming_a_large_feed_keeps_memory_flat(tmp_path: Path) -> None:
     assert peak < size / 10
     # lxml's own memory is not traced: compare peak RSS in fresh processes.
     probe = (
-        "import resource, sys; from tuinews.importer.feed_fast import read_feed\n"
+        "import resource, sys; from tuinews.importer.formats.feed.stream import read_feed\n"
         "if sys.argv[1] != '-': sum(1 for _ in read_feed(sys.argv[1])[1])\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)"
     )
@@ -518,11 +518,11 @@ def test_streaming_a_large_feed_keeps_memory_flat(tmp_path: Path) -> None:
 def test_a_feed_file_too_large_for_the_cap_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tuinews.importer import pipeline
+    from tuinews.importer import limits
 
     path = tmp_path / "wire.rss"
     path.write_bytes(rss_feed(20))
-    monkeypatch.setattr(pipeline, "MAX_STREAMED_FEED_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_STREAMED_FEED_BYTES", 1000)
     store = open_store(tmp_path / "s.db")
     report = import_sources([str(path)], store)
     assert [f.reason for f in report.failures] == ["larger than the 0.976562 KiB limit"]

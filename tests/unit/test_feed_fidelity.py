@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 
 from httpserver import serve, static
 from tuinews.feeds.refresh import refresh_feeds
-from tuinews.importer.feed import parse_feed_slow
-from tuinews.importer.feed_fast import Unsupported, read_feed
+from tuinews.importer.formats.feed.fallback import parse_feed_slow
+from tuinews.importer.formats.feed.stream import Unsupported, read_feed
 from tuinews.importer.pipeline import import_sources
 from tuinews.importer.sniff import parse_bytes
 from tuinews.models import ArticleDraft
@@ -200,3 +200,22 @@ def test_a_feed_with_a_title_and_no_items_is_not_refused(store: Store, tmp_path:
     assert report.failures == [] and report.new == 0
     names = store.conn.execute("SELECT name FROM sources").fetchall()
     assert names == [("Café news",)]
+
+
+def atom_entry(inner: str) -> bytes:
+    return (
+        f"<feed xmlns='http://www.w3.org/2005/Atom'><title>A</title><entry>{inner}</entry></feed>"
+    ).encode()
+
+
+def test_a_title_follows_its_declared_type() -> None:
+    html = "<title type='html'>&lt;applet code='x'&gt;&lt;/applet&gt;safe "
+    html += "&lt;b&gt;words&lt;/b&gt;</title>"
+    assert both_paths(atom_entry(html)).title == "safe words"
+    text = "<title type='text'>History of the &lt;blink&gt; tag</title>"
+    assert both_paths(atom_entry(text)).title == "History of the <blink> tag"
+
+
+def test_an_entry_with_only_a_link_is_named_by_its_link() -> None:
+    entry = "<link rel='alternate' href='https://l.example/only-a-link'/>"
+    assert both_paths(atom_entry(entry)).title == "https://l.example/only-a-link"

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import FIXTURES, SAMPLE_DATA
+from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.pipeline import clean_draft
 from tuinews.importer.sniff import parse_bytes
 
 SEEDS = sorted(

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store, open_store
-from tuinews.store.schema import LATEST_VERSION
+from tuinews.store.schema import LATEST_VERSION, migrate
+
+# The columns schema 5 had (later versions may add more).
+SOURCES = "id, name, location, kind, imported_at"
+ARTICLES = (
+    "id, dedupe_key, source_id, source, url, title, author, published, category, summary, "
+    "body, word_count, read, starred, imported_at, sort_at, content_hash"
+)
 
 
 def rss(title: str, *items: tuple[str, str, str]) -> str:
@@ -68,20 +75,25 @@ def test_the_migration_keeps_every_article_mark_and_star(tmp_path: Path) -> None
         rss("Harbour", ("1", "https://h.example/1", "Tides"), ("2", "https://h.example/2", "Nets")),
     )
     other = write(tmp_path, "other.xml", rss("Hill", ("x", "https://hill.example/x", "Goats")))
-    path = tmp_path / "old.db"
-    store = open_store(path)
+    new = tmp_path / "new.db"
+    store = open_store(new)
     import_sources([feed, other], store)
     ids = [a for (a,) in store.conn.execute("SELECT id FROM articles ORDER BY id")]
     store.set_read(ids[:2], True)
     store.set_starred(ids[1], True)
     store.close()
-    # Back to what version 5 stored: the bare guid as the key, schema 5.
+    # The same rows in a store of schema 5, keyed as version 5 keyed them (the bare guid).
+    path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, 0, target=5)
+    conn.execute("ATTACH DATABASE ? AS new", (str(new),))
+    conn.execute(f"INSERT INTO sources({SOURCES}) SELECT {SOURCES} FROM new.sources")
+    conn.execute(f"INSERT INTO articles({ARTICLES}) SELECT {ARTICLES} FROM new.articles")
     keys = dict(conn.execute("SELECT id, dedupe_key FROM articles"))
     for article_id, key in keys.items():
         bare = "guid:" + key.rsplit(":", 1)[-1]
         conn.execute("UPDATE articles SET dedupe_key = ? WHERE id = ?", (bare, article_id))
-    conn.execute("PRAGMA user_version = 5")
+    conn.execute("DETACH DATABASE new")
     conn.close()
 
     store = open_store(path)

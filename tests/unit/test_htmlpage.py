@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, SAMPLE_DATA
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.htmlpage import NO_TEXT, drop_boilerplate, parse_html_page
+from tuinews.importer.formats.page import NO_TEXT, drop_boilerplate, parse_html_page
 from tuinews.models import ArticleDraft
 
 HTML = FIXTURES / "html"
@@ -322,6 +322,6 @@ def test_sample_pages(name: str, title: str, section: str, site: str, published:
 
 
 def test_trafilatura_is_imported_only_when_a_page_is_parsed() -> None:
-    code = "import sys, tuinews.importer.htmlpage; print('trafilatura' in sys.modules)"
+    code = "import sys, tuinews.importer.formats.page; print('trafilatura' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr

@@ -8,15 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SAMPLE_DATA
+from conftest import FIXTURES, NOW, SAMPLE_DATA
+from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.pipeline import SourceRef, import_sources, parse_source
 from tuinews.importer.sanitize import clean_block, clean_line
-from tuinews.importer.sniff import decode, parse_bytes, sniff
+from tuinews.importer.sniff import parse_bytes, sniff
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
-
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 def parse_file(path: Path):  # type: ignore[no-untyped-def]

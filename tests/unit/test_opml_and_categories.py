@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, NOW
 from tuinews.config import ConfigError, load_settings
 from tuinews.importer.categorize import choose_category, guess_topic
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.opml import parse_opml
+from tuinews.importer.formats.opml import parse_opml
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import ArticleDraft, CategoryRule, FeedSubscription, View
 from tuinews.store import Store
 from tuinews.store.subscriptions import list_subscriptions
 
 OPML = FIXTURES / "opml" / "subscriptions.opml"
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 def test_opml_outlines_become_subscriptions_with_folder_categories() -> None:

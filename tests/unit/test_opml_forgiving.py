@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from tuinews.importer.errors import ImportFailure
-from tuinews.importer.opml import parse_opml
+from tuinews.importer.formats.opml import parse_opml
 from tuinews.models import FeedSubscription
 
 

@@ -8,20 +8,16 @@ Start-up must not import the heavy libraries that only importing or refreshing n
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
 
+from conftest import NOW, app_for
 from tuinews.models import ArticleDraft, View, ViewKind
 from tuinews.store import Store
 
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 CATEGORIES = ("Science", "World", "Sports")
-HEAVY = ("trafilatura", "feedparser", "httpx")
 
 
 @pytest.fixture
@@ -168,21 +164,7 @@ def test_the_counters_triggers_touch_one_row_by_key(filled: Store) -> None:
         assert "WHERE category = " in body or "ON CONFLICT(category)" in body
 
 
-def test_starting_the_app_does_not_import_heavy_libraries(tmp_path: Path, store: Store) -> None:
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from tuinews.ui.app import make_app\n"
-        f"app = make_app(Path({str(store.path)!r}), Path({str(tmp_path / 'c.toml')!r}), "
-        "import_samples=False)\n"
-        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]", out.stdout
-
-
 async def test_a_saved_article_deep_in_the_list_loads_one_window(store: Store) -> None:
-    from tuinews.ui.app import make_app
     from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
 
     drafts = [
@@ -198,7 +180,7 @@ async def test_a_saved_article_deep_in_the_list_loads_one_window(store: Store) -
     store.save_source("deep.rss", "Deep", "feed", drafts)
     rows = store.page(View(), now=NOW, limit=1, offset=2500)
     store.set_setting("ui.article", str(rows[0].id))
-    app = make_app(store.path, import_samples=False, clock=lambda: NOW)
+    app = app_for(store)
     async with app.run_test(size=(120, 36)) as pilot:
         articles = app.screen.query_one(ArticleList)
         await pilot.pause()

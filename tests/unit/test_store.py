@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
+from conftest import NOW
 from tuinews.models import ArticleDraft, Outcome, View, ViewKind
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.schema import APPLICATION_ID, LATEST_VERSION
-
-NOW = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 
 
 def draft(n: int, **changes: object) -> ArticleDraft:

@@ -1,5 +1,5 @@
-"""Feed subscriptions: refresh with conditional GET and bounded concurrency, and exports.
+"""Feed subscriptions: refresh with conditional GET and bounded concurrency.
 
-`refresh.refresh_feeds()` fetches every subscription; `opml_export` and `json_export`
-write the subscriptions and the articles out. Importing this package stays cheap.
+`refresh.refresh_feeds()` fetches every subscription (exports live in `tuinews.export`).
+Importing this package stays cheap.
 """

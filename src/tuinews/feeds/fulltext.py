@@ -27,7 +27,7 @@ FULL_TEXT_MARK = "*Full text, from the article's page:*"
 
 def extract_page(body: bytes, url: str) -> str:
     """The article of an HTML page as clean Markdown. Raises ImportFailure in plain words."""
-    from tuinews.importer.htmlpage import NO_TEXT
+    from tuinews.importer.formats.page import NO_TEXT
     from tuinews.importer.pipeline import parse_clean
     from tuinews.importer.sniff import decode, sniff
 

@@ -19,11 +19,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from tuinews.config import Settings
 from tuinews.feeds.fulltext import fetch_new_full_texts, last_article_id, wants_full_text
 from tuinews.importer.categorize import choose_category
+from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.guids import scope_guids, unscoped
 from tuinews.importer.pipeline import parse_clean, sync_saved_views_quietly
-from tuinews.importer.sniff import Parsed, decode, sniff
+from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
     ArticleDraft,
     CategoryRule,

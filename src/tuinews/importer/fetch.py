@@ -12,6 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from tuinews import __version__
+from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure, size_limit
 from tuinews.importer.fetch_guard import Deadline, check_redirect, decoded, encodings
 
@@ -19,8 +20,6 @@ if TYPE_CHECKING:
     import httpx
 
 USER_AGENT = f"tuinews/{__version__} (terminal newsreader)"
-TIMEOUT_SECONDS = 20.0
-MAX_REDIRECTS = 5
 ACCEPT = (
     "application/rss+xml, application/atom+xml, application/xml, "
     "application/json, text/html, text/plain;q=0.9, */*;q=0.5"
@@ -53,7 +52,9 @@ class FetchResponse:
     permanent_redirect: str | None = None
 
 
-def make_client(timeout: float = TIMEOUT_SECONDS, *, connections: int = 10) -> httpx.Client:
+def make_client(
+    timeout: float = limits.FETCH_TIMEOUT_SECONDS, *, connections: int = 10
+) -> httpx.Client:
     """An httpx client that follows up to MAX_REDIRECTS redirects; safe to share by threads.
 
     It keeps no idle connections: each request opens its own, which its Deadline can
@@ -63,7 +64,7 @@ def make_client(timeout: float = TIMEOUT_SECONDS, *, connections: int = 10) -> h
 
     return httpx.Client(
         follow_redirects=True,
-        max_redirects=MAX_REDIRECTS,
+        max_redirects=limits.MAX_REDIRECTS,
         timeout=_timeout(timeout),
         headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING},
         limits=httpx.Limits(max_connections=connections, max_keepalive_connections=0),
@@ -75,7 +76,7 @@ def fetch(
     url: str,
     *,
     max_bytes: int,
-    timeout: float = TIMEOUT_SECONDS,
+    timeout: float = limits.FETCH_TIMEOUT_SECONDS,
     headers: Mapping[str, str] | None = None,
     client: httpx.Client | None = None,
     should_stop: Callable[[], bool] | None = None,
@@ -130,7 +131,7 @@ def fetch_url(
     url: str,
     *,
     max_bytes: int,
-    timeout: float = TIMEOUT_SECONDS,
+    timeout: float = limits.FETCH_TIMEOUT_SECONDS,
     should_stop: Callable[[], bool] | None = None,
 ) -> bytes:
     """The body of `url`, at most `max_bytes`. Raises ImportFailure in plain words."""
@@ -178,7 +179,7 @@ def _failure(exc: httpx.HTTPError, timeout: float) -> str:
     import httpx
 
     if isinstance(exc, httpx.TooManyRedirects):
-        return f"too many redirects (more than {MAX_REDIRECTS})"
+        return f"too many redirects (more than {limits.MAX_REDIRECTS})"
     if isinstance(exc, httpx.TimeoutException):
         return f"timed out after {timeout:g} s"
     return f"could not be fetched ({_reason(exc)})"

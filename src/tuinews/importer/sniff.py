@@ -53,31 +53,31 @@ def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
     text = decode(data)
     kind = sniff(text)
     if kind == "feed":
-        from tuinews.importer.feed import parse_feed
+        from tuinews.importer.formats.feed import parse_feed
 
         # The feed readers (lxml's streaming one, else feedparser) read BOMs and
         # encoding declarations themselves: give them the bytes.
         title, drafts = parse_feed(feed_bytes(data), url)
         return Parsed(kind, title, drafts)
     if kind == "json":
-        from tuinews.importer.jsonfile import parse_json
+        from tuinews.importer.formats.json import parse_json
 
         title, drafts = parse_json(text)
         return Parsed(kind, title, drafts)
     if kind == "jsonl":
-        from tuinews.importer.jsonfile import parse_json_lines
+        from tuinews.importer.formats.json import parse_json_lines
 
         return Parsed(kind, None, parse_json_lines(text))
     if kind == "opml":
-        from tuinews.importer.opml import parse_opml
+        from tuinews.importer.formats.opml import parse_opml
 
         title, subscriptions = parse_opml(data)
         return Parsed(kind, title, [], subscriptions)
     if kind == "html":
-        from tuinews.importer.htmlpage import parse_html_page
+        from tuinews.importer.formats.page import parse_html_page
 
         title, drafts = parse_html_page(text, url)
         return Parsed(kind, title, drafts)
-    from tuinews.importer.textdump import parse_text_dump
+    from tuinews.importer.formats.textdump.parse import parse_text_dump
 
     return Parsed(kind, None, parse_text_dump(text))

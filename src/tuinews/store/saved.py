@@ -1,10 +1,11 @@
 """Searches saved as views (newsboat's query feeds): kept matches, counts, pages.
 
 A saved view keeps its matches in `saved_matches` (schema v7) with each article's sort key
-and read mark, so that it pages, counts and finds its next unread article in its own
-indexes, as fast as a category. New articles are matched by `sync_saved_views`, which the
-import and the refresh run after they store articles; it matches only the articles added
-since its last run (`checked_id`), in the full-text index.
+and read mark, so that it pages and finds its next unread article in its own indexes, and
+its counts in `saved_views` (kept by triggers, v8): as fast as a category. New articles
+are matched by `sync_saved_views`, which the import and the refresh run after they store
+articles; it matches only the articles added since its last run (`checked_id`), in the
+full-text index.
 """
 
 from __future__ import annotations
@@ -79,14 +80,11 @@ def remove_view(conn: sqlite3.Connection, name: str) -> None:
 
 
 def list_views(conn: sqlite3.Connection) -> list[SavedView]:
-    """Every saved view with its counts, by name."""
-    views = []
-    for view_id, name, query in conn.execute(
-        "SELECT id, name, query FROM saved_views ORDER BY name COLLATE NOCASE, name"
-    ).fetchall():
-        count = _count(conn, int(view_id))
-        views.append(SavedView(name, query, count.total, count.unread))
-    return views
+    """Every saved view with its counts (kept by triggers), by name."""
+    rows = conn.execute(
+        "SELECT name, query, total, unread FROM saved_views ORDER BY name COLLATE NOCASE, name"
+    ).fetchall()
+    return [SavedView(name, query, int(total), int(unread)) for name, query, total, unread in rows]
 
 
 def sync_saved_views(conn: sqlite3.Connection) -> int:
@@ -133,13 +131,8 @@ def _match_new(conn: sqlite3.Connection, view_id: int, query: str, checked_id: i
 
 
 def _count(conn: sqlite3.Connection, view_id: int) -> Count:
-    (total,) = conn.execute(
-        "SELECT count(*) FROM saved_matches WHERE view_id = ?", (view_id,)
-    ).fetchone()
-    (unread,) = conn.execute(
-        "SELECT count(*) FROM saved_matches WHERE view_id = ? AND is_read = 0", (view_id,)
-    ).fetchone()
-    return Count(int(total), int(unread))
+    row = conn.execute("SELECT total, unread FROM saved_views WHERE id = ?", (view_id,)).fetchone()
+    return Count(int(row[0]), int(row[1])) if row else Count(0, 0)
 
 
 def saved_count(conn: sqlite3.Connection, name: str) -> Count:

@@ -280,12 +280,36 @@ _V7 = """
         END;
 """
 
+# v8: each saved view's counts kept by triggers on saved_matches, as category_counts are
+# for categories, so that the sidebar and a view's title read them instead of counting.
+_V8 = """
+        ALTER TABLE saved_views ADD COLUMN total INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE saved_views ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;
+        UPDATE saved_views SET
+            total = (SELECT count(*) FROM saved_matches m WHERE m.view_id = saved_views.id),
+            unread = (SELECT count(*) FROM saved_matches m
+                      WHERE m.view_id = saved_views.id AND m.is_read = 0);
+        CREATE TRIGGER saved_counts_insert AFTER INSERT ON saved_matches BEGIN
+            UPDATE saved_views SET total = total + 1, unread = unread + (new.is_read = 0)
+            WHERE id = new.view_id;
+        END;
+        CREATE TRIGGER saved_counts_delete AFTER DELETE ON saved_matches BEGIN
+            UPDATE saved_views SET total = total - 1, unread = unread - (old.is_read = 0)
+            WHERE id = old.view_id;
+        END;
+        CREATE TRIGGER saved_counts_read AFTER UPDATE OF is_read ON saved_matches
+        WHEN old.is_read IS NOT new.is_read BEGIN
+            UPDATE saved_views SET unread = unread + (new.is_read = 0) - (old.is_read = 0)
+            WHERE id = new.view_id;
+        END;
+"""
+
 # One schema version: a SQL script, or a function that changes the schema through
 # sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
 Migration = str | Callable[["sqlite_utils.Database"], None]
 
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 LATEST_VERSION = len(MIGRATIONS)
 
 

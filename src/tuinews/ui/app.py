@@ -299,8 +299,8 @@ class TuinewsApp(App[None]):
         self.push_screen(ExportDialog(Path.home()), self._export_chosen)
 
     def _export_chosen(self, choice: ExportChoice | None) -> None:
-        from tuinews.feeds.json_export import export_json_lines
-        from tuinews.feeds.opml_export import export_opml
+        from tuinews.export.json_lines import export_json_lines
+        from tuinews.export.opml import export_opml
 
         if choice is None:
             return

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tuinews.models import View, ViewKind
+from tuinews.store import Store
 
-if TYPE_CHECKING:
-    from tuinews.ui.app import TuinewsApp
+
+class PaletteHost(Protocol):
+    """What the palette needs from the app (the app imports this module, not the reverse)."""
+
+    store: Store
+    clock: Callable[[], datetime]
+
+    def jump_to(self, view: View) -> None: ...
 
 
 class CategoryCommands(Provider):
     """Jump to category…: one command per category and smart view."""
 
     def _views(self) -> list[View]:
-        app: TuinewsApp = self.app  # type: ignore[assignment]
+        app = cast(PaletteHost, self.app)
         counts = app.store.counts(app.clock())
         smart = [View(kind) for kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED)]
         return (
@@ -28,8 +37,7 @@ class CategoryCommands(Provider):
         )
 
     def _jump(self, view: View) -> None:
-        app: TuinewsApp = self.app  # type: ignore[assignment]
-        app.jump_to(view)
+        cast(PaletteHost, self.app).jump_to(view)
 
     async def discover(self) -> Hits:
         for view in self._views():

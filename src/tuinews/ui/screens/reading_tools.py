@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from textual import work
 from textual.app import SuspendNotSupported
@@ -43,8 +43,15 @@ from tuinews.ui.screens.prompts import (
 )
 
 if TYPE_CHECKING:
-    from tuinews.config import CommandSettings
-    from tuinews.ui.app import TuinewsApp
+    from tuinews.config import CommandSettings, Settings
+    from tuinews.store import Store
+
+
+class SettingsHost(Protocol):
+    """What the tools need from the app (which imports this module, not the reverse)."""
+
+    settings: Settings
+    store: Store
 
 
 def _link_bindings() -> list[Binding]:
@@ -106,12 +113,12 @@ class ReadingTools(Screen[None]):
     @property
     def link_schemes(self) -> tuple[str, ...]:
         """The link schemes opened besides http(s): [links] schemes in the config file."""
-        return cast("TuinewsApp", self.app).settings.link_schemes
+        return cast(SettingsHost, self.app).settings.link_schemes
 
     @property
     def commands(self) -> CommandSettings:
         """The [commands] settings of the config file."""
-        return cast("TuinewsApp", self.app).settings.commands
+        return cast(SettingsHost, self.app).settings.commands
 
     # -- links by number -----------------------------------------------------
 
@@ -256,8 +263,8 @@ class ReadingTools(Screen[None]):
         """Fetch and store the page's article with a connection of this thread."""
         from tuinews.feeds.fulltext import fetch_and_save
 
-        timeout = cast("TuinewsApp", self.app).settings.feeds.timeout_seconds
-        store = cast("TuinewsApp", self.app).store.reopen()
+        timeout = cast(SettingsHost, self.app).settings.feeds.timeout_seconds
+        store = cast(SettingsHost, self.app).store.reopen()
         try:
             result = fetch_and_save(store, article, timeout=timeout)
         except sqlite3.Error:

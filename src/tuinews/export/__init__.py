@@ -1,0 +1,1 @@
+"""Writing the store out: subscriptions as OPML (`opml`), articles as JSON Lines (`json_lines`)."""

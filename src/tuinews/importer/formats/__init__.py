@@ -1,0 +1,1 @@
+"""One parser per source format; `importer.sniff` tells the format and picks the parser."""

@@ -1,0 +1,144 @@
+"""Turn the lines of one article's body into Markdown, and read the section label above it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.lines import Kind, Line
+
+_HEADING_WORDS = 14
+_NUMBERED = re.compile(r"\d{1,2}[.)] ")
+_CRUMBS = re.compile(r" ?[|/›»>] ?| - ")
+_SKIPPED = frozenset({Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR})
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An article body as Markdown, with its size in words and prose paragraphs."""
+
+    text: str
+    words: int
+    paragraphs: int
+
+
+def escape(text: str) -> str:
+    """Keep a prose line a paragraph: a leading '#' would make it a heading."""
+    return "\\" + text if text.startswith("#") else text
+
+
+def _prose_follows(lines: list[Line], j: int, last: int) -> bool:
+    for k in range(j + 1, last + 1):
+        kind = lines[k].kind
+        if kind is Kind.PROSE:
+            return True
+        if kind not in (Kind.BLANK, Kind.JUNK, Kind.CAPTION):
+            return False
+    return False
+
+
+def build_body(lines: list[Line], start: int, stop: int, title_key: str) -> Body | None:
+    """The Markdown body of lines[start:stop], which ends at its last prose line; None if empty.
+
+    Prose lines are paragraphs, bullets and numbered lines lists, short capitalised lines
+    between paragraphs "## " headings; ads, share bars, captions, link cards and repeats of the
+    headline are dropped.
+    """
+    last = next((j for j in range(stop - 1, start - 1, -1) if lines[j].kind is Kind.PROSE), -1)
+    if last < start:
+        return None
+    blocks: list[str] = []
+    items: list[str] = []
+    words = paragraphs = 0
+    after_card = False
+    for j in range(start, last + 1):
+        line = lines[j]
+        kind = line.kind
+        if kind is Kind.CARD:
+            after_card = True
+            continue
+        if kind is Kind.BLANK or kind in _SKIPPED:
+            if kind is Kind.BLANK and items:
+                blocks.append("\n".join(items))
+                items = []
+            continue
+        if line.key and line.key == title_key:
+            continue
+        if kind is Kind.BULLET:
+            items.append("- " + line.text)
+            continue
+        if kind is not Kind.PROSE and _NUMBERED.match(line.text):
+            items.append(line.text)
+            continue
+        if items:
+            blocks.append("\n".join(items))
+            items = []
+        if kind is Kind.PROSE:
+            blocks.append(escape(line.text))
+            words += line.words
+            paragraphs += 1
+        elif line.text.startswith(("—", "―")):
+            blocks.append(line.text)  # "— Jane Doe, campaigner": the quote's attribution
+        elif (
+            not after_card
+            and line.text[:1].isupper()
+            and line.words <= _HEADING_WORDS
+            and blocks
+            and not blocks[-1].startswith("## ")
+            and _prose_follows(lines, j, last)
+        ):
+            blocks.append("## " + line.text.lstrip("#").strip())
+        after_card = False
+    if items:
+        blocks.append("\n".join(items))
+    return Body("\n\n".join(blocks), words, paragraphs)
+
+
+def _pretty(label: str) -> str:
+    """An ALL-CAPS label in title case, keeping short acronyms ("UK NEWS" -> "UK News")."""
+    if not label.isupper():
+        return label
+    return " ".join(w if len(w) <= 3 and w.isalpha() else w.title() for w in label.split())
+
+
+def section_label(text: str) -> str | None:
+    """The section name a short line announces ("Technology", "WORLD", "Home / Health"), or None."""
+    if len(text) > 60 or any(ch.isdigit() for ch in text) or text[-1:] in ".!?,;:":
+        return None
+    parts = [p for p in _CRUMBS.split(text.strip(" |/›»>")) if p and p.lower() != "home"]
+    if not parts:
+        return None
+    label = parts[0].strip()
+    low = label.lower()
+    if len(label.split()) > 4:
+        return None
+    if low in vocab.SECTIONS:
+        return _pretty(label)
+    if label.isupper() and sum(ch.isalpha() for ch in label) >= 3 and low not in vocab.JUNK:
+        return _pretty(label)
+    return None
+
+
+def category_above(lines: list[Line], head: int) -> str | None:
+    """The section label standing alone just above the headline at `head`, if any.
+
+    A label is "alone" when a blank line (or the top) stands above it, so the last item of a
+    navigation menu right above the headline is not taken for one.
+    """
+    j = head - 1
+    while j >= 0 and head - j <= 4 and lines[j].kind in (Kind.BLANK, Kind.READBAR):
+        j -= 1
+    if j < 0 or head - j > 4:
+        return None
+    label = section_label(lines[j].text)
+    if label is None:
+        return None
+    if j == 0:
+        return label
+    above = lines[j - 1]
+    if above.kind in (Kind.BLANK, Kind.PROSE, Kind.META, Kind.CAPTION, Kind.READBAR):
+        return label
+    if lines[j].text.isupper() and not above.text.isupper():
+        return label
+    return None

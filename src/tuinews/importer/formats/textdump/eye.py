@@ -1,0 +1,112 @@
+"""The page's main article, found as a reader's eye finds it (see `prose`).
+
+The body is the main run of prose; the headline the line above it that reads as one (else
+the run's first words); a standfirst between the headline and a byline becomes the summary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tuinews.importer.formats.textdump.body import category_above
+from tuinews.importer.formats.textdump.head import Keys, find_headline, header_meta, standfirst
+from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.prose import Grade, Run, best_runs, grade_all, weights
+from tuinews.importer.formats.textdump.runbody import run_body
+from tuinews.models import ArticleDraft
+
+_STANDFIRST_WORDS = 60
+_TITLE_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The main article and where its header and body stand in the page."""
+
+    draft: ArticleDraft
+    head: int
+    run: Run
+
+
+def _standfirst(lines: list[Line], grades: list[Grade], run: Run) -> int | None:
+    """The run's first line, when it is a short paragraph with a byline or date under it."""
+    first = lines[run.start]
+    if first.words > _STANDFIRST_WORDS:
+        return None
+    meta = False
+    for j in range(run.start + 1, min(run.stop, run.start + 12)):
+        kind = lines[j].kind
+        if kind is Kind.META:
+            meta = True
+        elif grades[j] in (Grade.GOOD, Grade.NEAR):
+            return j if meta else None
+    return None
+
+
+def _first_copy(lines: list[Line], head: int) -> int:
+    """The headline's first copy when the page prints it twice in a row (the header's top)."""
+    top = head
+    for j in range(head - 1, max(-1, head - 6), -1):
+        if lines[j].kind is Kind.BLANK:
+            continue
+        if lines[j].key != lines[head].key:
+            break
+        top = j
+    return top
+
+
+def _first_words(text: str) -> str:
+    words = text.split()
+    title = " ".join(words[:_TITLE_WORDS]).rstrip(".,;:")
+    return title + ("…" if len(words) > _TITLE_WORDS else "")
+
+
+def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset()) -> Found | None:
+    """The page's main article, or None if the page holds no run of prose.
+
+    `cuts` are the headlines of other articles in the dump: the run never crosses them.
+    """
+    grades, sizes = grade_all(lines)
+    weight = weights(grades, sizes, cuts)
+    runs = best_runs(weight)
+    if not runs:
+        return None
+    run = runs[0]
+    head = find_headline(lines, grades, weight, run, keys)
+    if head is not None and head >= run.start:
+        first = next((j for j in range(head + 1, run.stop) if weight[j] > 0), None)
+        if first is None:
+            return None
+        run = Run(first, run.stop, run.score)
+    summary: str | None = None
+    body_start = run.start
+    while lines[body_start].kind in (Kind.BULLET, Kind.BLANK) and body_start < run.stop - 1:
+        body_start += 1  # bullets right under the headline: the article's summary
+    if body_start > run.start:
+        run = Run(body_start, run.stop, run.score)
+    after = _standfirst(lines, grades, run)
+    if after is not None:
+        summary, body_start = lines[run.start].text, after
+    title_key = lines[head].key if head is not None else ""
+    body = run_body(lines, grades, body_start, run.stop, title_key)
+    if body is None:
+        return None
+    top = head if head is not None else run.start
+    if head is not None:
+        top = _first_copy(lines, head)
+    bullets = [
+        "- " + line.text for line in lines[top + 1 : body_start] if line.kind is Kind.BULLET
+    ]  # fmt: skip
+    if summary is None and head is not None and not bullets:
+        summary = standfirst(lines, grades, head, body_start)
+    author, published, _ = header_meta(lines, top, body_start, run.stop)
+    title = lines[head].text if head is not None else _first_words(lines[run.start].text)
+    draft = ArticleDraft(
+        title=title[:300],
+        body=body.text,
+        author=author,
+        published=published,
+        category=category_above(lines, top) if head is not None else None,
+        summary=summary or ("\n".join(bullets) or None),
+    )
+    return Found(draft, top, Run(top, run.stop, run.score))

@@ -1,0 +1,241 @@
+"""Split a pasted news page into clean lines and say what each line is.
+
+Every test here looks at one line (and a bounded tail of it), so the cost stays linear in the
+size of the dump whatever it holds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.meta import Meta, bare_name, clean_author, parse_meta
+
+
+class Kind(Enum):
+    """What a line of the dump is."""
+
+    BLANK = "blank"
+    JUNK = "junk"  # menus, share bars, ads, tickers, newsletter and cookie boxes
+    CARD = "card"  # "Also read": the next short line is another story's headline
+    READBAR = "readbar"  # "Reading: <headline>"
+    END = "end"  # what follows an article: related lists, tags, comments, footer
+    SOFT_END = "soft_end"  # "12 comments": furniture in a share bar, else an end
+    BULLET = "bullet"
+    CAPTION = "caption"
+    META = "meta"  # byline, date, reading time
+    PROSE = "prose"
+    TITLE = "title"  # a headline-like line: 3 to 30 words, no closing full stop
+    SHORT = "short"
+    DEK = "dek"  # the standfirst under a headline
+
+
+@dataclass(slots=True)
+class Line:
+    """One cleaned line, what it is, and what it says if it is metadata."""
+
+    text: str
+    kind: Kind
+    words: int = 0
+    key: str = ""
+    meta: Meta | None = None
+    weak: bool = False  # prose that may be a photo credit: never a body's first line
+
+
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufeff]")
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of spaces, tabs, no-break spaces
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·▸►]|[*–-] )\s*(\S.*)$")
+_READBAR = re.compile(r"^(?:now )?reading ?: ?(\S.*)$", re.I)
+_KEY = re.compile(r"\w+")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_CAPTION_HEAD = re.compile(
+    r"^(?:photo|photograph|photography|picture|pic|image|credit|illustration|caption|file photo"
+    r"|main image|top image|video)s?(?: credit)? ?(?::|by\b|/|credit\b)|^(?:media )?caption\b",
+    re.I,
+)
+_CAPTION_TAIL = re.compile(
+    r"\b(?:photo|photograph|image|picture|pic)(?: credit)? ?: ?[^.:!?]{1,60}$"
+    r"|\b(?:getty images|shutterstock|istock|alamy|via reuters|via ap|ap photo)\.?$",
+    re.I,
+)
+_CAPTION_HINTS = (
+    "photo",
+    "image",
+    "picture",
+    "pic",
+    "getty",
+    "shutterstock",
+    "istock",
+    "alamy",
+    "via ",
+)
+_CREDIT_WORDS = re.compile(
+    r"\b(?:photo|getty|shutterstock|image|picture|illustration|handout|courtesy|credit|supplied"
+    r"|istock|alamy|screengrab|screenshot|video grab|file)",
+    re.I,
+)
+_AGENCIES = frozenset({
+    "afp", "reuters", "ap", "xinhua", "anadolu", "epa", "pti", "ani", "bloomberg", "efe", "dpa",
+    "wam", "spa", "app", "ians"
+})  # fmt: skip
+_CLOSERS = "\"'”’»)]* "
+
+
+def key_of(text: str) -> str:
+    """A headline's identity: its words, lower-cased, without punctuation or quotes."""
+    return " ".join(_KEY.findall(text.lower()))
+
+
+def split_lines(text: str) -> list[str]:
+    """The dump's lines with control characters out, spaces collapsed, hard wraps rejoined."""
+    out: list[list[str]] = []  # each line as its wrapped pieces, joined once at the end
+    text = _SPACES.sub(" ", _CONTROL.sub("", _BREAKS.sub("\n", text)))
+    for raw in text.split("\n"):
+        line = raw.strip()
+        prev = out[-1][-1] if out else ""
+        # A line broken before a lower-case word is a wrapped paragraph, not two lines.
+        if (
+            out
+            and line[:1].islower()
+            and (len(prev) >= 50 or len(out[-1]) > 1)
+            and (prev[-1].isalpha() or prev[-1] in ",;")
+        ):
+            out[-1].append(line)
+        else:
+            out.append([line])
+    return [" ".join(pieces) for pieces in out]
+
+
+def _chrome(text: str, words: int) -> Kind | None:
+    """The kind of a line of page furniture, or None if it is not furniture."""
+    low = text.lower()
+    bare = low.strip(" :|>›»•·-–—.!")
+    if vocab.COUNTS.match(bare):
+        return Kind.SOFT_END if "comment" in bare else Kind.JUNK
+    if bare in vocab.END or (words <= 25 and "all rights reserved" in low):
+        return Kind.END
+    if words <= 12 and vocab.END_PATTERNS.search(low):
+        return Kind.END
+    if bare in vocab.CARD:
+        return Kind.CARD
+    if bare in vocab.JUNK or (words <= 6 and vocab.JUNK_PATTERNS.match(low)):
+        return Kind.JUNK
+    if words <= 30 and vocab.TEASER.match(text):
+        return Kind.JUNK
+    if words <= 12 and vocab.TICKER.search(text):
+        return Kind.JUNK
+    if (
+        words <= 35
+        and any(w in low for w in vocab.CHROME_WORDS)
+        and vocab.SECOND_PERSON.search(low)
+    ):
+        return Kind.JUNK
+    if _READBAR.match(text):
+        return Kind.READBAR
+    if not _LETTERS.search(text[:200]):
+        return Kind.JUNK
+    return None
+
+
+def _caption(text: str) -> bool | None:
+    """True for a photo caption, None for a line ending in a bare agency credit, else False."""
+    tail = text[-120:]
+    lowtail = tail.lower()
+    if _CAPTION_HEAD.match(text) or (
+        any(w in lowtail for w in _CAPTION_HINTS) and _CAPTION_TAIL.search(tail)
+    ):
+        return True
+    if text.endswith(")") and "(" in text[-100:]:
+        inner = text[text.rindex("(") + 1 : -1]
+        if _CREDIT_WORDS.search(inner) or ("/" in inner and len(inner) <= 40):
+            return True
+        if inner.lower().replace(" photo", "") in _AGENCIES:
+            return None
+    return False
+
+
+def classify(text: str) -> Line:
+    """One cleaned line and what it is."""
+    if not text:
+        return Line(text, Kind.BLANK)
+    words = text.count(" ") + 1
+    kind = _chrome(text, words)
+    if kind is not None:
+        return Line(text, kind, words)
+    bullet = _BULLET.match(text)
+    if bullet is not None:
+        item = bullet.group(1)
+        kind = _chrome(item, item.count(" ") + 1)
+        meta = parse_meta(item) if kind is None else None
+        if meta is not None and (meta.date is not None or meta.author is not None):
+            return Line(item, Kind.META, words - 1, meta=meta)  # "• 24 July 2015"
+        return Line(item, kind or Kind.BULLET, words - 1)
+    caption = _caption(text)
+    if caption:
+        return Line(text, Kind.CAPTION, words)
+    meta = parse_meta(text)
+    if meta is not None:
+        return Line(text, Kind.META, words, meta=meta)
+    if words <= 4 and 2 * sum(ch.isdigit() for ch in text) >= len(text) - words + 1:
+        return Line(text, Kind.JUNK, words)  # "EUR/USD 1.0832": figures, not words
+    key = key_of(text) if len(text) <= 300 else ""
+    end = text.rstrip(_CLOSERS)[-1:]
+    if (
+        words >= 25
+        or (end in ".…" and words >= 3)
+        or (end in ":;" and words >= 5)
+        or (end in "!?" and words >= 15)
+    ):
+        return Line(text, Kind.PROSE, words, key, weak=caption is None)
+    if len(_LETTERS.findall(text)) >= 3 and words <= 30 and len(text) <= 250:
+        return Line(text, Kind.TITLE, words, key)
+    return Line(text, Kind.SHORT, words, key)
+
+
+def classify_all(text: str) -> list[Line]:
+    """Every line of the dump, classified, with split bylines ("By" / "Jane Doe") joined."""
+    lines = [classify(line) for line in split_lines(text)]
+    for i, line in enumerate(lines):
+        if line.kind is Kind.SOFT_END:
+            # "12 comments" in a share bar is furniture; heading a comment section, an end.
+            near = (_prev_filled(lines, i, 1), _next_filled(lines, i, 1))
+            junk = any(j is not None and lines[j].kind is Kind.JUNK for j in near)
+            line.kind = Kind.JUNK if junk else Kind.END
+        if line.kind is not Kind.META or line.meta is None:
+            continue
+        if line.meta.awaits_name:
+            j = _next_filled(lines, i)
+            name = clean_author(lines[j].text) if j is not None and lines[j].words <= 6 else None
+            if j is not None and name is not None:
+                lines[j] = Line(lines[j].text, Kind.META, lines[j].words, meta=Meta(author=name))
+        elif line.meta.date is not None and line.meta.author is None:
+            _name_above(lines, i)
+    return lines
+
+
+def _name_above(lines: list[Line], i: int) -> None:
+    """Make "Jane Doe" right above a date line a byline, when a headline stands above it."""
+    j = _prev_filled(lines, i)
+    if j is None or lines[j].kind not in (Kind.TITLE, Kind.SHORT):
+        return
+    name = bare_name(lines[j].text)
+    above = _prev_filled(lines, j)
+    if name is not None and above is not None and lines[above].kind in (Kind.TITLE, Kind.PROSE):
+        lines[j] = Line(lines[j].text, Kind.META, lines[j].words, meta=Meta(author=name))
+
+
+def _next_filled(lines: list[Line], i: int, reach: int = 3) -> int | None:
+    for j in range(i + 1, min(len(lines), i + 1 + reach)):
+        if lines[j].kind is not Kind.BLANK:
+            return j
+    return None
+
+
+def _prev_filled(lines: list[Line], i: int, reach: int = 3) -> int | None:
+    for j in range(i - 1, max(-1, i - 1 - reach), -1):
+        if lines[j].kind is not Kind.BLANK:
+            return j
+    return None

@@ -1,0 +1,340 @@
+"""Metadata lines of a pasted news page: dates, bylines and reading times.
+
+Plain anchored regexes on short lines only, so a huge line never costs more than a scan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_MON = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
+)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? ?(\d{{4}})\b", re.I)
+_MDY = re.compile(rf"\b{_MON} ?(\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{4}})\b", re.I)
+_ISO = re.compile(
+    r"\b(\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?",
+    re.I,
+)
+_NUM = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+_TIME = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})? ?([ap])\.?m\b\.?|\b(\d{1,2})[:.](\d{2})(?::\d{2})?\b",
+    re.I,
+)
+_TZ = re.compile(
+    r"\(?\b(utc|gmt|bst|cet|cest|eet|eest|est|edt|et|cst|cdt|ct|mst|mdt|pst|pdt|pt|ist|pkt|jst"
+    r"|kst|aest|aedt|sgt|hkt|wib|gst|ast|msk)\b\)?(?: ?([+-]) ?(\d{1,2})(?::?(\d{2}))?)?"
+    r"|([+-]\d{2}):?(\d{2})\b",
+    re.I,
+)
+_TZ_HOURS = {
+    "utc": 0.0, "gmt": 0.0, "bst": 1.0, "cet": 1.0, "cest": 2.0, "eet": 2.0, "eest": 3.0,
+    "est": -5.0, "edt": -4.0, "cst": -6.0, "cdt": -5.0, "mst": -7.0, "mdt": -6.0,
+    "pst": -8.0, "pdt": -7.0, "ist": 5.5, "pkt": 5.0, "jst": 9.0, "kst": 9.0, "aest": 10.0,
+    "aedt": 11.0, "sgt": 8.0, "hkt": 8.0, "wib": 7.0, "gst": 4.0, "ast": 3.0, "msk": 3.0,
+}  # fmt: skip
+# Zones whose offset depends on the season: looked up in the tz database when it is there.
+_TZ_NAMES = {
+    "et": "America/New_York",
+    "ct": "America/Chicago",
+    "pt": "America/Los_Angeles",
+}
+_DATE_WORDS = frozenset({
+    "updated", "update", "last", "published", "posted", "first", "on", "at", "date", "dated",
+    "modified", "edited", "created", "originally", "time", "and", "am", "pm", "a", "p", "m",
+    "of", "the", "local", "hrs", "hours", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "sat", "sun", "issued"
+})  # fmt: skip
+_PUBLISHED_WORDS = frozenset({"published", "posted", "first", "originally", "created", "issued"})
+_UPDATED_WORDS = frozenset({"updated", "update", "modified", "edited"})
+
+_RELATIVE = re.compile(
+    r"^(?:(?:last )?(?:published|updated|posted|edited) ?:? ?)?(?:(?:\d{1,4}|an?|one|a few) ?"
+    r"(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|months?|y|yrs?|years?)"
+    r" ago|yesterday|today|just now|moments ago)$",
+    re.I,
+)
+_READTIME = re.compile(
+    r"^(?:(?:estimated )?(?:reading|read) time ?:? ?)?(?:about |approx\.? )?\d{1,3} ?-? ?"
+    r"(?:min|mins|minute|minutes)\.?(?: (?:read|reading|to read|listen|watch))?$",
+    re.I,
+)
+_BY_ALONE = frozenset(
+    {
+        "by",
+        "by:",
+        "words by",
+        "written by",
+        "story by",
+        "words",
+        "author",
+        "author:",
+        "par",
+        "por",
+        "von",
+    }
+)
+_BYLINE = re.compile(
+    r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
+    r"|interview by|interviewed by"
+    r"|par|por|von|door|di|av|przez|autor|autore|auteur) :?"
+    r"|(?:authors?|words|byline|writer) ?:) ?(\S.*)$",
+    re.I,
+)
+_HANDLE = re.compile(r"@\w+|\bfollow\b", re.I)
+_HINT_DIGIT = re.compile(r"\d")
+_CLOCK_ONLY = re.compile(
+    r"^(?:at )?\d{1,2}[:.]\d{2}(?::\d{2})? ?(?:[ap]\.?m\.?)?(?: ?\(?[a-z]{2,4}\)?)?$", re.I
+)
+# Every metadata line holds a figure, a byline word or a relative day.
+_HINT = re.compile(
+    r"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|par|por|von|door|di|av"
+    r"|przez|autor|autore|auteur)\b",
+    re.I,
+)
+_PARTS = re.compile(r" ?[|·•] ?| [-–—] ")
+_NAME_CUT = re.compile(r" (?:for|in|at|from) .*$| ?[(\[/].*$", re.I)
+_NAME_JOINERS = frozenset({
+    "and", "&", "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "van",
+    "von", "bin", "binti", "al", "el", "la", "le", "y", "ibn", "ter"
+})  # fmt: skip
+_ROLE_WORDS = frozenset({
+    "correspondent", "editor", "reporter", "writer", "contributor", "staff", "columnist",
+    "analyst", "bureau", "chief", "senior", "desk", "news", "agency", "agencies", "reuters",
+    "afp", "ap", "associated", "press", "team", "special", "affairs"
+})  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What one metadata line says: an author, a date (UTC) and what kind of date it is."""
+
+    author: str | None = None
+    date: datetime | None = None
+    date_label: str = ""
+    awaits_name: bool = False
+
+
+def _zone(word: str, when: datetime) -> tzinfo:
+    """The fixed offset of a zone abbreviation, from the tz database for ET/CT/PT."""
+    name = _TZ_NAMES.get(word)
+    if name is not None:
+        try:
+            offset = when.replace(tzinfo=ZoneInfo(name)).utcoffset()
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # no tz database: standard time
+            offset = None
+        return timezone(offset or timedelta(hours={"et": -5, "ct": -6, "pt": -8}[word]))
+    return timezone(timedelta(hours=_TZ_HOURS.get(word, 0.0)))
+
+
+def _clock(rest: str) -> tuple[int, int, str] | None:
+    """The time of day in `rest` as (hour, minute, rest without it), if there is one."""
+    m = _TIME.search(rest)
+    if m is None:
+        return None
+    if m.group(3):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if m.group(3).lower() == "p" else 0)
+    else:
+        hour, minute = int(m.group(4)), int(m.group(5))
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute, rest[: m.start()] + " " + rest[m.end() :]
+
+
+def find_date(text: str) -> tuple[datetime, str] | None:
+    """The first calendar date in `text` as an aware UTC datetime, and the text around it."""
+    hour = minute = 0
+    offset: str | None = None
+    m = _ISO.search(text)
+    if m is not None:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if m.group(4):
+            hour, minute = int(m.group(4)), int(m.group(5))
+        offset = m.group(6)
+    elif (m := _DMY.search(text)) is not None:
+        day, month, year = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()], int(m.group(3))
+    elif (m := _MDY.search(text)) is not None:
+        month, day, year = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
+    elif (m := _NUM.search(text)) is not None:
+        first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        # 21/11/2025 is day first; 11/21/2025 and the ambiguous 05/06/2025 read month first;
+        # dotted dates (12.03.2024) are written day first wherever they are used.
+        dotted = m.group(2) == "."
+        day, month = (first, second) if first > 12 or (dotted and second <= 12) else (second, first)
+    else:
+        return None
+    if not 1970 <= year <= 2100:
+        return None
+    rest = text[: m.start()] + " " + text[m.end() :]
+    if not (m.re is _ISO and m.group(4)):
+        clock = _clock(rest)
+        if clock is not None:
+            hour, minute, rest = clock
+    try:
+        when = datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
+    zone: tzinfo = UTC
+    if offset and offset.upper() != "Z":
+        digits = offset.replace(":", "")
+        zone = timezone(timedelta(hours=int(digits[:3]), minutes=int(digits[0] + digits[3:])))
+    elif not offset:
+        z = _TZ.search(rest)
+        if z is not None:
+            rest = rest[: z.start()] + " " + rest[z.end() :]
+            if z.group(1):
+                zone = _zone(z.group(1).lower(), when)
+                if z.group(2):
+                    shift = timedelta(hours=int(z.group(3)), minutes=int(z.group(4) or 0))
+                    utcoff = zone.utcoffset(None) or timedelta()
+                    zone = timezone(utcoff + (shift if z.group(2) == "+" else -shift))
+            else:
+                sign = -1 if z.group(5).startswith("-") else 1
+                zone = timezone(
+                    sign * timedelta(hours=int(z.group(5)[1:]), minutes=int(z.group(6)))
+                )
+    try:
+        return when.replace(tzinfo=zone).astimezone(UTC), rest
+    except (ValueError, OverflowError):
+        return None
+
+
+def _date_part(part: str) -> Meta | None:
+    """A part that is only a date (with its labels, weekday, time and zone), else None."""
+    found = find_date(part)
+    if found is None:
+        return None
+    when, rest = found
+    words = re.findall(r"[a-z]+", rest.lower())
+    if sum(1 for w in words if w not in _DATE_WORDS) > 1:
+        return None
+    label = ""
+    if _PUBLISHED_WORDS.intersection(words):
+        label = "published"
+    elif _UPDATED_WORDS.intersection(words):
+        label = "updated"
+    return Meta(date=when, date_label=label)
+
+
+def clean_author(raw: str) -> str | None:
+    """The author's name from the text after "By", or None if it does not look like a name."""
+    first = _PARTS.split(raw.strip(), maxsplit=1)[0]
+    names: list[str] = []
+    for piece in first.split(","):
+        piece = _NAME_CUT.sub("", piece.strip()).strip(" .;:")
+        if not piece:
+            continue
+        tokens = piece.split()
+        # After the first name: "Health Reporter", "Reuters", "CNN" are roles and outlets.
+        if names and (
+            any(t.lower().strip(".") in _ROLE_WORDS for t in tokens)
+            or len(tokens) > 4
+            or (len(tokens) == 1 and piece.isupper())
+        ):
+            break
+        if not _is_name(tokens):
+            if names:
+                break
+            return None
+        names.append(piece)
+    if not names:
+        return None
+    name = ", ".join(names)
+    if name.isupper():
+        words = name.lower().split()
+        name = " ".join(w if w in _NAME_JOINERS else w.title() for w in words)
+    return name if len(name) <= 80 else None
+
+
+def _is_name(tokens: list[str]) -> bool:
+    """Whether these words can be a person's (or an agency's) name: capitalised, no digits."""
+    if not 1 <= len(tokens) <= 10:
+        return False
+    capitals = 0
+    for token in tokens:
+        bare = token.strip(".,'’-")
+        if not bare or any(ch.isdigit() for ch in bare):
+            return False
+        if bare.lower() in _NAME_JOINERS:
+            continue
+        if not bare[0].isupper():
+            return False
+        capitals += 1
+    return capitals > 0
+
+
+def bare_name(text: str) -> str | None:
+    """A line that is only a name of two or three words ("Jane Doe"), else None."""
+    tokens = text.split()
+    if 2 <= len(tokens) <= 3 and len(text) <= 40 and _is_name(tokens):
+        return clean_author(text)
+    return None
+
+
+def parse_meta(text: str) -> Meta | None:
+    """What a byline/date/reading-time line says, or None if the line is something else."""
+    if len(text) > 160:
+        return None
+    low = text.lower()
+    if low in _BY_ALONE:
+        return Meta(awaits_name=True)
+    if not _HINT.search(text):
+        return None
+    author: str | None = None
+    dates: list[Meta] = []
+    loose_names: list[str] = []
+    has_meta = False
+    for part in _PARTS.split(text):
+        part = part.strip(" ,")
+        if not part:
+            continue
+        if _READTIME.match(part) or _RELATIVE.match(part):
+            has_meta = True
+            continue
+        if part.lower().rstrip(":") in {"updated", "published", "posted", "last updated"}:
+            continue
+        if _CLOCK_ONLY.match(part):
+            continue  # "April 5, 2018 | 6:00 PM": the time of the date beside it
+        date = _date_part(part)
+        if date is not None:
+            dates.append(date)
+            has_meta = True
+            continue
+        by = _BYLINE.match(part)
+        if by is not None:
+            raw = _HANDLE.sub(" ", by.group(1))
+            found = find_date(raw) if _HINT_DIGIT.search(raw) else None
+            if found is not None:  # "By Jane Doe March 18, 2026 12:22 PM": both in one part
+                dates.append(Meta(date=found[0]))
+                raw = found[1]
+            name = clean_author(" ".join(raw.split()))
+            if name is None:
+                return None
+            author = author or name
+            has_meta = True
+            continue
+        name = bare_name(part)
+        if name is None:
+            return None
+        loose_names.append(name)
+    if not has_meta or len(loose_names) > 1:
+        return None
+    if author is None and loose_names:
+        author = loose_names[0]
+    best = next((d for d in dates if d.date_label == "published"), dates[0] if dates else None)
+    if best is None:
+        return Meta(author=author)
+    return Meta(author=author, date=best.date, date_label=best.date_label)

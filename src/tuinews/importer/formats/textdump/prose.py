@@ -1,0 +1,213 @@
+"""Find a page's article the way a reader's eye does: the main contiguous run of prose.
+
+Each line is graded from what survives when the HTML is gone: its length in words, how
+many of its words are the language's small words (stopwords), whether it ends a
+sentence, and the lines around it. Prose counts for the run, furniture and short lines
+count against it, a comment section or a footer cuts it. The article body is the run
+with the highest total (a maximum-sum segment, found in one pass), trimmed to prose at
+both ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.lang import (
+    Language,
+    dense_chars,
+    detect,
+    is_dense_stop,
+    words_of,
+)
+from tuinews.importer.formats.textdump.lines import Kind, Line
+
+_CUT = -1e9
+_SENTENCE_END = ".!?…:;。！？"
+_CLOSERS = "\"'”’»)]* "
+_COMMENTS = re.compile(
+    r"comment|conversation|discussion|repl(?:y|ies)|responses|thoughts? on", re.I
+)
+_FOOTER = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
+# "Reporting by ...; Editing by ...": the credits under a wire story, not its prose.
+_CREDITS = re.compile(
+    r"^[(\[]?(?:additional )?(?:reporting|editing|writing|compiled|translated|produced|"
+    r"graphics|research|fact-checking) by\b",
+    re.I,
+)
+_SAMPLE_WORDS = 6  # lines this long tell the page's language
+_FURNITURE = frozenset({Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META})
+
+
+class Grade(Enum):
+    """What a line is worth to the article."""
+
+    BLANK = "blank"
+    GOOD = "good"  # a paragraph of prose
+    NEAR = "near"  # a short sentence: prose beside prose, else furniture
+    SHORT = "short"  # a heading, a menu item, a teaser headline
+    BAD = "bad"  # page furniture
+    END = "end"  # "Related", "Most read": what follows an article
+    CUT = "cut"  # comments, copyright: the article is over
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """The article's lines, [start, stop), and how much prose they hold."""
+
+    start: int
+    stop: int
+    score: float
+
+
+def line_words(text: str, dense_script: bool = True) -> int:
+    """A line's length in words; two characters of Chinese or Japanese count as one word."""
+    dense = dense_chars(text) if dense_script else 0
+    if dense:
+        return dense // 2 + len(words_of(_strip_dense(text)))
+    return text.count(" ") + 1
+
+
+def _strip_dense(text: str) -> str:
+    return "".join(" " if dense_chars(ch) else ch for ch in text)
+
+
+def _ends_sentence(text: str) -> bool:
+    end = text.rstrip(_CLOSERS)[-1:]
+    return bool(end) and end in _SENTENCE_END
+
+
+def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> tuple[Grade, int]:
+    """How a line counts, and its length in words (`tokens`: its words, if already split)."""
+    kind = line.kind
+    if kind is Kind.BLANK:
+        return Grade.BLANK, 0
+    text = line.text
+    if kind is Kind.END:
+        low = text.lower()
+        # "12 comments" may sit in a share bar above the article: a count is not a cut.
+        if (_COMMENTS.search(low) and not vocab.COUNTS.match(low.strip(" •·|"))) or _FOOTER.search(
+            low
+        ):
+            return Grade.CUT, 0
+        return Grade.END, 0
+    if kind in _FURNITURE or _CREDITS.match(text):
+        return Grade.BAD, line.words
+    words = line_words(text, lang.mixed)
+    sentence = _ends_sentence(text)
+    if lang.dense and dense_chars(text) >= 12:
+        punct = sum(1 for ch in text if is_dense_stop(ch))
+        if words >= 15 and punct >= 1:
+            return Grade.GOOD, words
+        return (Grade.NEAR if punct else Grade.SHORT), words
+    if lang.stopwords:
+        tokens = words_of(text) if tokens is None else tokens
+        stops = sum(map(lang.stopwords.__contains__, tokens))
+        density = stops / len(tokens) if tokens else 0.0
+    else:  # a language we have no list for: sentences are prose
+        density = 0.3 if sentence or "," in text else 0.0
+    if density >= 0.18 and (words >= 14 or (words >= 6 and sentence)):
+        return Grade.GOOD, words
+    if words >= 30 and density >= 0.08:
+        return Grade.GOOD, words
+    if density >= 0.1 and (words >= 16 or sentence) and words >= 3:
+        return Grade.NEAR, words
+    return Grade.SHORT, words
+
+
+def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int]]:
+    """Every line's grade and length in words, in the page's own language."""
+    tokens = {
+        i: words_of(line.text)
+        for i, line in enumerate(lines)
+        if line.words >= _SAMPLE_WORDS and line.kind not in _FURNITURE
+    }
+    lang = detect(list(tokens.values()), [line.text for line in lines])
+    grades: list[Grade] = []
+    sizes: list[int] = []
+    for i, line in enumerate(lines):
+        grade, words = grade_line(line, lang, tokens.get(i))
+        grades.append(grade)
+        sizes.append(words)
+    return grades, sizes
+
+
+def _neighbours(grades: list[Grade], i: int) -> tuple[Grade, Grade]:
+    before = after = Grade.BLANK
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if grades[j] is not Grade.BLANK:
+            before = grades[j]
+            break
+    for j in range(i + 1, min(len(grades), i + 4)):
+        if grades[j] is not Grade.BLANK:
+            after = grades[j]
+            break
+    return before, after
+
+
+def weights(
+    grades: list[Grade], sizes: list[int], cuts: frozenset[int] = frozenset()
+) -> list[float]:
+    """What each line adds to a run: prose its words, furniture a small cost, a cut all.
+
+    `cuts` are lines where another article starts (a headline with its own byline).
+    """
+    out: list[float] = []
+    for i, grade in enumerate(grades):
+        if i in cuts:
+            out.append(_CUT)
+        elif grade is Grade.GOOD:
+            before, after = _neighbours(grades, i)
+            # A lone paragraph between headlines is a teaser in a list, not an article's.
+            alone = before is not Grade.GOOD and after is not Grade.GOOD
+            out.append(sizes[i] * (0.35 if alone else 1.0))
+        elif grade is Grade.NEAR:
+            before, after = _neighbours(grades, i)
+            out.append(0.5 * sizes[i] if Grade.GOOD in (before, after) else -1.0)
+        elif grade is Grade.SHORT:
+            out.append(-1.5 - 0.1 * min(sizes[i], 20))
+        elif grade is Grade.BAD:
+            out.append(-2.0)
+        elif grade is Grade.END:
+            out.append(-25.0)
+        elif grade is Grade.CUT:
+            out.append(_CUT)
+        else:
+            out.append(0.0)
+    return out
+
+
+def best_runs(weight: list[float], limit: int = 1) -> list[Run]:
+    """The highest-scoring runs of lines that start and end with prose, best first."""
+    runs: list[Run] = []
+    taken = [False] * len(weight)
+    for _ in range(limit):
+        best = _max_segment(weight, taken)
+        if best is None:
+            break
+        runs.append(best)
+        for j in range(best.start, best.stop):
+            taken[j] = True
+    return runs
+
+
+def _max_segment(weight: list[float], taken: list[bool]) -> Run | None:
+    """The maximum-sum segment of untaken lines (Kadane), trimmed to positive lines."""
+    best: Run | None = None
+    total = 0.0
+    start = 0
+    for i, w in enumerate(weight):
+        if taken[i]:
+            total, start = 0.0, i + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > 0 and (best is None or total > best.score) and w > 0:
+            best = Run(start, i + 1, total)
+    if best is None:
+        return None
+    first = next(j for j in range(best.start, best.stop) if weight[j] > 0)
+    return Run(first, best.stop, best.score)

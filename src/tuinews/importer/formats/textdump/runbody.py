@@ -1,0 +1,103 @@
+"""Turn the run of lines the reading eye picked (`prose`) into a Markdown body."""
+
+from __future__ import annotations
+
+import re
+
+from tuinews.importer.formats.textdump.body import Body, escape
+from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.prose import Grade
+
+_HEADING_WORDS = 14
+_LABELLED = re.compile(r"[^:]{1,30}: \S")  # "Price: $229": a field of a list, not a heading
+_TOC_NUMBER = re.compile(r"^(?:\d+ )+")
+_NUMBERED = re.compile(r"\d{1,2}[.)] \S")
+_SKIPPED = frozenset({Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR})
+_PROSE = (Grade.GOOD, Grade.NEAR)
+
+
+def _next_grade(lines: list[Line], grades: list[Grade], j: int, stop: int) -> Grade:
+    """The grade of the next line after j that is neither blank nor furniture."""
+    for k in range(j + 1, stop):
+        if grades[k] is not Grade.BLANK and lines[k].kind not in _SKIPPED:
+            return grades[k]
+    return Grade.BLANK
+
+
+def _contents(lines: list[Line], grades: list[Grade], start: int, stop: int) -> set[int]:
+    """The lines of a table of contents: short lines ("1 History") that name a heading
+    printed further down, with the "Contents" line above them."""
+    later: dict[str, int] = {}
+    for j in range(start, len(lines)):
+        if grades[j] is Grade.SHORT and lines[j].key:
+            later[lines[j].key] = j
+    found: set[int] = set()
+    for j in range(start, stop):
+        if grades[j] is not Grade.SHORT:
+            continue
+        key = _TOC_NUMBER.sub("", lines[j].key)
+        if key and key != lines[j].key and later.get(key, -1) > j:
+            found.add(j)
+            above = j - 1
+            while above >= start and grades[above] is Grade.BLANK:
+                above -= 1
+            if above >= start and grades[above] is Grade.SHORT and lines[above].words <= 2:
+                found.add(above)  # "Contents"
+    return found
+
+
+def run_body(
+    lines: list[Line], grades: list[Grade], start: int, stop: int, title_key: str
+) -> Body | None:
+    """The Markdown body of lines[start:stop]; None if it holds no prose.
+
+    Prose lines are paragraphs, bullets and numbered lines lists, a short line before prose
+    a "## " heading; furniture, captions, link cards, the teasers under a "Related" box and
+    repeats of the headline are dropped.
+    """
+    contents = _contents(lines, grades, start, stop)
+    blocks: list[str] = []
+    items: list[str] = []
+    words = paragraphs = 0
+    skipping = False  # after a link card or a "Related" box, until prose comes back
+    for j in range(start, stop):
+        line, grade = lines[j], grades[j]
+        if grade is Grade.BLANK:
+            if items:
+                blocks.append("\n".join(items))
+                items = []
+            continue
+        if line.kind is Kind.CARD or grade in (Grade.END, Grade.CUT):
+            skipping = True
+            continue
+        if line.kind in _SKIPPED or (title_key and line.key == title_key) or j in contents:
+            continue
+        if skipping and grade not in _PROSE:
+            continue
+        skipping = False
+        if line.kind is Kind.BULLET or (grade is not Grade.GOOD and _NUMBERED.match(line.text)):
+            items.append(("- " if line.kind is Kind.BULLET else "") + line.text)
+            continue
+        if items:
+            blocks.append("\n".join(items))
+            items = []
+        if grade in _PROSE:
+            blocks.append(escape(line.text))
+            words += line.words
+            paragraphs += 1
+        elif (
+            line.text[:1].isupper()
+            and not _LABELLED.match(line.text)
+            and line.words <= _HEADING_WORDS
+            and blocks
+            and not blocks[-1].startswith("## ")
+            and _next_grade(lines, grades, j, stop) in _PROSE
+        ):
+            blocks.append("## " + line.text.lstrip("#").strip())
+        else:
+            blocks.append(escape(line.text))
+    if items:
+        blocks.append("\n".join(items))
+    if not paragraphs:
+        return None
+    return Body("\n\n".join(blocks), words, paragraphs)
