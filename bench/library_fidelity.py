@@ -31,6 +31,9 @@ _TAG = re.compile(
 _ENTITY = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);", re.I)
 _LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>")
 _WORD = re.compile(r"\w+")
+# Elements a browser shows on lines of their own.
+_BLOCKS = {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table"}
+_BLOCKS |= {"pre", "blockquote", "hr", "section", "article", *(f"h{n}" for n in range(1, 7))}
 _SPACE = re.compile(r"\s+")
 
 
@@ -68,6 +71,10 @@ def _visible(html: str) -> tuple[str, list[str], list[str]] | None:
     hidden = [el.text_content() for el in tree.xpath("//script|//style")]
     for element in tree.xpath("//script|//style"):
         element.drop_tree()
+    # A browser breaks the line around blocks and cells: their words do not run together.
+    for element in tree.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+        element.text = "\n" + (element.text or "")
     links = [h for h in tree.xpath("//a/@href") if str(h).startswith(("http://", "https://"))]
     return tree.text_content(), [h for h in hidden if len(h.strip()) > 10], links
 

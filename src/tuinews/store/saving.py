@@ -1,8 +1,11 @@
 """Writing a source's articles: chunked multi-row INSERTs, with a writer thread.
 
 A mixin of Store (store.py). The bulk insert stays on the store's own connection in
-plain SQL: one multi-row INSERT per chunk of 2,000 rows lets its FTS5 trigger index the
-whole chunk at once.
+plain SQL, not sqlite-utils' `insert_all`: one multi-row INSERT per chunk of 2,000 rows
+lets its FTS5 trigger index the whole chunk at once. Measured with bench/store_insert.py
+(20,000 articles of 3 KB into an empty store, best of 3, on the shared 2-core machine):
+2,840 articles/s against 2,233 for insert_all on the same rows and connection, which
+does not even look up known keys.
 """
 
 from __future__ import annotations
