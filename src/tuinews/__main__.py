@@ -71,6 +71,17 @@ def build_parser() -> argparse.ArgumentParser:
     view_remove = view_actions.add_parser("remove", parents=[common], help="forget a view")
     view_remove.add_argument("name", metavar="NAME")
 
+    filters = commands.add_parser(
+        "filters", parents=[common], help="the config's filters and what each caught"
+    )
+    filter_actions = filters.add_subparsers(dest="filters_command", metavar="ACTION")
+    filters_list = filter_actions.add_parser("list", parents=[common], help="(the default)")
+    filters_list.add_argument("--json", action="store_true", help="JSON Lines output")
+    filter_undo = filter_actions.add_parser(
+        "undo", parents=[common], help="give back what a filter caught"
+    )
+    filter_undo.add_argument("name", metavar="NAME")
+
     commands.add_parser("refresh", parents=[common], help="fetch every subscribed feed")
 
     export = commands.add_parser(

@@ -59,6 +59,7 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
 
     settings = _settings(args)
     with _store(db) as store, progress_reporter(sys.stderr) as on_progress:
+        _sync_filters(store, settings)
         report = import_sources(
             args.sources,
             store,
@@ -74,6 +75,18 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
         print(f"subscribed to {report.subscriptions_added} new feeds")
     print(report.summary())
     return EXIT_PARTIAL if report.failures else EXIT_OK
+
+
+def _sync_filters(store: Store, settings: Settings) -> None:
+    """Copy the config's filters into the store: every import applies them."""
+    import sqlite3
+
+    from tuinews.store.filters import sync_filters
+
+    try:
+        sync_filters(store.conn, settings.filters)
+    except sqlite3.Error as exc:
+        raise UsageError(f"{store.path}: the store refused the filters ({exc})") from None
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -122,6 +135,34 @@ def cmd_views(args: argparse.Namespace, db: Path) -> int:
                 _print_views(list_views(store.conn), as_json=args.json)
         except SavedViewError as exc:
             raise UsageError(str(exc)) from None
+    return EXIT_OK
+
+
+def cmd_filters(args: argparse.Namespace, db: Path) -> int:
+    """`filters [list] [--json]`: each filter and what it caught; `filters undo NAME`."""
+    from datetime import UTC, datetime
+
+    from tuinews.store.filters import apply_filters, filter_counts, undo_filter
+
+    settings = _settings(args)
+    with _store(db) as store:
+        _sync_filters(store, settings)
+        apply_filters(store.conn, datetime.now(UTC))
+        counts = filter_counts(store.conn, settings.filters)
+        if args.filters_command == "undo":
+            if args.name not in {count.name for count in counts}:
+                raise UsageError(f"no filter called {args.name!r} (see `tuinews filters`)")
+            given = undo_filter(store.conn, args.name)
+            print(f"gave back {given} articles caught by {args.name!r}")
+            return EXIT_OK
+    if getattr(args, "json", False):
+        fields = ("name", "action", "caught", "configured")
+        print_json_lines([{name: getattr(c, name) for name in fields} for c in counts])
+    elif not counts:
+        say("no filters: add [[filters]] to the config file (see the README)")
+    for count in [] if getattr(args, "json", False) else counts:
+        gone = "" if count.configured else "  (no longer in the config)"
+        sys.stdout.write(f"{count.name:<32} {count.action:<5} {count.caught:>7} caught{gone}\n")
     return EXIT_OK
 
 

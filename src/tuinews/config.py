@@ -18,6 +18,11 @@ bookmark = "echo %u %t >> ~/bookmarks.txt"  # B: %u the URL, %t the title (shell
 save_dir = "~/Articles"             # where S saves an article (default: the home folder)
 terminal = ["less", "vim"]          # | with these programs suspends the app (they take the screen)
 
+[[filters]]                         # a killfile: applied to new articles on import/refresh
+name = "No transfer gossip"         # optional (default: the query)
+query = 'transfer rumour source:"Harbour Post" older:30'  # a search, plus fields
+action = "hide"                     # or "read"
+
 [[rules]]                           # first match wins; used when a source names no category
 category = "Space"
 keywords = ["telescope", "orbit"]   # whole words in the title, summary or body
@@ -35,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tuinews.models import CategoryRule
+from tuinews.models import ArticleFilter, CategoryRule
 from tuinews.untrusted import clean_line
 
 DEFAULT_THEME = "textual-dark"
@@ -83,6 +88,7 @@ class Settings:
     rules: tuple[CategoryRule, ...] = ()
     feeds: FeedSettings = field(default_factory=FeedSettings)
     commands: CommandSettings = field(default_factory=CommandSettings)
+    filters: tuple[ArticleFilter, ...] = ()
     link_schemes: tuple[str, ...] = ()  # [links] schemes: opened besides http and https
 
 
@@ -109,6 +115,7 @@ def load_settings(path: Path | None) -> Settings:
         feeds=_feeds(path, data.get("feeds", {})),
         commands=_commands(path, data.get("commands", {})),
         link_schemes=_links(path, data.get("links", {})),
+        filters=_filters(path, data.get("filters", [])),
     )
 
 
@@ -202,6 +209,30 @@ def _links(path: Path, raw: Any) -> tuple[str, ...]:
     if not _strings(schemes) or not all(_SCHEME.fullmatch(s) for s in schemes):
         raise ConfigError(f'{path}: links.schemes must be a list of schemes, e.g. ["mailto"]')
     return tuple(scheme.lower() for scheme in schemes)
+
+
+def _filters(path: Path, raw: Any) -> tuple[ArticleFilter, ...]:
+    from tuinews.store.filters import FilterError, check_query
+
+    if not isinstance(raw, list):
+        raise ConfigError(f"{path}: filters must be a list of [[filters]] tables")
+    filters: dict[str, ArticleFilter] = {}
+    for number, entry in enumerate(raw, start=1):
+        query = entry.get("query") if isinstance(entry, dict) else None
+        if not isinstance(query, str) or not query.strip():
+            raise ConfigError(f"{path}: filter {number} needs a query")
+        name, action = entry.get("name", query.strip()), entry.get("action", "hide")
+        if not isinstance(name, str) or action not in ("hide", "read"):
+            raise ConfigError(f'{path}: filter {number}: action must be "hide" or "read"')
+        unknown = set(entry) - {"name", "query", "action"}
+        if unknown:
+            raise ConfigError(f"{path}: filter {number}: unknown setting {sorted(unknown)[0]}")
+        try:
+            check_query(query)
+        except FilterError as exc:
+            raise ConfigError(f"{path}: filter {number}: {exc}") from None
+        filters[name] = ArticleFilter(name, query.strip(), action)
+    return tuple(filters.values())
 
 
 def _strings(value: Any) -> bool:

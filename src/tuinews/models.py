@@ -214,6 +214,15 @@ class FeedSubscription:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFilter:
+    """A config filter (killfile rule): articles its query matches are hidden or marked read."""
+
+    name: str
+    query: str
+    action: str = "hide"  # "hide" or "read"
+
+
+@dataclass(frozen=True, slots=True)
 class CategoryRule:
     """A config rule: articles whose words or source match go to `category`."""
 

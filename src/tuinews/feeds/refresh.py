@@ -23,10 +23,11 @@ from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.guids import scope_guids, unscoped
-from tuinews.importer.pipeline import parse_clean, sync_saved_views_quietly
+from tuinews.importer.pipeline import after_new_articles, parse_clean
 from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
     ArticleDraft,
+    ArticleFilter,
     CategoryRule,
     FeedProgress,
     Outcome,
@@ -36,6 +37,7 @@ from tuinews.models import (
 )
 from tuinews.store import Store, open_store
 from tuinews.store.busy import is_busy, patiently
+from tuinews.store.filters import sync_filters
 from tuinews.store.keys import dedupe_key
 from tuinews.store.subscriptions import (
     apply_retention,
@@ -82,6 +84,7 @@ def refresh_feeds(
     clock: Callable[[], datetime] | None = None,
     connect: Callable[[Path], Store] = open_store,
     full_text: Sequence[str] = (),
+    filters: Sequence[ArticleFilter] | None = None,
 ) -> RefreshReport:
     """Fetch every subscription and store what changed; return one result per feed.
 
@@ -97,6 +100,8 @@ def refresh_feeds(
         raise ValueError("concurrency must be at least 1")
     store = connect(store_path)
     try:
+        if filters is not None:
+            sync_filters(store.conn, filters)
         return _refresh(
             store,
             concurrency=concurrency,
@@ -161,7 +166,7 @@ def _refresh(
         pool.shutdown(wait=finished, cancel_futures=True)
         client.close()
     if report.new:
-        sync_saved_views_quietly(store)
+        after_new_articles(store)
     wanted = [s for s in subscriptions if wants_full_text(s, full_text)]
     if wanted and not report.stopped:
         report.full_texts = fetch_new_full_texts(
@@ -347,4 +352,5 @@ def refresh_configured(
         max_per_feed=feeds.max_per_feed,
         connect=connect,
         full_text=feeds.full_text,
+        filters=settings.filters,
     )

@@ -146,7 +146,7 @@ def import_sources(
         if on_progress is not None:
             on_progress(ImportProgress(done, len(refs), ref.label))
     if report.new:
-        sync_saved_views_quietly(store)
+        after_new_articles(store)
     return report
 
 
@@ -188,11 +188,16 @@ def _import_one(
     )
 
 
-def sync_saved_views_quietly(store: Store) -> None:
-    """Match new articles against the saved views; a store busy or full now is caught up
-    by the next import or refresh (the views remember how far they have matched)."""
+def after_new_articles(store: Store) -> None:
+    """Apply the filters, then match the saved views, to the articles just stored. A store
+    busy now is caught up by the next import or refresh (both remember how far they got)."""
+    from datetime import UTC, datetime
+
+    from tuinews.store.filters import apply_filters
     from tuinews.store.saved import sync_saved_views
 
+    with contextlib.suppress(sqlite3.Error):
+        apply_filters(store.conn, datetime.now(UTC))
     with contextlib.suppress(sqlite3.Error):
         sync_saved_views(store.conn)
 

@@ -260,9 +260,30 @@ _V8 = """
         END;
 """
 
+# v9: filters (a killfile). `filters` is the config's list as last applied, with how far
+# each has looked (`checked_id`); `filter_hits` what each caught, with what undoing it
+# needs: the read mark it had, or a hidden article's whole row (JSON).
+_V9 = """
+        CREATE TABLE filters (
+            name TEXT PRIMARY KEY,
+            query TEXT NOT NULL,
+            action TEXT NOT NULL,
+            checked_id INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE filter_hits (
+            filter TEXT NOT NULL,
+            article_key TEXT NOT NULL,
+            action TEXT NOT NULL,
+            caught_at TEXT NOT NULL,
+            was_read INTEGER NOT NULL,
+            article TEXT,
+            PRIMARY KEY (filter, article_key)
+        ) WITHOUT ROWID;
+"""
+
 # One schema version: a SQL script, or a function that changes the schema through
 # sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
 Migration = str | Callable[["sqlite_utils.Database"], None]
 
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]

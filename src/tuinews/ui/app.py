@@ -28,6 +28,7 @@ from tuinews.store.subscriptions import (
     list_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
@@ -51,7 +52,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TuinewsApp(App[None]):
+class TuinewsApp(FilterActions):
     """The reader. Holds the store and the settings; the main screen holds the state."""
 
     CSS_PATH = "tuinews.tcss"
@@ -95,6 +96,8 @@ class TuinewsApp(App[None]):
         minutes = self.settings.feeds.refresh_minutes
         if minutes:
             self.set_interval(minutes * 60, self._timed_refresh, name="auto-refresh")
+        if self.settings.filters:
+            self.apply_filters_in_background()
         if self._wants_samples():
             self.notify("Importing the sample articles…", timeout=3)
             self.import_in_background([str(path) for path in self.samples], quiet=True)
@@ -339,6 +342,10 @@ class TuinewsApp(App[None]):
     def action_search(self) -> None:
         if self.main is not None:
             self.main.action_search()
+
+    def refresh_main(self) -> None:
+        if self.main is not None:
+            self.main.refresh_all()
 
     def action_saved_views(self) -> None:
         if self.main is not None:

@@ -31,6 +31,7 @@ MENU_ENTRIES = (
     MenuEntry("Export…", "export", "Subscriptions as OPML, articles as JSON Lines"),
     MenuEntry("Search…", "search", "Full-text search of every article"),
     MenuEntry("Saved views…", "saved_views", "Searches saved as views: open, rename, remove"),
+    MenuEntry("Filters…", "filters", "The killfile: what each filter caught, and undo"),
     MenuEntry("Theme…", "change_theme", "Pick a colour theme (saved in the config file)"),
     MenuEntry("Help", "help", "Every key and what it does"),
     MenuEntry("Quit", "quit", "Leave tuinews"),

@@ -1,0 +1,41 @@
+"""Issue-13 filters in the app: applied at start, listed with counts, undone by a key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import fixed_clock
+from tuinews.models import View, ViewKind
+from tuinews.store import Store
+from tuinews.ui.app import make_app
+from tuinews.ui.screens.filters import FiltersScreen
+from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.screens.menu import MENU_ENTRIES
+
+NOW = fixed_clock()
+
+
+async def test_filters_hide_at_start_are_listed_and_given_back(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[[filters]]\nname = "No sport"\nquery = "category:Sports"\n')
+    before = sample_store.count(View(), NOW).total
+    app = make_app(sample_store.path, config, import_samples=False, clock=fixed_clock)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert sample_store.count(View(ViewKind.CATEGORY, "Sports"), NOW).total == 0
+        assert any("No sport: 6" in str(n.message) for n in app._notifications)
+        row = [entry.action for entry in MENU_ENTRIES].index("filters")
+        await pilot.press("m", *["j"] * row, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FiltersScreen)
+        line = str(app.screen.query_one("#filters-list").get_option_at_index(0).prompt)  # type: ignore[attr-defined]
+        assert line == "No sport  6 hidden"
+        await pilot.press("u")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert sample_store.count(View(), NOW).total == before
+        assert any("Gave back 6 articles" in str(n.message) for n in app._notifications)
+        assert "category:Sports" in app.screen.query_one("Sidebar")._views  # type: ignore[attr-defined]
