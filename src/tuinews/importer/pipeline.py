@@ -146,8 +146,50 @@ def import_sources(
         if on_progress is not None:
             on_progress(ImportProgress(done, len(refs), ref.label))
     if report.new:
-        after_new_articles(store)
+        report.filtered = sum(after_new_articles(store).values())
     return report
+
+
+def after_new_articles(store: Store) -> dict[str, int]:
+    """Apply the filters, then match the saved views, to the articles just stored; return
+    how many each filter caught. A store busy now is caught up by the next import or
+    refresh (both remember how far they got)."""
+    from datetime import UTC, datetime
+
+    from tuinews.store.filters import apply_filters
+    from tuinews.store.saved import sync_saved_views
+
+    caught: dict[str, int] = {}
+    with contextlib.suppress(sqlite3.Error):
+        caught = apply_filters(store.conn, datetime.now(UTC))
+    with contextlib.suppress(sqlite3.Error):
+        sync_saved_views(store.conn)
+    return caught
+
+
+def _disk_full(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
+
+
+def _store_refusal(exc: sqlite3.Error) -> str:
+    """Why the store did not take a source; its transaction was rolled back whole."""
+    if is_busy(exc):
+        minutes = BUSY_TRIES * BUSY_TIMEOUT_MS / 60_000
+        return (
+            f"the store stayed busy for {minutes:g} minutes (another program kept writing "
+            "to it); nothing of this source was stored: import it again"
+        )
+    if _disk_full(exc):
+        return f"the store's disk is full ({exc}); nothing of this source was stored"
+    return f"the store refused it ({exc})"
+
+
+def _import_feed_file(
+    ref: SourceRef, store: Store, *, category: str | None, rules: Sequence[CategoryRule]
+) -> tuple[list[Saved], int] | None:
+    from tuinews.importer.formats.feed.stream_import import import_feed_file
+
+    return import_feed_file(ref, store, category=category, rules=rules)
 
 
 def _import_one(
@@ -186,42 +228,3 @@ def _import_one(
             store.save_source, ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
         )
     )
-
-
-def after_new_articles(store: Store) -> None:
-    """Apply the filters, then match the saved views, to the articles just stored. A store
-    busy now is caught up by the next import or refresh (both remember how far they got)."""
-    from datetime import UTC, datetime
-
-    from tuinews.store.filters import apply_filters
-    from tuinews.store.saved import sync_saved_views
-
-    with contextlib.suppress(sqlite3.Error):
-        apply_filters(store.conn, datetime.now(UTC))
-    with contextlib.suppress(sqlite3.Error):
-        sync_saved_views(store.conn)
-
-
-def _disk_full(exc: sqlite3.Error) -> bool:
-    return getattr(exc, "sqlite_errorname", "") == "SQLITE_FULL"
-
-
-def _store_refusal(exc: sqlite3.Error) -> str:
-    """Why the store did not take a source; its transaction was rolled back whole."""
-    if is_busy(exc):
-        minutes = BUSY_TRIES * BUSY_TIMEOUT_MS / 60_000
-        return (
-            f"the store stayed busy for {minutes:g} minutes (another program kept writing "
-            "to it); nothing of this source was stored: import it again"
-        )
-    if _disk_full(exc):
-        return f"the store's disk is full ({exc}); nothing of this source was stored"
-    return f"the store refused it ({exc})"
-
-
-def _import_feed_file(
-    ref: SourceRef, store: Store, *, category: str | None, rules: Sequence[CategoryRule]
-) -> tuple[list[Saved], int] | None:
-    from tuinews.importer.formats.feed.stream_import import import_feed_file
-
-    return import_feed_file(ref, store, category=category, rules=rules)
