@@ -65,6 +65,7 @@ class TuinewsApp(FilterActions):
         Binding("m", "menu", "Menu", id="menu"),
         Binding("i", "import_dialog", "Import", id="import"),
         Binding("R", "refresh", "Refresh", id="feeds.refresh"),
+        Binding("ctrl+k", "filters", "Filters (killfile)…", show=False, id="filters.open"),
     ]
 
     def __init__(

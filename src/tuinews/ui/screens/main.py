@@ -276,8 +276,7 @@ class MainScreen(Navigation, ViewTools):
         if marking is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        count = len(marking.previous)
-        self.notify(f"Undone: {marking.label} ({count} {'article' if count == 1 else 'articles'}).")
+        self.notify(marking.undone())
         if self.article is not None and self.article.id in marking.previous:
             self.article = self.marks.article(self.article.id)
         self.refresh_all()
