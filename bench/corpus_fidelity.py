@@ -61,6 +61,10 @@ ACCEPTED = [
     (r"wellformed/cdf/", "CDF (Microsoft's 1997 channel format) is not a feed tuinews reads"),
     (r"encoding/bozo_linenoise\.xml$", "line noise in an unknown encoding"),
     (
+        r"node_precedence/atom10_title\.xml$",
+        "two entries alike in every field shown (no link, no id) are one article",
+    ),
+    (
         r"sanitize/\w+_crazy\.xml$",
         "no script text is shown; feedparser's sanitizer shows this broken script's code",
     ),
@@ -199,7 +203,7 @@ def check_file(path: Path, root: Path, base_url: str, tmp: Path, tally: Tally) -
     if expression:
         if via_http:
             expression = expression.replace("http://127.0.0.1:8097", base_url)
-        _expect(relative, expression, stored, tally)
+        _expect(relative, expression, stored, tally, data, via_http)
 
 
 def _scan_text(relative: str, data: bytes, stored: Stored, tally: Tally) -> None:
@@ -248,7 +252,21 @@ def _shown_by_feedparser(data: bytes) -> list[str]:
     return shown
 
 
-def _expect(relative: str, expression: str, stored: Stored, tally: Tally) -> None:
+def _feedparser_meets(expression: str, data: bytes) -> bool:
+    import datetime
+
+    import feedparser
+
+    try:
+        result = feedparser.parse(io.BytesIO(data))
+        return bool(eval(expression, {"datetime": datetime}, result))
+    except Exception:
+        return False
+
+
+def _expect(
+    relative: str, expression: str, stored: Stored, tally: Tally, data: bytes, via_http: bool
+) -> None:
     entries = Entries([Entry(a) for a in stored.articles])
     # A source named after its file or URL: the feed gave no title.
     name = stored.source_name
@@ -270,6 +288,8 @@ def _expect(relative: str, expression: str, stored: Stored, tally: Tally) -> Non
         got = stored.articles[0] if stored.articles else None
         mine = (got.title, got.url, (got.summary or got.body)[:80]) if got else stored.failures
         reason = next((why for pattern, why in ACCEPTED if re.search(pattern, relative)), None)
+        if reason is None and not via_http and not _feedparser_meets(expression, data):
+            reason = "feedparser itself (the installed 6.0) does not meet this expectation"
         line = f"{relative}: {expression[:110]} | stored {mine!r}"
         if reason:
             tally.accepted[reason].append(relative)

@@ -13,10 +13,12 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import BinaryIO
 
+from tuinews.importer import limits
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.guids import scope_guids
+from tuinews.importer.links import document_base
 from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.importer.sources import (
@@ -61,10 +63,19 @@ def parse_source(
     should_stop: Callable[[], bool] | None = None,
 ) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
-    location = ref.location if ref.kind == "url" else None
-    return parse_clean(
-        partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop), location
-    )
+    if ref.kind == "url":
+        # Fetched first: relative links resolve against where the document was found.
+        from tuinews.importer.fetch import fetch
+
+        response = fetch(
+            ref.location,
+            max_bytes=limits.MAX_SOURCE_BYTES,
+            timeout=timeout or limits.FETCH_TIMEOUT_SECONDS,
+            should_stop=should_stop,
+        )
+        base = document_base(response.final_url, response.headers)
+        return parse_clean(lambda: response.body, base)
+    return parse_clean(partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop))
 
 
 def parse_clean(read: Callable[[], bytes], url: str | None = None) -> Parsed:
