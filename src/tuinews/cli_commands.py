@@ -69,6 +69,8 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
         print(f"error: {failure.source}: {failure.reason}", file=sys.stderr)
     if report.subscriptions_added:
         print(f"subscribed to {report.subscriptions_added} new feeds")
+    if report.filtered:
+        print(f"filters caught {report.filtered} of them (see `tuinews filters list`)")
     print(report.summary())
     return EXIT_PARTIAL if report.failures else EXIT_OK
 

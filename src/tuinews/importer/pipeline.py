@@ -156,22 +156,25 @@ def import_sources(
         if on_progress is not None:
             on_progress(ImportProgress(done, len(refs), ref.label))
     if report.new:
-        after_new_articles(store)
+        report.filtered = sum(after_new_articles(store).values())
     return report
 
 
-def after_new_articles(store: Store) -> None:
-    """Apply the filters, then match the saved views, to the articles just stored. A store
-    busy now is caught up by the next import or refresh (both remember how far they got)."""
+def after_new_articles(store: Store) -> dict[str, int]:
+    """Apply the filters, then match the saved views, to the articles just stored; return
+    how many each filter caught. A store busy now is caught up by the next import or
+    refresh (both remember how far they got)."""
     from datetime import UTC, datetime
 
     from tuinews.store.filters import apply_filters
     from tuinews.store.saved import sync_saved_views
 
+    caught: dict[str, int] = {}
     with contextlib.suppress(sqlite3.Error):
-        apply_filters(store.conn, datetime.now(UTC))
+        caught = apply_filters(store.conn, datetime.now(UTC))
     with contextlib.suppress(sqlite3.Error):
         sync_saved_views(store.conn)
+    return caught
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:

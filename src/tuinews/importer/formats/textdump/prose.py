@@ -28,7 +28,9 @@ _CUT = -1e9
 _SENTENCE_END = ".!?…:;。！？"
 _CLOSERS = "\"'”’»)]* "
 _COMMENTS = re.compile(
-    r"comment|conversation|discussion|repl(?:y|ies)|responses|thoughts? on", re.I
+    r"comment|conversation|discussion|repl(?:y|ies)|responses|thoughts? on|kommentar|komentář"
+    r"|komentarz|reacties|réagir",
+    re.I,
 )
 _FOOTER = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
 # "Reporting by ...; Editing by ...": the credits under a wire story, not its prose.
@@ -37,6 +39,10 @@ _CREDITS = re.compile(
     r"graphics|research|fact-checking) by\b",
     re.I,
 )
+_ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser in a list
+_TEASER = 0.15
+_STREAK = 0.25  # the extra cost of each further line in a stretch without prose
+_FREE_STREAK = 6  # a heading, a caption and a share bar between paragraphs cost no extra
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
 _FURNITURE = frozenset({Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META})
 
@@ -49,6 +55,7 @@ class Grade(Enum):
     NEAR = "near"  # a short sentence: prose beside prose, else furniture
     SHORT = "short"  # a heading, a menu item, a teaser headline
     BAD = "bad"  # page furniture
+    META = "meta"  # a byline or a date: furniture too, but it tells a list item's end
     END = "end"  # "Related", "Most read": what follows an article
     CUT = "cut"  # comments, copyright: the article is over
 
@@ -93,6 +100,8 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         ):
             return Grade.CUT, 0
         return Grade.END, 0
+    if kind is Kind.META:
+        return Grade.META, line.words
     if kind in _FURNITURE or _CREDITS.match(text):
         return Grade.BAD, line.words
     words = line_words(text, lang.mixed)
@@ -155,27 +164,37 @@ def weights(
     `cuts` are lines where another article starts (a headline with its own byline).
     """
     out: list[float] = []
+    streak = 0  # lines without prose so far: a long stretch of them parts two blocks
     for i, grade in enumerate(grades):
-        if i in cuts:
+        if grade is Grade.BLANK:
+            out.append(0.0)
+            continue
+        if i in cuts or grade is Grade.CUT:
             out.append(_CUT)
-        elif grade is Grade.GOOD:
+            continue
+        if grade is Grade.GOOD:
             before, after = _neighbours(grades, i)
             # A lone paragraph between headlines is a teaser in a list, not an article's.
             alone = before is not Grade.GOOD and after is not Grade.GOOD
-            out.append(sizes[i] * (0.35 if alone else 1.0))
-        elif grade is Grade.NEAR:
+            # ... and one with a date under it, a teaser for sure.
+            share = _TEASER if alone and after is Grade.META else _ALONE if alone else 1.0
+            out.append(sizes[i] * share)
+            streak = 0
+            continue
+        if grade is Grade.NEAR:
             before, after = _neighbours(grades, i)
-            out.append(0.5 * sizes[i] if Grade.GOOD in (before, after) else -1.0)
-        elif grade is Grade.SHORT:
-            out.append(-1.5 - 0.1 * min(sizes[i], 20))
-        elif grade is Grade.BAD:
-            out.append(-2.0)
+            if Grade.GOOD in (before, after):
+                out.append(0.5 * sizes[i])
+                streak = 0
+                continue
+        streak += 1
+        cost = _STREAK * max(0, streak - _FREE_STREAK)
+        if grade is Grade.SHORT:
+            out.append(-1.5 - 0.1 * min(sizes[i], 20) - cost)
         elif grade is Grade.END:
-            out.append(-25.0)
-        elif grade is Grade.CUT:
-            out.append(_CUT)
-        else:
-            out.append(0.0)
+            out.append(-25.0 - cost)
+        else:  # furniture, or a short sentence among furniture
+            out.append(-2.0 - cost)
     return out
 
 
