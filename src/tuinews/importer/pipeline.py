@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import BinaryIO
 
-from tuinews.importer import limits
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
@@ -26,6 +25,7 @@ from tuinews.importer.sources import (
     SourceRef,
     display_name,
     expand_sources,
+    fetch_source,
     read_source,
 )
 from tuinews.models import CategoryRule, ImportReport, SourceFailure
@@ -64,17 +64,12 @@ def parse_source(
 ) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
     if ref.kind == "url":
-        # Fetched first: relative links resolve against where the document was found.
-        from tuinews.importer.fetch import fetch
-
-        response = fetch(
-            ref.location,
-            max_bytes=limits.MAX_SOURCE_BYTES,
-            timeout=timeout or limits.FETCH_TIMEOUT_SECONDS,
-            should_stop=should_stop,
-        )
+        # Fetched first: relative links resolve against where the document was found,
+        # and its guids belong to the feed found there (a redirect leads to the same feed).
+        response = fetch_source(ref, timeout=timeout, should_stop=should_stop)
         base = document_base(response.final_url, response.headers)
-        return parse_clean(lambda: response.body, base)
+        parsed = parse_clean(lambda: response.body, base)
+        return replace(parsed, found_at=response.final_url)
     return parse_clean(partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop))
 
 
@@ -127,7 +122,7 @@ def import_sources(
                 override = clean_line(category)
                 drafts = [
                     replace(d, category=choose_category(d, name, override=override, rules=rules))
-                    for d in scope_guids(parsed.drafts, ref.location)
+                    for d in scope_guids(parsed.drafts, parsed.found_at or ref.location)
                 ]
                 subscriptions = [
                     replace(s, category=override or s.category) for s in parsed.subscriptions
