@@ -10,7 +10,6 @@ from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store
 from tuinews.ui.screens.navigation import SPLIT_MIN
 from tuinews.ui.widgets.article_list import ArticleList
-from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.splitter import Splitter
 
 
