@@ -29,8 +29,11 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
+# The suite runs on every core (pytest-xdist); a file's tests stay on one worker, so a
+# module's fixtures and servers are never shared across processes. PYTEST_WORKERS=0: serial.
+PYTEST_WORKERS ?= auto
 pytest: $(DEV_STAMP)
-	$(BIN)/pytest -q $(PYTEST_ARGS)
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 

@@ -61,20 +61,31 @@ def shown_html(value: str) -> tuple[str, frozenset[str]]:
         return words(value), frozenset()
     for hidden in root.xpath("//script|//style|//noscript|//template"):
         hidden.drop_tree()
-    links = frozenset(a.get("href") for a in root.iter("a") if a.get("href"))
+    for br in root.iter("br"):
+        br.tail = " " + (br.tail or "")
+    links = frozenset(_href(a.get("href")) for a in root.iter("a") if a.get("href"))
     return words(root.text_content()), links
+
+
+def _href(url: str) -> str:
+    """A link target as a browser compares it (Markdown renderers percent-encode)."""
+    from urllib.parse import unquote
+
+    return unquote(url.strip())
 
 
 def shown_markdown(value: str) -> tuple[str, frozenset[str]]:
     """The words and link targets the reader shows for stored Markdown (media labels out)."""
     rendered = _markdown.render(value)
     root = lxml_html.fragment_fromstring(rendered or "<p></p>", create_parent="div")
+    for br in root.iter("br"):
+        br.tail = " " + (br.tail or "")
     links = set()
     for link in root.iter("a"):
         if _MEDIA_LABEL.match(link.text_content()):
             link.drop_tree()
         elif link.get("href"):
-            links.add(link.get("href"))
+            links.add(_href(link.get("href")))
     return words(root.text_content()), frozenset(links)
 
 
@@ -232,7 +243,25 @@ class Feed(Entry):
         return {"title": title, "title_detail": Detail(title)}
 
 
-def evaluate(expression: str, entries: list[Entry], feed: Feed) -> bool:
+class Entries(list[Entry]):
+    """The stored entries; past the end, entries that were not stored (see Entry)."""
+
+    def __init__(self, stored: list[Entry]) -> None:
+        super().__init__(stored)
+        self.missing: list[Entry] = []
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, int) and index >= len(self):
+            while len(self.missing) <= index - len(self):
+                self.missing.append(Entry(None))
+            return self.missing[index - len(self)]
+        return super().__getitem__(index)
+
+    def touched(self) -> bool:
+        return any(entry.touched for entry in self.missing)
+
+
+def evaluate(expression: str, entries: Entries, feed: Feed) -> bool:
     """Whether the expectation holds for what was stored. Raises NotObservable."""
     import datetime as datetime_module
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.pilot import Pilot
 
     from tuinews.ui.app import TuinewsApp
+    from tuinews.ui.screens.main import MainScreen
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE_DATA = ROOT / "sample_data"
@@ -122,3 +123,11 @@ def sample_store(store: Store) -> Store:
     )
     assert not report.failures, report.failures
     return store
+
+
+def main_screen(app: TuinewsApp) -> MainScreen:
+    """The app's main screen (it must be the one on top)."""
+    from tuinews.ui.screens.main import MainScreen
+
+    assert isinstance(app.screen, MainScreen)
+    return app.screen

@@ -183,6 +183,7 @@ class ImportReport:
     subscriptions_added: int = 0
     failures: list[SourceFailure] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    filtered: int = 0  # new articles the filters hid or marked read
 
     @property
     def failed(self) -> int:
@@ -200,7 +201,7 @@ class ImportReport:
         """The summary line of DESIGN.md, shared by the CLI and the app."""
         return (
             f"imported {self.new} new, {self.updated} updated, {self.duplicate} duplicate, "
-            f"{self.failed} failed from {self.sources} sources"
+            f"{self.failed} failed from {self.sources} source{'' if self.sources == 1 else 's'}"
         )
 
 
@@ -345,6 +346,7 @@ class RefreshReport:
     def summary(self) -> str:
         """'refreshed S feeds: N new, U updated, M not modified, F failed'."""
         return (
-            f"refreshed {len(self.results)} feeds: {self.new} new, {self.updated} updated, "
+            f"refreshed {len(self.results)} feed{'' if len(self.results) == 1 else 's'}: "
+            f"{self.new} new, {self.updated} updated, "
             f"{self.not_modified} not modified, {self.failed} failed"
         )

@@ -39,3 +39,15 @@ async def test_filters_hide_at_start_are_listed_and_given_back(
         assert sample_store.count(View(), NOW).total == before
         assert any("Gave back 6 articles" in str(n.message) for n in app._notifications)
         assert "category:Sports" in app.screen.query_one("Sidebar")._views  # type: ignore[attr-defined]
+
+
+async def test_ctrl_k_opens_the_filters_and_the_help_lists_it(store: Store) -> None:
+    app = make_app(store.path, None, import_samples=False, clock=fixed_clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("question_mark")
+        rows = {row[2]: row[:2] for row in app.screen.rows}  # type: ignore[attr-defined]
+        assert rows["filters.open"] == ("^k", "Filters (killfile)…")
+        await pilot.press("escape", "ctrl+k")
+        assert isinstance(app.screen, FiltersScreen)
+        hint = str(app.screen.query("Static").last().render())
+        assert "No filters yet" in hint

@@ -119,7 +119,7 @@ async def test_a_missing_path_is_reported_and_escape_returns_the_report(
         await pilot.press(*"gone.json", "enter")
         await finish(pilot, dialog)
         assert result_of(dialog).splitlines() == [
-            "imported 0 new, 0 updated, 0 duplicate, 1 failed from 1 sources",
+            "imported 0 new, 0 updated, 0 duplicate, 1 failed from 1 source",
             "error: gone.json: no such file or folder",
         ]
         # Nothing new: no "Show new articles", and the path field is back in focus to fix.

@@ -6,15 +6,11 @@ import asyncio
 
 from textual import events
 
-from conftest import fixed_clock
+from conftest import app_for
 from tuinews.store import Store
-from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.reader import Reader
-
-
-def app_for(store: Store) -> TuinewsApp:
-    return make_app(store.path, import_samples=False, clock=fixed_clock)
 
 
 def reader_text(app: TuinewsApp) -> str:

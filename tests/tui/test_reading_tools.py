@@ -6,18 +6,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import fixed_clock
+from conftest import app_for
 from fulltext_site import PARAGRAPHS, routes
 from httpserver import serve
 from tuinews.feeds.fulltext import FULL_TEXT_MARK
 from tuinews.store import Store
-from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.screens.prompts import CommandOutput, LinkPrompt, PipePrompt, SavePrompt
 from tuinews.ui.widgets.reader import Reader
 from weather import save_rain_article
 
-NOW = fixed_clock()
 BODY = """Rain fell on the [valley](https://example.org/valley) all night.
 
 ![Radar map](https://example.org/radar.png)
@@ -31,10 +30,10 @@ def rain_store(store: Store) -> Store:
     return store
 
 
-def app_for(store: Store, tmp_path: Path, config: str = "") -> TuinewsApp:
+def app_with_config(store: Store, tmp_path: Path, config: str = "") -> TuinewsApp:
     path = tmp_path / "config.toml"
     path.write_text(config, encoding="utf-8")
-    return make_app(store.path, path, import_samples=False, clock=fixed_clock)
+    return app_for(store, path)
 
 
 def main_screen(app: TuinewsApp) -> MainScreen:
@@ -47,7 +46,7 @@ def messages(app: TuinewsApp) -> list[str]:
 
 
 async def test_links_are_numbered_and_open_or_copy_by_number(store: Store, tmp_path: Path) -> None:
-    app = app_for(rain_store(store), tmp_path)
+    app = app_with_config(rain_store(store), tmp_path)
     opened: list[str] = []
     copied: list[str] = []
     app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
@@ -87,7 +86,7 @@ async def test_links_are_numbered_and_open_or_copy_by_number(store: Store, tmp_p
 
 
 async def test_pipe_shows_the_output_of_a_command(store: Store, tmp_path: Path) -> None:
-    app = app_for(rain_store(store), tmp_path)
+    app = app_with_config(rain_store(store), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter", "vertical_line")
         assert isinstance(app.screen, PipePrompt)
@@ -128,7 +127,7 @@ async def test_pipe_shows_the_output_of_a_command(store: Store, tmp_path: Path) 
 async def test_a_pager_gets_the_terminal_with_the_app_suspended(
     store: Store, tmp_path: Path
 ) -> None:
-    app = app_for(rain_store(store), tmp_path, '[commands]\nterminal = ["sh"]\n')
+    app = app_with_config(rain_store(store), tmp_path, '[commands]\nterminal = ["sh"]\n')
     suspended: list[bool] = []
 
     @contextmanager
@@ -152,7 +151,7 @@ async def test_save_writes_markdown_or_text_and_never_overwrites(
     store: Store, tmp_path: Path
 ) -> None:
     folder = tmp_path / "saved"
-    app = app_for(rain_store(store), tmp_path, f'[commands]\nsave_dir = "{folder}"\n')
+    app = app_with_config(rain_store(store), tmp_path, f'[commands]\nsave_dir = "{folder}"\n')
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("S")
         assert isinstance(app.screen, SavePrompt)
@@ -173,7 +172,7 @@ async def test_save_writes_markdown_or_text_and_never_overwrites(
 async def test_bookmark_runs_the_configured_command(store: Store, tmp_path: Path) -> None:
     marks = tmp_path / "bookmarks.txt"
     config = f"[commands]\nbookmark = \"printf '%s|%s\\\\n' %u %t >> {marks}\"\n"
-    app = app_for(rain_store(store), tmp_path, config)
+    app = app_with_config(rain_store(store), tmp_path, config)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("B")
         await app.workers.wait_for_complete()
@@ -183,14 +182,14 @@ async def test_bookmark_runs_the_configured_command(store: Store, tmp_path: Path
 
 
 async def test_bookmark_without_a_command_says_how_to_set_one(store: Store, tmp_path: Path) -> None:
-    app = app_for(rain_store(store), tmp_path)
+    app = app_with_config(rain_store(store), tmp_path)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("B")
         assert any("set bookmark in [commands]" in text for text in messages(app))
 
 
 async def test_the_help_screen_lists_the_reading_tools(store: Store, tmp_path: Path) -> None:
-    app = app_for(rain_store(store), tmp_path)
+    app = app_with_config(rain_store(store), tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("question_mark")
         assert type(app.screen).__name__ == "HelpScreen"
@@ -207,7 +206,7 @@ async def test_the_help_screen_lists_the_reading_tools(store: Store, tmp_path: P
 async def test_full_text_key_fetches_the_page_into_the_reader(store: Store, tmp_path: Path) -> None:
     with serve(routes()) as (base, _):
         save_rain_article(store, "A teaser.", url=f"{base}/gates.html")
-        app = app_for(store, tmp_path)
+        app = app_with_config(store, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("enter", "F")
             await app.workers.wait_for_complete()
@@ -223,7 +222,7 @@ async def test_full_text_key_fetches_the_page_into_the_reader(store: Store, tmp_
 async def test_full_text_says_when_the_page_cannot_be_read(store: Store, tmp_path: Path) -> None:
     with serve(routes()) as (base, _):
         save_rain_article(store, "A teaser.", url=f"{base}/gone.html")
-        app = app_for(store, tmp_path)
+        app = app_with_config(store, tmp_path)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.press("enter", "F")
             await app.workers.wait_for_complete()

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixed_clock
+from conftest import app_for
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
-from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.screens.menu import MENU_ENTRIES, MenuScreen
 from tuinews.ui.screens.saved_views import NamePrompt, SavedViewsScreen
@@ -15,10 +15,6 @@ from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.sidebar import Sidebar
 
 SPACE = View(ViewKind.SAVED, name="Space")
-
-
-def app_for(store: Store) -> TuinewsApp:
-    return make_app(store.path, None, import_samples=False, clock=fixed_clock)
 
 
 def main_screen(app: TuinewsApp) -> MainScreen:

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from textual import events
 
-from conftest import fixed_clock
+from conftest import app_for
 from tuinews.models import View
 from tuinews.store import Store
-from tuinews.ui.app import TuinewsApp, make_app
+from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.sidebar import Sidebar
-
-
-def app_for(store: Store) -> TuinewsApp:
-    return make_app(store.path, import_samples=False, clock=fixed_clock)
 
 
 def burst(app: TuinewsApp, keys: str) -> None:

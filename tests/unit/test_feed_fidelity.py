@@ -14,6 +14,7 @@ from markdown_it import MarkdownIt
 
 from httpserver import serve, static
 from tuinews.feeds.refresh import refresh_feeds
+from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.feed.fallback import parse_feed_slow
 from tuinews.importer.formats.feed.stream import Unsupported, read_feed
 from tuinews.importer.pipeline import import_sources
@@ -219,3 +220,31 @@ def test_a_title_follows_its_declared_type() -> None:
 def test_an_entry_with_only_a_link_is_named_by_its_link() -> None:
     entry = "<link rel='alternate' href='https://l.example/only-a-link'/>"
     assert both_paths(atom_entry(entry)).title == "https://l.example/only-a-link"
+
+
+def test_an_entry_that_shows_only_an_author_or_a_date_is_kept_untitled() -> None:
+    draft = both_paths(atom_entry("<author><name>Ann Lee</name></author>"))
+    assert (draft.title, draft.author) == ("Untitled", "Ann Lee")
+    bare = b"<rss><channel><title>F</title><item><guid isPermaLink='false'>g1</guid>"
+    bare += b"</item></channel></rss>"
+    assert parse_bytes(bare).drafts == []  # nothing to show: not kept
+
+
+def test_a_comment_left_open_in_an_html_title_hides_nothing_after_it() -> None:
+    html = "<title type='html'>sa&lt;!-- -- x &gt;fe&lt;script&gt;alert(1)&lt;/script&gt;</title>"
+    assert both_paths(atom_entry(html)).title == "safe"
+
+
+def test_a_feed_whose_last_end_tag_lost_its_bracket_is_read() -> None:
+    # "</rss" at the very end: nothing was cut off, every item is whole.
+    feed = item("Words.").replace(b"</rss>", b"</rss")
+    assert parse_bytes(feed).drafts[0].title == "A post"
+    with pytest.raises(ImportFailure, match="malformed feed"):
+        parse_bytes(b"<rss><channel><item><title>cut off</title><description>Wor")
+
+
+def test_what_an_embed_holds_shows_after_its_link() -> None:
+    html = "safe&lt;embed src='https://e.example/player'&gt; description"
+    assert both_paths(item(html)).body == (
+        "safe\n\n[embedded media](https://e.example/player)\n\ndescription"
+    )

@@ -162,7 +162,7 @@ def test_first_refresh_imports_and_the_second_is_not_modified_without_parsing(
         url = f"{base}/feed.xml"
         subscribe(db_path, url, category="Local")
         first = refresh_feeds(db_path)
-        assert first.summary() == "refreshed 1 feeds: 3 new, 0 updated, 0 not modified, 0 failed"
+        assert first.summary() == "refreshed 1 feed: 3 new, 0 updated, 0 not modified, 0 failed"
         parsed: list[bytes] = []
         # Feed bodies are parsed through the importer's parse_clean -> parse_bytes.
         real_parse = pipeline_module.parse_bytes
@@ -412,7 +412,7 @@ def test_feeds_add_refresh_twice_from_the_command_line(tmp_path: Path) -> None:
         assert first.returncode == 0, first.stderr
         assert first.stdout.splitlines() == [
             f"{url}: 3 new, 0 updated",
-            "refreshed 1 feeds: 3 new, 0 updated, 0 not modified, 0 failed",
+            "refreshed 1 feed: 3 new, 0 updated, 0 not modified, 0 failed",
         ]
         tuinews("feeds", "add", gone, "--db", db)
         second = tuinews("refresh", "--db", db)

@@ -133,6 +133,7 @@ def test_filters_on_the_command_line(tmp_path: Path) -> None:
     config.write_text('[[filters]]\nname = "No sport"\nquery = "category:Sports"\n')
     imported = tuinews("--db", db, "--config", str(config), "import", str(SAMPLE_DATA))
     assert imported.returncode == 0, imported.stderr
+    assert "filters caught 6 of them (see `tuinews filters list`)" in imported.stdout
     assert tuinews("--db", db, "list", "--category", "Sports").stdout == ""
     listed = tuinews("--db", db, "--config", str(config), "filters", "list", "--json")
     assert [json.loads(line) for line in listed.stdout.splitlines()] == [

@@ -229,6 +229,7 @@ def test_drop_boilerplate_removes_share_ads_newsletters_and_related_lists() -> N
         "   \n ",
         "<html></html>",
     ],
+    ids=["only navigation", "only a footer", "only a cookie banner", "empty", "blank", "no body"],
 )
 def test_page_without_article_text_is_refused(html: str) -> None:
     with pytest.raises(ImportFailure) as raised:
@@ -241,19 +242,23 @@ def test_fragment_saved_without_html_element_is_read() -> None:
     assert draft.body.startswith("Paragraph 0 of the story") and draft.body.count("\n\n") == 2
 
 
-@pytest.mark.parametrize(
-    "html",
-    [
-        "\x00\x01\x02<p>\x00</p>",
-        "<?xml version='1.0' encoding='utf-8'?><html><body><p>Text here.</p></body></html>",
-        "<div>" * 5000 + "deep text " * 50 + "</div>" * 5000,
-        "<blockquote><ul><li>" * 1500 + "nested " * 50,
-        "<p>" * 20000,
+HOSTILE_PAGES = {
+    "control characters": "\x00\x01\x02<p>\x00</p>",
+    "xml declaration": (
+        "<?xml version='1.0' encoding='utf-8'?><html><body><p>Text here.</p></body></html>"
+    ),
+    "5000 nested divs": "<div>" * 5000 + "deep text " * 50 + "</div>" * 5000,
+    "4500 unclosed blocks": "<blockquote><ul><li>" * 1500 + "nested " * 50,
+    "20000 empty paragraphs": "<p>" * 20000,
+    "broken canonical link": (
         "<html><head><link rel='canonical' href='http://[broken'></head><body>"
         + PARAGRAPHS
-        + "</body></html>",
-    ],
-)
+        + "</body></html>"
+    ),
+}
+
+
+@pytest.mark.parametrize("html", HOSTILE_PAGES.values(), ids=HOSTILE_PAGES.keys())
 def test_hostile_pages_give_a_draft_or_import_failure(html: str) -> None:
     try:
         _, drafts = parse_html_page(html, url="https://x.example/")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from test_query_plans import assert_indexed, filled, plans  # noqa: F401 (filled: a fixture)
 
-from conftest import FIXED_NOW
+from conftest import NOW
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import ArticleDraft, Count, View, ViewKind
 from tuinews.store import Store, open_store
@@ -22,7 +22,6 @@ from tuinews.store.saved import (
 )
 from tuinews.store.schema import migrate
 
-NOW = FIXED_NOW
 FERRY = View(ViewKind.SAVED, name="Ferries")
 
 

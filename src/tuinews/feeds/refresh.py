@@ -36,7 +36,7 @@ from tuinews.models import (
     Subscription,
 )
 from tuinews.store import Store, open_store
-from tuinews.store.busy import is_busy
+from tuinews.store.busy import is_busy, patiently
 from tuinews.store.filters import sync_filters
 from tuinews.store.keys import dedupe_key
 from tuinews.store.subscriptions import (
@@ -279,18 +279,9 @@ def _land(
 
 
 def _patiently(step: Callable[[], T], should_stop: Callable[[], bool]) -> T:
-    """Run one transaction; while another process holds the store, try again.
-
-    Each try already waits the store's busy timeout: an import holds the lock for
-    one source at a time, so it lets go within a few tries.
-    """
-    for _ in range(BUSY_TRIES - 1):
-        try:
-            return step()
-        except sqlite3.OperationalError as exc:
-            if not is_busy(exc) or should_stop():
-                raise
-    return step()
+    """One transaction, waiting for a store held by another process (an import holds the
+    lock for one source at a time, so it lets go within a few tries)."""
+    return patiently(step, tries=BUSY_TRIES, should_stop=should_stop)
 
 
 def _save(

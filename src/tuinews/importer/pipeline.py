@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
@@ -28,6 +28,7 @@ from tuinews.importer.sources import (
 )
 from tuinews.models import CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
+from tuinews.store.busy import BUSY_TIMEOUT_MS, is_busy, patiently
 from tuinews.store.saving import Saved
 
 __all__ = [
@@ -39,6 +40,10 @@ __all__ = [
     "parse_clean",
     "parse_source",
 ]
+
+T = TypeVar("T")
+# A source waits this many busy timeouts (10 minutes) while another program writes.
+BUSY_TRIES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +100,14 @@ def import_sources(
     should_stop: Callable[[], bool] | None = None,
     rules: Sequence[CategoryRule] = (),
     timeout: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Import every named source; a failing source is reported and the rest go on.
 
     A URL is fetched within `timeout` seconds (see read_source); `should_stop` also
-    cuts a fetch in progress, whose source then counts as failed ("stopped").
+    cuts a fetch in progress (the import then ends there). While another program
+    writes to the store, each source waits for it (up to BUSY_TRIES busy timeouts)
+    and `on_wait` is told so, in plain words.
     """
     refs, failures = expand_sources(names)
     report = ImportReport(sources=len(refs) + len(failures), failures=failures)
@@ -107,23 +115,16 @@ def import_sources(
         if should_stop is not None and should_stop():
             break
         try:
-            streamed = _import_feed_file(ref, store, category=category, rules=rules)
-            if streamed is not None:
-                saved, added = streamed
-            else:
-                parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
-                name = parsed.title or display_name(ref)
-                override = clean_line(category)
-                drafts = [
-                    replace(d, category=choose_category(d, name, override=override, rules=rules))
-                    for d in scope_guids(parsed.drafts, ref.location)
-                ]
-                subscriptions = [
-                    replace(s, category=override or s.category) for s in parsed.subscriptions
-                ]
-                saved, added = store.save_source(
-                    ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
-                )
+            saved, added = _import_one(
+                ref,
+                store,
+                category=category,
+                rules=rules,
+                stdin=stdin,
+                timeout=timeout,
+                should_stop=should_stop,
+                on_wait=on_wait,
+            )
         except ImportFailure as failure:
             if should_stop is not None and should_stop():
                 break  # the fetch was cut by the stop: this source was not tried to its end
@@ -145,22 +146,25 @@ def import_sources(
         if on_progress is not None:
             on_progress(ImportProgress(done, len(refs), ref.label))
     if report.new:
-        after_new_articles(store)
+        report.filtered = sum(after_new_articles(store).values())
     return report
 
 
-def after_new_articles(store: Store) -> None:
-    """Apply the filters, then match the saved views, to the articles just stored. A store
-    busy now is caught up by the next import or refresh (both remember how far they got)."""
+def after_new_articles(store: Store) -> dict[str, int]:
+    """Apply the filters, then match the saved views, to the articles just stored; return
+    how many each filter caught. A store busy now is caught up by the next import or
+    refresh (both remember how far they got)."""
     from datetime import UTC, datetime
 
     from tuinews.store.filters import apply_filters
     from tuinews.store.saved import sync_saved_views
 
+    caught: dict[str, int] = {}
     with contextlib.suppress(sqlite3.Error):
-        apply_filters(store.conn, datetime.now(UTC))
+        caught = apply_filters(store.conn, datetime.now(UTC))
     with contextlib.suppress(sqlite3.Error):
         sync_saved_views(store.conn)
+    return caught
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:
@@ -169,6 +173,12 @@ def _disk_full(exc: sqlite3.Error) -> bool:
 
 def _store_refusal(exc: sqlite3.Error) -> str:
     """Why the store did not take a source; its transaction was rolled back whole."""
+    if is_busy(exc):
+        minutes = BUSY_TRIES * BUSY_TIMEOUT_MS / 60_000
+        return (
+            f"the store stayed busy for {minutes:g} minutes (another program kept writing "
+            "to it); nothing of this source was stored: import it again"
+        )
     if _disk_full(exc):
         return f"the store's disk is full ({exc}); nothing of this source was stored"
     return f"the store refused it ({exc})"
@@ -180,3 +190,41 @@ def _import_feed_file(
     from tuinews.importer.formats.feed.stream_import import import_feed_file
 
     return import_feed_file(ref, store, category=category, rules=rules)
+
+
+def _import_one(
+    ref: SourceRef,
+    store: Store,
+    *,
+    category: str | None,
+    rules: Sequence[CategoryRule],
+    stdin: BinaryIO | None,
+    timeout: float | None,
+    should_stop: Callable[[], bool] | None,
+    on_wait: Callable[[str], None] | None,
+) -> tuple[list[Saved], int]:
+    """Read, parse and store one source in one transaction, waiting for a busy store."""
+
+    def waiting() -> None:
+        if on_wait is not None:
+            on_wait(f"{ref.label}: waiting for the store (another program is writing to it)")
+
+    def when_free(step: Callable[[], T]) -> T:
+        return patiently(step, tries=BUSY_TRIES, should_stop=should_stop, on_wait=waiting)
+
+    streamed = when_free(partial(_import_feed_file, ref, store, category=category, rules=rules))
+    if streamed is not None:
+        return streamed
+    parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
+    name = parsed.title or display_name(ref)
+    override = clean_line(category)
+    drafts = [
+        replace(d, category=choose_category(d, name, override=override, rules=rules))
+        for d in scope_guids(parsed.drafts, ref.location)
+    ]
+    subscriptions = [replace(s, category=override or s.category) for s in parsed.subscriptions]
+    return when_free(
+        partial(
+            store.save_source, ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
+        )
+    )

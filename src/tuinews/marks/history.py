@@ -15,6 +15,20 @@ class Marking:
     previous: dict[int, bool]
     label: str
 
+    def undone(self) -> str:
+        """What undoing this marking did, in words: 'Undone: 4 articles are unread again.'"""
+        count = len(self.previous)
+        subject = f"{count} article is" if count == 1 else f"{count} articles are"
+        restored = set(self.previous.values())
+        if len(restored) != 1:
+            return f"Undone: {self.label} ({count} {'article' if count == 1 else 'articles'})."
+        value = restored.pop()
+        if self.column == "read":
+            state = "read again" if value else "unread again"
+        else:
+            state = "starred again" if value else "no longer starred"
+        return f"Undone: {subject} {state}."
+
 
 class UndoHistory:
     """The last `depth` markings that changed something, to be undone newest first."""

@@ -17,7 +17,7 @@ from tuinews.store.rows import (
     list_row_from_row,
     to_iso,
 )
-from tuinews.store.saved import saved_count, saved_next_unread, saved_page_ids, saved_position
+from tuinews.store.saved import saved_count, saved_next_unread, saved_position, saved_rows
 from tuinews.store.search import rows_by_ids, search_count, search_ids
 from tuinews.store.views import AFTER, BEFORE, ORDER, today_start, unread_index, view_filter
 
@@ -35,8 +35,11 @@ class Queries:
 
     def page(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[ArticleRow]:
         """One page of a view's list rows: newest first, a search's best match first."""
-        if view.kind in (ViewKind.SEARCH, ViewKind.SAVED):
-            ids = self._ranked_ids(view, limit, offset)
+        if view.kind is ViewKind.SAVED:
+            found = saved_rows(self.conn, view.name or "", ROW_COLUMNS, limit, offset)
+            return [list_row_from_row(row) for row in found]
+        if view.kind is ViewKind.SEARCH:
+            ids = search_ids(self.conn, view.query or "", limit, offset)
             return [list_row_from_row(row) for row in rows_by_ids(self.conn, ROW_COLUMNS, ids)]
         where, params = view_filter(view, now)
         rows = self.conn.execute(
@@ -48,20 +51,14 @@ class Queries:
     def articles(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[Article]:
         """Like page(), with every field (for the command line's output)."""
         if view.kind is ViewKind.SAVED:
-            ids = self._ranked_ids(view, limit, offset)
-            return [article_from_row(r) for r in rows_by_ids(self.conn, ARTICLE_COLUMNS, ids)]
+            found = saved_rows(self.conn, view.name or "", ARTICLE_COLUMNS, limit, offset)
+            return [article_from_row(row) for row in found]
         where, params = view_filter(view, now)
         rows = self.conn.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [article_from_row(row) for row in rows]
-
-    def _ranked_ids(self, view: View, limit: int, offset: int) -> list[int]:
-        """The ids of a page of a search (best first) or a saved view (newest first)."""
-        if view.kind is ViewKind.SAVED:
-            return saved_page_ids(self.conn, view.name or "", limit, offset)
-        return search_ids(self.conn, view.query or "", limit, offset)
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
         """Full-text search: the best of the newest matches first (see search.search_ids)."""

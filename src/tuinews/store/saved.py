@@ -11,6 +11,7 @@ full-text index.
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
 from tuinews.models import Count, SavedView
 from tuinews.store.views import fts_query
@@ -141,14 +142,16 @@ def saved_count(conn: sqlite3.Connection, name: str) -> Count:
     return Count(0, 0) if view_id is None else _count(conn, view_id)
 
 
-def saved_page_ids(conn: sqlite3.Connection, name: str, limit: int, offset: int) -> list[int]:
-    """The ids of one page of a saved view, newest first."""
-    rows = conn.execute(
-        "SELECT article_id FROM saved_matches "
+def saved_rows(
+    conn: sqlite3.Connection, name: str, columns: str, limit: int, offset: int
+) -> list[tuple[Any, ...]]:
+    """Rows of `columns` (of articles) for one page of a saved view, newest first: one
+    walk of the view's index, joined to the articles by id."""
+    return conn.execute(
+        f"SELECT {columns} FROM saved_matches JOIN articles ON articles.id = article_id "
         f"WHERE view_id = (SELECT id FROM saved_views WHERE name = ?) {_ORDER} LIMIT ? OFFSET ?",
         (name, limit, offset),
-    )
-    return [int(article_id) for (article_id,) in rows]
+    ).fetchall()
 
 
 def saved_next_unread(

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -64,6 +65,7 @@ class TuinewsApp(FilterActions):
         Binding("m", "menu", "Menu", id="menu"),
         Binding("i", "import_dialog", "Import", id="import"),
         Binding("R", "refresh", "Refresh", id="feeds.refresh"),
+        Binding("ctrl+k", "filters", "Filters (killfile)…", show=False, id="filters.open"),
     ]
 
     def __init__(
@@ -378,16 +380,26 @@ class TuinewsApp(FilterActions):
             self.notify(shown(exc), severity="warning", markup=False)
 
     def action_help(self) -> None:
-        from tuinews.ui.screens.help import HelpScreen, binding_rows
+        from tuinews.ui.screens.help import TEXTUAL_ROWS, HelpScreen, key_sections
+        from tuinews.ui.widgets.article_list import ArticleList
+        from tuinews.ui.widgets.reader import Reader
+        from tuinews.ui.widgets.sidebar import Sidebar
 
         if isinstance(self.screen, HelpScreen):
             return
-        live = [
-            (active.binding, self.get_key_display(active.binding))
-            for active in self.screen.active_bindings.values()
-            if active.binding.description
-        ]
-        self.push_screen(HelpScreen(binding_rows(live)))
+        panes: list[tuple[str, list[DOMNode]]] = []
+        if self.screen is not self.main:
+            panes.append(("This dialog", [self.screen, *self.screen.focus_chain]))
+        main = self.main
+        if main is not None:
+            panes += [
+                ("Everywhere", [self, main]),
+                ("Article list", [main.query_one(ArticleList)]),
+                ("Sidebar", [main.query_one(Sidebar)]),
+                ("Reader", [main.query_one(Reader)]),
+            ]
+        sections = [(title, rows) for title, rows in key_sections(self, panes) if rows]
+        self.push_screen(HelpScreen([*sections, ("Textual", TEXTUAL_ROWS)]))
 
     async def action_quit(self) -> None:
         main = self.main

@@ -21,6 +21,7 @@ _ALL_SPACE = re.compile(r"[\t \r\n]+")
 _PRE_LEFT = re.compile(r"^[ \n]*\n")
 _PRE_RIGHT = re.compile(r"[ \n]*$")
 _BACKTICKS = re.compile(r"`+")
+_RAW_TAG = re.compile(r"<[^<>]*>")
 
 
 def _chomp(text: str) -> tuple[str, str, str]:
@@ -266,7 +267,15 @@ def _media(kind: str) -> Rule:
         if flags & NOFORMAT or _in_link(element):
             return f" {label} "
         link = f"[{label}]({_destination(src)})"
-        return link if flags & INLINE else f"\n\n{link}\n\n"
+        # What an embed or object holds is what shows where it cannot play (HTML's
+        # parser also nests the words after a bare <embed> there); a video's or an
+        # audio's is only "your browser cannot play this".
+        inner = text.strip() if kind.startswith("embedded") else ""
+        if kind == "embedded page" and "<" in inner:  # an iframe's content is raw text
+            inner = _label(_RAW_TAG.sub("", inner.replace("\\<", "<")))
+        if flags & INLINE:
+            return f"{link} {inner}" if inner else link
+        return f"\n\n{link}\n\n{inner}\n\n" if inner else f"\n\n{link}\n\n"
 
     return convert
 

@@ -1,44 +1,82 @@
-"""The help screen: every key that is live on the main screen, from its bindings."""
+"""The help screen: every key of tuinews, pane by pane, from the live bindings and keymap."""
 
 from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+Rows = list[tuple[str, str, str]]
+# Textual's own keys that mean something here (they have no binding id of ours).
+TEXTUAL_ROWS: Rows = [
+    ("tab / shift+tab", "Next / previous pane", ""),
+    ("ctrl+p", "Command palette", ""),
+    ("ctrl+q", "Quit", ""),
+]
+
 
 class HelpScreen(ModalScreen[None]):
-    """A table of keys and what they do; escape, q or ? closes it."""
+    """Tables of keys and what they do; j/k and the page keys scroll; escape, q or ? closes."""
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="help.close"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="help.down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page", show=False, id="help.page"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="help.page_up"),
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, sections: list[tuple[str, Rows]]) -> None:
         super().__init__()
-        self.rows = rows
+        self.sections = sections
+
+    @property
+    def rows(self) -> Rows:
+        """Every row of every section."""
+        return [row for _, rows in self.sections for row in rows]
 
     def compose(self) -> ComposeResult:
-        table = Table(box=None, expand=True, show_header=True, header_style="bold")
-        table.add_column("Key", no_wrap=True)
-        table.add_column("Action")
-        table.add_column("Binding id", style="dim", no_wrap=True)
-        for keys, description, binding_id in self.rows:
-            table.add_row(Text(keys, style="bold"), Text(description), Text(binding_id))
         with VerticalScroll(id="help-body"):
             yield Static(Text("tuinews keys", style="bold"), id="help-title")
-            yield Static(table)
             yield Static(
-                Text("Remap any key in the [keys] table of the config file. Escape closes."),
+                Text(
+                    "j/k scroll, escape closes. Remap any key by its binding id in the"
+                    " [keys] table of the config file."
+                ),
                 id="help-hint",
             )
+            for title, rows in self.sections:
+                yield Static(_table(title, rows), classes="help-section")
+
+    def action_scroll(self, how: str) -> None:
+        body = self.query_one("#help-body", VerticalScroll)
+        {
+            "down": body.scroll_down,
+            "up": body.scroll_up,
+            "page_down": body.scroll_page_down,
+            "page_up": body.scroll_page_up,
+        }[how](animate=False)
 
 
-def binding_rows(bindings: list[tuple[Binding, str]]) -> list[tuple[str, str, str]]:
+def _table(title: str, rows: Rows) -> Table:
+    table = Table(
+        box=None, expand=True, show_header=True, header_style="bold", title_justify="left"
+    )
+    table.title = Text(title, style="bold underline")
+    table.add_column("Key", no_wrap=True, ratio=2)
+    table.add_column("Action", ratio=3)
+    table.add_column("Binding id", style="dim", no_wrap=True, ratio=2)
+    for keys, description, binding_id in rows:
+        table.add_row(Text(keys, style="bold"), Text(description), Text(binding_id))
+    return table
+
+
+def binding_rows(bindings: list[tuple[Binding, str]]) -> Rows:
     """Group (binding, key display) pairs by action: one row per action, keys joined."""
     rows: dict[str, tuple[list[str], str, str]] = {}
     for binding, display in bindings:
@@ -47,3 +85,25 @@ def binding_rows(bindings: list[tuple[Binding, str]]) -> list[tuple[str, str, st
         if display not in keys:
             keys.append(display)
     return [(" / ".join(keys), description, ident) for keys, description, ident in rows.values()]
+
+
+def key_sections(app: App[None], panes: list[tuple[str, list[DOMNode]]]) -> list[tuple[str, Rows]]:
+    """Our keys (those with a binding id and a description) of each pane, as remapped.
+
+    Textual's built-in scrolling keys ("Scroll Left", "Page Right") have no id of ours and
+    mean nothing to a reader: they are left out.
+    """
+    sections = []
+    for title, nodes in panes:
+        pairs: list[tuple[Binding, str]] = []
+        for node in nodes:
+            bindings = node._bindings.copy()
+            if app._keymap:
+                bindings.apply_keymap(app._keymap)
+            pairs += [
+                (binding, app.get_key_display(binding))
+                for _, binding in bindings
+                if binding.id and binding.description
+            ]
+        sections.append((title, binding_rows(pairs)))
+    return sections

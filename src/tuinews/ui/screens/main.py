@@ -10,8 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.events import DescendantFocus, Resize
-from textual.reactive import reactive
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
@@ -22,9 +21,10 @@ from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
-from tuinews.ui.screens.reading_tools import ReadingTools
+from tuinews.ui.screens.navigation import Navigation, row_of
 from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.key_footer import KeyFooter
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
 from tuinews.ui.widgets.top_bar import TopBar
@@ -33,14 +33,10 @@ NARROW_WIDTH = 100
 VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
 
 
-class MainScreen(ReadingTools, ViewTools):
+class MainScreen(Navigation, ViewTools):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
-        Binding("J", "next_article", "Next", id="article.next"),
-        Binding("K", "previous_article", "Previous", id="article.previous"),
-        Binding("n", "next_unread", "Next unread", id="article.next_unread"),
-        Binding("space", "page", "Page", show=False, id="reader.page"),
         Binding("r", "toggle_read", "Read", id="article.toggle_read"),
         Binding("s", "toggle_star", "Star", id="article.toggle_star"),
         Binding("A", "mark_all_read", "All read", id="view.mark_all_read"),
@@ -49,11 +45,7 @@ class MainScreen(ReadingTools, ViewTools):
         Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link"),
         Binding("slash", "search", "Search", id="search.start"),
         Binding("escape", "back", "Back", show=False, id="back"),
-        Binding("b", "toggle_sidebar", "Sidebar", show=False, id="sidebar.toggle"),
     ]
-
-    # The panes redraw what changed; repainting the whole screen would cost a full frame.
-    view: reactive[View] = reactive(View(), init=False, repaint=False)
 
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
         super().__init__()
@@ -78,7 +70,7 @@ class MainScreen(ReadingTools, ViewTools):
             with Vertical(id="list-pane"):
                 yield ArticleList(id="articles")
             yield Reader(id="reader")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_reactive(MainScreen.view, View.from_setting(self.store.get_setting(VIEW_SETTING)))
@@ -159,7 +151,9 @@ class MainScreen(ReadingTools, ViewTools):
             self.marks.save_setting(ARTICLE_SETTING, str(current.id))
 
     def on_resize(self, event: Resize) -> None:
-        self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        narrow = event.size.width < NARROW_WIDTH
+        self.set_class(narrow, "narrow")
+        self.query_one(KeyFooter).compact = narrow
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # In a narrow terminal the reader takes the whole width while it has focus.
@@ -238,7 +232,7 @@ class MainScreen(ReadingTools, ViewTools):
         self.refresh_bindings()
 
     def _row_changed(self, article: Article) -> None:
-        self.query_one(ArticleList).update_row(_row(article))
+        self.query_one(ArticleList).update_row(row_of(article))
         self.refresh_counts()
 
     def _current(self) -> Article | None:
@@ -247,82 +241,6 @@ class MainScreen(ReadingTools, ViewTools):
             return self.marks.article(self.article.id)
         row = self.query_one(ArticleList).current
         return self.marks.article(row.id) if row else None
-
-    # -- moving --------------------------------------------------------------
-
-    def _step(self, delta: int) -> None:
-        articles = self.query_one(ArticleList)
-        if not articles.rows_shown:
-            return
-        if self.article is not None and articles.current and articles.current.id != self.article.id:
-            articles.select_id(self.article.id)
-        target = articles.cursor_row + delta if self.article is not None else articles.cursor_row
-        if 0 <= target < articles.row_count:
-            articles.move_cursor(row=target)
-            if articles.current is not None:
-                self.open_article(articles.current.id)
-        else:
-            self.notify("No more articles in this view.", timeout=2)
-
-    def action_next_article(self) -> None:
-        self._step(+1)
-
-    def action_previous_article(self) -> None:
-        self._step(-1)
-
-    def action_next_unread(self) -> None:
-        """The next unread article in this view; then in the following categories."""
-        articles = self.query_one(ArticleList)
-        after = articles.current if self.article is not None else None
-        if self.view.kind is ViewKind.SEARCH:
-            found = self._next_unread_in_list(after)
-        else:
-            found = self._next_unread(after)
-        if found is None:
-            found = self._next_unread_elsewhere()
-            if found is None:
-                self.notify("No unread articles left.", timeout=3)
-                return
-        articles.select_id(found)
-        self.open_article(found)
-
-    def _next_unread(self, after: ArticleRow | None) -> int | None:
-        """The store's next unread article, passing over those waiting to be marked read."""
-        found = self.store.next_unread(self.view, now=self.clock(), after=after)
-        while found is not None and self.marks.pending_read(found):
-            article = self.marks.article(found)
-            if article is None:
-                return None
-            found = self.store.next_unread(self.view, now=self.clock(), after=_row(article))
-        return found
-
-    def _next_unread_in_list(self, after: ArticleRow | None) -> int | None:
-        rows = self.query_one(ArticleList).rows_shown
-        start = rows.index(after) + 1 if after in rows else 0
-        return next((row.id for row in rows[start:] if not row.read), None)
-
-    def _next_unread_elsewhere(self) -> int | None:
-        """Move to the next category with unread articles; return its first unread."""
-        counts = self.marks.counts(self.clock())
-        names = list(counts.categories)
-        start = (
-            names.index(self.view.category) + 1
-            if self.view.kind is ViewKind.CATEGORY and self.view.category in names
-            else 0
-        )
-        for name in names[start:] + names[:start]:
-            if counts.categories[name].unread:
-                self.view = View(ViewKind.CATEGORY, name)
-                return self._next_unread(None)
-        return None
-
-    def action_page(self) -> None:
-        """Page down in the reader; at the end of the article, go to the next unread."""
-        reader = self.query_one(Reader)
-        if self.article is not None and not reader.at_end:
-            reader.scroll_page_down(animate=False)
-        else:
-            self.action_next_unread()
 
     # -- marking -------------------------------------------------------------
 
@@ -358,8 +276,7 @@ class MainScreen(ReadingTools, ViewTools):
         if marking is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        count = len(marking.previous)
-        self.notify(f"Undone: {marking.label} ({count} {'article' if count == 1 else 'articles'}).")
+        self.notify(marking.undone())
         if self.article is not None and self.article.id in marking.previous:
             self.article = self.marks.article(self.article.id)
         self.refresh_all()
@@ -450,28 +367,3 @@ class MainScreen(ReadingTools, ViewTools):
             self.query_one(ArticleList).focus()
         elif self.query_one(Reader).has_focus:
             self.query_one(ArticleList).focus()
-
-    def action_toggle_sidebar(self) -> None:
-        if self.has_class("narrow"):
-            self.toggle_class("show-sidebar")
-            if self.has_class("show-sidebar"):
-                self.query_one(Sidebar).focus()
-            else:
-                self.query_one(ArticleList).focus()
-        else:
-            self.toggle_class("hide-sidebar")
-            if self.has_class("hide-sidebar") and self.query_one(Sidebar).has_focus:
-                self.query_one(ArticleList).focus()
-
-
-def _row(article: Article) -> ArticleRow:
-    return ArticleRow(
-        id=article.id,
-        title=article.title,
-        source=article.source,
-        category=article.category,
-        published=article.published,
-        imported_at=article.imported_at,
-        read=article.read,
-        starred=article.starred,
-    )

@@ -1,14 +1,9 @@
 """The article list: a window of the current view's rows, drawn line by line.
 
-The list never holds a whole view: it starts with one page and asks for the next as
-the cursor nears the end. Going to an article far down (a saved one at start-up, the
-next unread) asks the store for its position and loads a window around it, so the
-cost is a page, not every page before it; rows above the window load as the cursor
-nears its top.
-
-It is a line-API widget: each screen line is drawn from its row on demand, drawn
-lines are cached, and moving the cursor redraws the two lines that changed. Moving
-through a million articles costs the same as moving through ten.
+Which rows are loaded is the PagingWindow's business (tuinews.ui.paging): this widget
+keeps the cursor and draws. It is a line-API widget: each screen line is drawn from its
+row on demand, drawn lines are cached, and moving the cursor redraws the two lines that
+changed. Moving through a million articles costs the same as moving through ten.
 """
 
 from __future__ import annotations
@@ -32,14 +27,8 @@ from textual.strip import Strip
 from tuinews.models import ArticleRow
 from tuinews.ui.format import relative_date
 from tuinews.ui.highlight import highlight_text
+from tuinews.ui.paging import PREFETCH_MARGIN, Locator, PageLoader, PagingWindow
 
-PageLoader = Callable[[int, int], list[ArticleRow]]
-# An article's index in the view's order (None when it is not in the view).
-Locator = Callable[[int], int | None]
-PAGE_SIZE = 200
-PREFETCH_MARGIN = 40
-# An article this far past the loaded rows gets a window of its own.
-FAR = 2 * PAGE_SIZE
 CURSOR = "article-list--cursor"
 # Fixed columns: unread mark, star, date. Every column has one space on each side.
 FIXED_WIDTHS = (1, 1, 6)
@@ -78,13 +67,15 @@ class ArticleList(ScrollView, can_focus=True):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="list.down"),
         Binding("k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("down", "cursor_down", "Cursor down", show=False),
-        Binding("up", "cursor_up", "Cursor up", show=False),
-        Binding("enter", "select_cursor", "Open", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("home", "first", "First", show=False),
-        Binding("end", "last", "Last loaded", show=False),
+        Binding("down", "cursor_down", "Down", show=False, id="list.down_arrow"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.up_arrow"),
+        Binding("enter", "select_cursor", "Open", show=False, id="list.open"),
+        Binding("pagedown,ctrl+f", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+b", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="list.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="list.half_up"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last loaded", show=False, id="list.last"),
     ]
 
     @dataclass
@@ -101,12 +92,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.rows_shown: list[ArticleRow] = []
-        self._index: dict[int, int] = {}  # article id -> its row in rows_shown
-        self._base = 0  # the view's index of rows_shown[0]
-        self._loader: PageLoader | None = None
-        self._locate: Locator | None = None
-        self._exhausted = True
+        self.window = PagingWindow()
         self._now: Callable[[], datetime] | None = None
         self.terms: list[str] = []
         self.cursor_row = 0
@@ -114,6 +100,11 @@ class ArticleList(ScrollView, can_focus=True):
         self._styles: dict[bool, Style] = {}
 
     # -- what the screen asks ------------------------------------------------
+
+    @property
+    def rows_shown(self) -> list[ArticleRow]:
+        """The loaded rows, in the view's order."""
+        return self.window.rows
 
     @property
     def row_count(self) -> int:
@@ -136,69 +127,29 @@ class ArticleList(ScrollView, can_focus=True):
         terms: list[str] | None = None,
         locate: Locator | None = None,
     ) -> None:
-        """Show a new view's rows; keep the cursor on article `keep` if it is in the view.
-
-        `locate` finds an article's index in the view, so that `keep` far down the
-        list costs one page around it; without it, up to 20 pages are loaded to find it.
-        """
+        """Show a new view's rows; keep the cursor on article `keep` if it is in the view
+        (`locate` finds it without paging through the rows before it)."""
         self.terms = terms or []
         # Keep the highlighted row where it was on screen, so a reload does not jump.
         offset_on_screen = self.cursor_row - round(self.scroll_y)
-        self._loader = loader
-        self._locate = locate
         self._now = now
-        position = locate(keep) if keep is not None and locate is not None else None
-        self._reset(self._window_start(position))
-        if keep is not None and locate is None:
-            while not self._exhausted and keep not in self._index:
-                if len(self.rows_shown) > 20 * PAGE_SIZE:
-                    break
-                self._load_more()
-        if keep is not None and position is not None:
-            self._load_until(position)
-        index = self._index.get(keep, 0) if keep is not None else 0
-        self.cursor_row = index
-        target = max(0, index - offset_on_screen) if keep in self._index else 0
-        self.scroll_to(y=target, animate=False, force=True)
-        self.post_message(self.RowHighlighted(index))
-
-    @staticmethod
-    def _window_start(position: int | None) -> int:
-        """Where to start loading so that `position` is in the first pages."""
-        if position is None or position < FAR:
-            return 0
-        return position - PAGE_SIZE // 2
-
-    def _reset(self, base: int) -> None:
-        """Forget every row; load the page that starts at the view's index `base`."""
-        self.rows_shown = []
-        self._index = {}
-        self._base = base
+        found = self.window.open(loader, locate, keep)
         self._lines.clear()
-        self.cursor_row = 0
-        self._exhausted = False
-        self._load_more()
+        self._rows_changed()
         self.refresh()
+        self.cursor_row = found or 0
+        target = max(0, self.cursor_row - offset_on_screen) if found is not None else 0
+        self.scroll_to(y=target, animate=False, force=True)
+        self.post_message(self.RowHighlighted(self.cursor_row))
 
-    def _load_until(self, position: int) -> None:
-        """Load pages until the view's index `position` is loaded (or the view ends)."""
-        while not self._exhausted and position >= self._base + len(self.rows_shown):
-            self._load_more()
-
-    def _append(self, rows: list[ArticleRow]) -> None:
-        for row in rows:
-            self._index[row.id] = len(self.rows_shown)
-            self.rows_shown.append(row)
-        self._set_height(len(self.rows_shown))
-
-    def _set_height(self, rows: int) -> None:
+    def _rows_changed(self) -> None:
         """Tell the scrollbar how many rows there are.
 
         Setting `virtual_size` asks for a layout of the whole screen, a full frame;
         the list's box does not change with its rows (its gutter is always there), so
         a layout is only needed when the scrollbar appears or goes.
         """
-        size = Size(0, rows)
+        size = Size(0, len(self.rows_shown))
         if size == self.virtual_size:
             return
         had_scrollbar = self.show_vertical_scrollbar
@@ -207,65 +158,47 @@ class ArticleList(ScrollView, can_focus=True):
         self.refresh(layout=self.show_vertical_scrollbar != had_scrollbar)
 
     def _load_more(self) -> None:
-        if self._loader is None or self._exhausted:
-            return
-        page = self._loader(self._base + len(self.rows_shown), PAGE_SIZE)
-        if len(page) < PAGE_SIZE:
-            self._exhausted = True
         before = len(self.rows_shown)
-        self._append([row for row in page if row.id not in self._index])
-        if before < round(self.scroll_y) + self.size.height:
-            self.refresh()  # the new rows may be on screen
+        if self.window.load_more():
+            self._rows_changed()
+            if before < round(self.scroll_y) + self.size.height:
+                self.refresh()  # the new rows may be on screen
 
     def _load_earlier(self) -> None:
-        """Put the page above the window in front of it; the cursor stays on its article."""
-        if self._loader is None or self._base == 0:
-            return
-        start = max(0, self._base - PAGE_SIZE)
-        page = [row for row in self._loader(start, self._base - start) if row.id not in self._index]
-        if not page:
-            self._base = 0
-            return
-        rows = self.rows_shown
-        self._base = start
-        self.rows_shown, self._index = [], {}
-        self._append(page + rows)
-        self.cursor_row += len(page)
-        self.scroll_to(y=self.scroll_y + len(page), animate=False, force=True, immediate=True)
-        self.refresh()
+        """Load the page above the window; the cursor stays on its article."""
+        added = self.window.load_earlier()
+        if added:
+            self._rows_changed()
+            self.cursor_row += added
+            self.scroll_to(y=self.scroll_y + added, animate=False, force=True, immediate=True)
+            self.refresh()
 
     def _prefetch(self) -> None:
         """Load the next page near the end of the window, the one before near its top."""
         if self.cursor_row >= len(self.rows_shown) - PREFETCH_MARGIN:
             self._load_more()
-        elif self.cursor_row < PREFETCH_MARGIN and self._base > 0:
+        elif self.cursor_row < PREFETCH_MARGIN and self.window.base > 0:
             self._load_earlier()
 
     def update_row(self, row: ArticleRow) -> None:
         """Redraw one article's row after its read or starred state changed."""
-        index = self._index.get(row.id)
-        if index is None:
-            return
-        self.rows_shown[index] = row
-        self.refresh_line(index)
+        index = self.window.replace(row)
+        if index is not None:
+            self.refresh_line(index)
 
     def select_id(self, article_id: int) -> bool:
         """Move the cursor to an article: load up to it when it is near, else around it."""
-        if article_id not in self._index:
-            if self._locate is None:
-                while article_id not in self._index and not self._exhausted:
-                    self._load_more()
-            else:
-                position = self._locate(article_id)
-                if position is None:
-                    return False
-                end = self._base + len(self.rows_shown)
-                if position < self._base or position >= end + FAR:
-                    self._reset(max(0, position - PAGE_SIZE // 2))
-                self._load_until(position)
-        if article_id not in self._index:
+        before = len(self.rows_shown)
+        index, replaced = self.window.find(article_id)
+        if replaced:
+            self._lines.clear()
+            self.cursor_row = 0
+            self.refresh()
+        if replaced or len(self.rows_shown) != before:
+            self._rows_changed()
+        if index is None:
             return False
-        self.move_cursor(row=self._index[article_id])
+        self.move_cursor(row=index)
         return True
 
     # -- the cursor ----------------------------------------------------------
@@ -304,8 +237,13 @@ class ArticleList(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.move_cursor(row=self.cursor_row - max(1, self.scrollable_content_region.height - 1))
 
+    def action_half_page(self, direction: int) -> None:
+        """ctrl+d / ctrl+u: half a screen down or up."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.move_cursor(row=self.cursor_row + direction * step)
+
     def action_first(self) -> None:
-        while self._base > 0:
+        while self.window.base > 0:
             self._load_earlier()
         self.move_cursor(row=0)
 

@@ -45,6 +45,12 @@ class Reader(VerticalScroll, can_focus=True):
     BINDINGS = [
         Binding("j", "scroll_down", "Scroll down", show=False, id="reader.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="reader.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("ctrl+f", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("ctrl+b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half_down"),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half_up"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -81,6 +87,11 @@ class Reader(VerticalScroll, can_focus=True):
         body.show(highlight_markdown(self.numbered.markdown, terms))
         self.query_one("#reader-links", Static).update(LinkList(self.numbered.links))
         self.scroll_home(animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        """ctrl+d / ctrl+u: half a screen down or up."""
+        step = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
 
     def _draw_heading(self) -> None:
         # The article's URL is broken to the pane's width: drawn again when the width changes.

@@ -43,6 +43,8 @@ class Sidebar(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
         Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
+        Binding("g", "first", "First", show=False, id="sidebar.first"),
+        Binding("G", "last", "Last", show=False, id="sidebar.last"),
     ]
 
     @dataclass

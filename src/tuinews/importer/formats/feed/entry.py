@@ -24,6 +24,9 @@ _TAG = re.compile(r"""<[/!?]?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
 _EMAIL = re.compile(r"(?:mailto:)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_STOP = re.compile(r"\s+([.,;:!?])")
+# A comment, or one left unclosed up to the next ">" (as SGML readers end it).
+_COMMENT = re.compile(r"<!--.*?-->|<!--[^>]*>", re.S)
+UNTITLED = "Untitled"
 _INVISIBLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.I | re.S)
 _RFC822 = re.compile(
     r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d)(?::(\d\d))? ([+-]\d{4}|GMT)"
@@ -90,12 +93,14 @@ def draft_from_entry(entry: RawEntry, base: str | None = None) -> ArticleDraft |
     link = entry.link or None
     if link and base:
         link = absolute(base, link)
-    # An untitled entry is named by its first words, else by its link (as readers do);
-    # one with neither text nor a link has nothing to show.
+    # An untitled entry is named by its first words, else by its link (as readers do),
+    # else "Untitled" if it shows anything at all (an author, a date, a category).
     title = text_only(entry.title, entry.title_type) or _first_words(plain_text(body_html))
     title = title or link
     if not title:
-        return None
+        if not (entry.author or entry.published or entry.updated or entry.category):
+            return None
+        title = UNTITLED
     return ArticleDraft(
         title=title,
         body=body,
@@ -146,7 +151,7 @@ def text_only(value: object, kind: str | None = None) -> str | None:
     if not html:
         return (value if kind else unescape(value)).strip() or None
     if "<" in value:
-        value = _TAG.sub("", _INVISIBLE.sub("", value))
+        value = _TAG.sub("", _COMMENT.sub("", _INVISIBLE.sub("", value)))
     return unescape(value).strip() or None
 
 

@@ -12,6 +12,8 @@ from tuinews.models import ArticleDraft
 
 _TRUNCATED = ("no element found", "unclosed token")
 _XML_BASE = re.compile(rb"xml:base\s*=")
+# The root's end tag is there (its ">" may be missing): the document was not cut off.
+_ENDED = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>?\s*(?:<!--.*?-->\s*)*\Z", re.S)
 
 
 def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
@@ -45,7 +47,8 @@ def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, l
         # a cut-off document, or one that yields neither a title nor an entry, is
         # reported instead.
         problem = _describe(parsed.get("bozo_exception"))
-        if (not drafts and not title) or any(sign in problem for sign in _TRUNCATED):
+        cut_off = any(sign in problem for sign in _TRUNCATED) and not _ENDED.search(data[-4096:])
+        if (not drafts and not title) or cut_off:
             raise ImportFailure(f"malformed feed ({problem})")
     if not parsed.get("version") and not drafts:
         raise ImportFailure("not a feed")

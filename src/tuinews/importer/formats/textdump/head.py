@@ -17,7 +17,7 @@ from tuinews.importer.formats.textdump.meta import bare_name, find_date
 from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
-_INSIDE = 0.25  # how deep into the run a headline may stand
+_INSIDE = 0.08  # how deep into the run a headline may stand
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
 _NAME_WORDS = 4
 _QUOTES = "\"'“‘«„"
@@ -171,14 +171,16 @@ def find_headline(
         if line.kind not in _HEADLINE_KINDS:
             continue
         below = _meta_below(lines, j)
-        if (j >= run.start or grades[j] is Grade.GOOD) and not _strong(line, below, keys):
+        if j >= run.start and not (below or 2 <= keys.printed(line.key) <= 3):
+            continue  # inside the prose only a headline with its byline or a second copy
+        if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
         score = _headline_score(line, distance, below, keys) - (3.0 if j in teasers else 0.0)
         if not below and line.words <= _NAME_WORDS and _over_standfirst(lines, j):
             score += 2.0  # a page's short name over its tagline ("Harbour ferry")
         if j >= run.start:
             lost = sum(max(w, 0.0) for w in weight[run.start : j])
-            score -= 12.0 * lost / run.score
+            score -= 40.0 * lost / run.score
         if best is None or score > best[0]:
             best = (score, j)
     if best is None or best[0] < -6:

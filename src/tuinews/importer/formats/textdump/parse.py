@@ -131,13 +131,19 @@ def _anchored(lines: list[Line]) -> list[_Anchored]:
             continue
         head = _first_copy(copies.get(lines[at].key, [at]), max(done, at - _WINDOW), at)
         draft = _draft(lines, lines[at].text, head, start, body)
-        # A headline with its byline and the body close under it, not a chart's title over
-        # its axis labels and a credit line.
+        # A headline with its byline (or a labelled date) and the body close under it: not a
+        # chart's title over its axis labels, nor a related story's teaser with a bare date.
         header = [line for line in lines[head:start] if line.kind not in (Kind.BLANK, Kind.BULLET)]
-        bylined = len(header) <= _HEADER_LINES and any(line.kind is Kind.META for line in header)
+        bylined = len(header) <= _HEADER_LINES and any(_signed(line) for line in header)
         found.append(_Anchored(draft, body, head, at, stop, bylined))
         done = stop
     return found
+
+
+def _signed(line: Line) -> bool:
+    """A byline, or a date that says it is the publication or update date."""
+    meta = line.meta
+    return meta is not None and (meta.author is not None or meta.date_label != "")
 
 
 def _opens_comments(line: Line) -> bool:

@@ -28,7 +28,9 @@ _CUT = -1e9
 _SENTENCE_END = ".!?…:;。！？"
 _CLOSERS = "\"'”’»)]* "
 _COMMENTS = re.compile(
-    r"comment|conversation|discussion|repl(?:y|ies)|responses|thoughts? on", re.I
+    r"comment|conversation|discussion|repl(?:y|ies)|responses|thoughts? on|kommentar|komentář"
+    r"|komentarz|reacties|réagir",
+    re.I,
 )
 _FOOTER = re.compile(r"^(?:©|\(c\)|copyright\b)|all rights reserved", re.I)
 # "Reporting by ...; Editing by ...": the credits under a wire story, not its prose.
@@ -37,6 +39,13 @@ _CREDITS = re.compile(
     r"graphics|research|fact-checking) by\b",
     re.I,
 )
+_ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser in a list
+_TEASER = 0.15
+_STREAK = 0.25  # the extra cost of each further line in a stretch without prose
+_FREE_STREAK = 6  # a heading, a caption and a share bar between paragraphs cost no extra
+_LONG = 30  # words in a line of sentences that is prose without counting its stopwords
+_DENSE_LINE = 12  # characters in a line without spaces that may be Chinese or Japanese prose
+_SAMPLE = 400  # words read to tell the page's language
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
 _FURNITURE = frozenset({Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META})
 
@@ -49,6 +58,7 @@ class Grade(Enum):
     NEAR = "near"  # a short sentence: prose beside prose, else furniture
     SHORT = "short"  # a heading, a menu item, a teaser headline
     BAD = "bad"  # page furniture
+    META = "meta"  # a byline or a date: furniture too, but it tells a list item's end
     END = "end"  # "Related", "Most read": what follows an article
     CUT = "cut"  # comments, copyright: the article is over
 
@@ -93,6 +103,8 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         ):
             return Grade.CUT, 0
         return Grade.END, 0
+    if kind is Kind.META:
+        return Grade.META, line.words
     if kind in _FURNITURE or _CREDITS.match(text):
         return Grade.BAD, line.words
     words = line_words(text, lang.mixed)
@@ -102,6 +114,8 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         if words >= 15 and punct >= 1:
             return Grade.GOOD, words
         return (Grade.NEAR if punct else Grade.SHORT), words
+    if words >= _LONG and sentence:
+        return Grade.GOOD, words  # a long line of sentences reads as prose in any language
     if lang.stopwords:
         tokens = words_of(text) if tokens is None else tokens
         stops = sum(map(lang.stopwords.__contains__, tokens))
@@ -119,12 +133,17 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
 
 def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int]]:
     """Every line's grade and length in words, in the page's own language."""
-    tokens = {
-        i: words_of(line.text)
-        for i, line in enumerate(lines)
-        if line.words >= _SAMPLE_WORDS and line.kind not in _FURNITURE
-    }
-    lang = detect(list(tokens.values()), [line.text for line in lines])
+    tokens: dict[int, list[str]] = {}
+    sampled = 0
+    for i, line in enumerate(lines):
+        if line.words >= _SAMPLE_WORDS and line.kind not in _FURNITURE:
+            tokens[i] = words_of(line.text)
+            sampled += len(tokens[i])
+            if sampled >= _SAMPLE:
+                break
+    # Spaceless scripts show as long lines of one or two "words".
+    dense = [line.text for line in lines if line.words <= 4 and len(line.text) >= _DENSE_LINE]
+    lang = detect(list(tokens.values()), dense)
     grades: list[Grade] = []
     sizes: list[int] = []
     for i, line in enumerate(lines):
@@ -155,27 +174,37 @@ def weights(
     `cuts` are lines where another article starts (a headline with its own byline).
     """
     out: list[float] = []
+    streak = 0  # lines without prose so far: a long stretch of them parts two blocks
     for i, grade in enumerate(grades):
-        if i in cuts:
+        if grade is Grade.BLANK:
+            out.append(0.0)
+            continue
+        if i in cuts or grade is Grade.CUT:
             out.append(_CUT)
-        elif grade is Grade.GOOD:
+            continue
+        if grade is Grade.GOOD:
             before, after = _neighbours(grades, i)
             # A lone paragraph between headlines is a teaser in a list, not an article's.
             alone = before is not Grade.GOOD and after is not Grade.GOOD
-            out.append(sizes[i] * (0.35 if alone else 1.0))
-        elif grade is Grade.NEAR:
+            # ... and one with a date under it, a teaser for sure.
+            share = _TEASER if alone and after is Grade.META else _ALONE if alone else 1.0
+            out.append(sizes[i] * share)
+            streak = 0
+            continue
+        if grade is Grade.NEAR:
             before, after = _neighbours(grades, i)
-            out.append(0.5 * sizes[i] if Grade.GOOD in (before, after) else -1.0)
-        elif grade is Grade.SHORT:
-            out.append(-1.5 - 0.1 * min(sizes[i], 20))
-        elif grade is Grade.BAD:
-            out.append(-2.0)
+            if Grade.GOOD in (before, after):
+                out.append(0.5 * sizes[i])
+                streak = 0
+                continue
+        streak += 1
+        cost = _STREAK * max(0, streak - _FREE_STREAK)
+        if grade is Grade.SHORT:
+            out.append(-1.5 - 0.1 * min(sizes[i], 20) - cost)
         elif grade is Grade.END:
-            out.append(-25.0)
-        elif grade is Grade.CUT:
-            out.append(_CUT)
-        else:
-            out.append(0.0)
+            out.append(-25.0 - cost)
+        else:  # furniture, or a short sentence among furniture
+            out.append(-2.0 - cost)
     return out
 
 

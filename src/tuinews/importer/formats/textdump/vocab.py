@@ -39,6 +39,8 @@ back to top; top; next; previous; prev; next article; previous article; next sto
 load more; show more; see more; view more; view all; see all; read more; read full article;
 read full story; click here; learn more; download the app; get the app; open in app;
 breaking; breaking news; just in; exclusive; premium; explainer; listen to this story;
+anzeige; werbung; publicité; publicidad; pubblicità; advertentie; reklama; teilen; partager;
+compartir; condividi; delen; drucken; imprimer; imprimir; stampa;
 english; language; dark mode; light mode; font size; text size; key points; highlights;
 story highlights; in brief; at a glance; summary; in short; tl;dr; also read; read also;
 see also; must read; don't miss; more on this; more info; sponsored links; email address;
@@ -69,7 +71,12 @@ comments are closed; about the author; about the authors; author bio; about us; 
 contact us; privacy; privacy policy; privacy notice; terms; terms of use; terms of service;
 terms and conditions; cookie policy; cookies policy; accessibility; sitemap; site map;
 careers; advertise; advertise with us; all rights reserved; quick links; useful links;
-connect with us; follow us on; download our app; faq; corrections
+connect with us; follow us on; download our app; faq; corrections;
+mehr zum thema; lesen sie auch; das könnte sie auch interessieren; ähnliche artikel; kommentare;
+impressum; datenschutz; à lire aussi; lire aussi; sur le même sujet; voir aussi; commentaires;
+réagir; mentions légales; leia também; leia mais; veja também; comentários; lee también;
+te puede interesar; más información; noticias relacionadas; comentarios; leggi anche; commenti;
+potrebbe interessarti; lees ook; reacties; přečtěte si také; komentáře; czytaj też; komentarze
 """)
 
 # Section names that may stand above a headline as its category label.

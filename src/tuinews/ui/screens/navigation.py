@@ -1,0 +1,193 @@
+"""Moving around the main screen: next/previous/next unread, paging, panes, the sidebar.
+
+A base class of MainScreen, so that the moving keys and actions live in one place of their own.
+The screen's state (the view, the open article) is declared here; MainScreen sets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from tuinews.marks import Marks
+from tuinews.models import Article, ArticleRow, View, ViewKind
+from tuinews.store import Store
+from tuinews.ui.screens.reading_tools import ReadingTools
+from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.reader import Reader
+from tuinews.ui.widgets.sidebar import Sidebar
+
+
+def row_of(article: Article) -> ArticleRow:
+    """The list's row for an article (after its marks changed)."""
+    return ArticleRow(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        category=article.category,
+        published=article.published,
+        imported_at=article.imported_at,
+        read=article.read,
+        starred=article.starred,
+    )
+
+
+class Navigation(ReadingTools):
+    """Keys that move between articles, views and panes."""
+
+    BINDINGS = [
+        Binding("J", "next_article", "Next", id="article.next"),
+        Binding("K", "previous_article", "Previous", id="article.previous"),
+        Binding("n", "next_unread", "Next unread", id="article.next_unread"),
+        Binding("space", "page", "Page", show=False, id="reader.page"),
+        Binding("h", "pane_left", "Pane left", show=False, id="pane.left"),
+        Binding("l", "pane_right", "Pane right", show=False, id="pane.right"),
+        Binding("b", "toggle_sidebar", "Sidebar", show=False, id="sidebar.toggle"),
+    ]
+
+    # The panes redraw what changed; repainting the whole screen would cost a full frame.
+    view: reactive[View] = reactive(View(), init=False, repaint=False)
+
+    store: Store
+    clock: Callable[[], datetime]
+    marks: Marks
+    article: Article | None
+
+    def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
+        """Show an article in the reader and mark it read (MainScreen's)."""
+        raise NotImplementedError
+
+    # -- between articles ----------------------------------------------------
+
+    def _step(self, delta: int) -> None:
+        articles = self.query_one(ArticleList)
+        if not articles.rows_shown:
+            return
+        if self.article is not None and articles.current and articles.current.id != self.article.id:
+            articles.select_id(self.article.id)
+        target = articles.cursor_row + delta if self.article is not None else articles.cursor_row
+        if 0 <= target < articles.row_count:
+            articles.move_cursor(row=target)
+            if articles.current is not None:
+                self.open_article(articles.current.id)
+        else:
+            self.notify("No more articles in this view.", timeout=2)
+
+    def action_next_article(self) -> None:
+        self._step(+1)
+
+    def action_previous_article(self) -> None:
+        self._step(-1)
+
+    def action_next_unread(self) -> None:
+        """The highlighted article if it is unread and not open; else the next unread one
+        after it in this view; then in the following categories."""
+        articles = self.query_one(ArticleList)
+        current = articles.current
+        open_id = self.article.id if self.article is not None else None
+        if (
+            current is not None
+            and current.id != open_id
+            and not current.read
+            and not self.marks.pending_read(current.id)
+        ):
+            found: int | None = current.id
+        elif self.view.kind is ViewKind.SEARCH:
+            found = self._next_unread_in_list(current)
+        else:
+            found = self._next_unread(current)
+        if found is None:
+            found = self._next_unread_elsewhere()
+            if found is None:
+                self.notify("No unread articles left.", timeout=3)
+                return
+        articles.select_id(found)
+        self.open_article(found)
+
+    def _next_unread(self, after: ArticleRow | None) -> int | None:
+        """The store's next unread article, passing over those waiting to be marked read."""
+        found = self.store.next_unread(self.view, now=self.clock(), after=after)
+        while found is not None and self.marks.pending_read(found):
+            article = self.marks.article(found)
+            if article is None:
+                return None
+            found = self.store.next_unread(self.view, now=self.clock(), after=row_of(article))
+        return found
+
+    def _next_unread_in_list(self, after: ArticleRow | None) -> int | None:
+        rows = self.query_one(ArticleList).rows_shown
+        start = rows.index(after) + 1 if after in rows else 0
+        return next((row.id for row in rows[start:] if not row.read), None)
+
+    def _next_unread_elsewhere(self) -> int | None:
+        """Move to the next category with unread articles; return its first unread."""
+        counts = self.marks.counts(self.clock())
+        names = list(counts.categories)
+        start = (
+            names.index(self.view.category) + 1
+            if self.view.kind is ViewKind.CATEGORY and self.view.category in names
+            else 0
+        )
+        for name in names[start:] + names[:start]:
+            if counts.categories[name].unread:
+                self.view = View(ViewKind.CATEGORY, name)
+                return self._next_unread(None)
+        return None
+
+    def action_page(self) -> None:
+        """Page down in the reader; at the end of the article, go to the next unread."""
+        reader = self.query_one(Reader)
+        if self.article is not None and not reader.at_end:
+            reader.scroll_page_down(animate=False)
+        else:
+            self.action_next_unread()
+
+    # -- between panes -------------------------------------------------------
+
+    def _panes(self) -> list[Widget]:
+        """The panes of a wide screen, left to right."""
+        sidebar = [] if self.has_class("hide-sidebar") else [self.query_one(Sidebar)]
+        return [*sidebar, self.query_one(ArticleList), self.query_one(Reader)]
+
+    def action_pane_left(self) -> None:
+        """h: the pane to the left (from the list in a narrow terminal: the sidebar)."""
+        focused = self.focused
+        if self.has_class("narrow"):
+            if isinstance(focused, Reader):
+                self.query_one(ArticleList).focus()
+            elif isinstance(focused, ArticleList):
+                self.action_toggle_sidebar()
+            return
+        panes = self._panes()
+        if focused in panes and panes.index(focused) > 0:
+            panes[panes.index(focused) - 1].focus()
+
+    def action_pane_right(self) -> None:
+        """l: the pane to the right; from the list, the highlighted article in the reader."""
+        focused = self.focused
+        if isinstance(focused, Sidebar):
+            if self.has_class("narrow"):
+                self.action_toggle_sidebar()
+            else:
+                self.query_one(ArticleList).focus()
+        elif isinstance(focused, ArticleList) and focused.current is not None:
+            if self.article is None or self.article.id != focused.current.id:
+                self.open_article(focused.current.id, focus_reader=True)
+            else:
+                self.query_one(Reader).focus()
+
+    def action_toggle_sidebar(self) -> None:
+        if self.has_class("narrow"):
+            self.toggle_class("show-sidebar")
+            if self.has_class("show-sidebar"):
+                self.query_one(Sidebar).focus()
+            else:
+                self.query_one(ArticleList).focus()
+        else:
+            self.toggle_class("hide-sidebar")
+            if self.has_class("hide-sidebar") and self.query_one(Sidebar).has_focus:
+                self.query_one(ArticleList).focus()

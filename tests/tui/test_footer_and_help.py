@@ -1,0 +1,48 @@
+"""Finding your way: the footer keeps `?`, `q`, `m` at 80 columns; help scrolls, our keys only."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets._footer import FooterKey
+
+from conftest import app_for
+from tuinews.store import Store
+from tuinews.ui.screens.help import HelpScreen
+
+
+async def test_the_footer_shows_help_quit_and_menu_first_at_80_columns(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        # The footer composes its keys after the first refresh: wait for them, not for time.
+        for _ in range(50):
+            await pilot.pause()
+            keys = [key for key in app.screen.query(FooterKey) if key.region.width]
+            if keys and keys[0].key == "question_mark":
+                break
+        visible = {key.key for key in keys if key.region.right <= 80}
+        assert {"question_mark", "q", "m"} <= visible
+        assert keys[0].key == "question_mark"
+
+
+async def test_help_scrolls_to_its_last_entry_and_lists_only_our_keys(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        descriptions = {row[1] for row in help_screen.rows}
+        assert not {"Scroll Left", "Page Right", "Scroll Home"} & descriptions
+        # Every pane's keys are there, whichever has the focus.
+        ids = {row[2] for row in help_screen.rows}
+        assert {"sidebar.down", "list.down", "reader.down", "article.next", "help"} <= ids
+        assert {"list.first", "list.last", "list.half_down", "list.half_up"} <= ids
+        assert {"list.page_down", "list.page_up", "pane.left", "pane.right"} <= ids
+        body = help_screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        for _ in range(body.max_scroll_y):
+            await pilot.press("j")
+            if body.scroll_y >= body.max_scroll_y:
+                break
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
