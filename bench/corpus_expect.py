@@ -236,9 +236,10 @@ class Feed(Entry):
 
     def __init__(self, name: str | None) -> None:
         super().__init__(None)
-        self.name = name
+        self.name = name  # None: the feed gave no title (the source has a made-up name)
 
     def fields(self) -> dict[str, Any]:
+        self.touched = self.name is None
         title = Shown(self.name, plain=True)
         return {"title": title, "title_detail": Detail(title)}
 

@@ -23,6 +23,7 @@ from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.guids import scope_guids, unscoped
+from tuinews.importer.links import document_base
 from tuinews.importer.pipeline import after_new_articles, parse_clean
 from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
@@ -207,7 +208,7 @@ def _fetch_feed(
         )
         if response.status == 304:
             return _Fetched(subscription, response, status=304)
-        parsed = parse_feed_body(response.body, response.final_url)
+        parsed = parse_feed_body(response.body, document_base(response.final_url, response.headers))
     except StatusFailure as failure:
         return _Fetched(subscription, error=failure.reason, status=failure.status)
     except ImportFailure as failure:

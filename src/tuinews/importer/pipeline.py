@@ -17,6 +17,7 @@ from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.guids import scope_guids
+from tuinews.importer.links import document_base
 from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.importer.sources import (
@@ -24,6 +25,7 @@ from tuinews.importer.sources import (
     SourceRef,
     display_name,
     expand_sources,
+    fetch_source,
     read_source,
 )
 from tuinews.models import CategoryRule, ImportReport, SourceFailure
@@ -66,10 +68,14 @@ def parse_source(
     should_stop: Callable[[], bool] | None = None,
 ) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
-    location = ref.location if ref.kind == "url" else None
-    return parse_clean(
-        partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop), location
-    )
+    if ref.kind == "url":
+        # Fetched first: relative links resolve against where the document was found,
+        # and its guids belong to the feed found there (a redirect leads to the same feed).
+        response = fetch_source(ref, timeout=timeout, should_stop=should_stop)
+        base = document_base(response.final_url, response.headers)
+        parsed = parse_clean(lambda: response.body, base)
+        return replace(parsed, found_at=response.final_url)
+    return parse_clean(partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop))
 
 
 def parse_clean(read: Callable[[], bytes], url: str | None = None) -> Parsed:
@@ -220,7 +226,7 @@ def _import_one(
     override = clean_line(category)
     drafts = [
         replace(d, category=choose_category(d, name, override=override, rules=rules))
-        for d in scope_guids(parsed.drafts, ref.location)
+        for d in scope_guids(parsed.drafts, parsed.found_at or ref.location)
     ]
     subscriptions = [replace(s, category=override or s.category) for s in parsed.subscriptions]
     return when_free(

@@ -24,6 +24,7 @@ class Parsed:
     title: str | None
     drafts: list[ArticleDraft]
     subscriptions: list[FeedSubscription] = field(default_factory=list)
+    found_at: str | None = None  # a URL source: where it was found, after redirects
 
 
 def sniff(text: str) -> str:
