@@ -307,12 +307,12 @@ def check_dates(root: Path) -> tuple[int, int, list[str]]:
     source = root / "feedparser-tests/tests/test_date_parsers.py"
     if not source.exists():
         return 0, 0, []
-    strings = []
+    strings: list[str] = []
     for node in ast.walk(ast.parse(source.read_text())):
         if isinstance(node, ast.Tuple) and len(node.elts) == 3:
-            value = node.elts[1]
-            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value:
-                strings.append(value.value)
+            given = node.elts[1]
+            if isinstance(given, ast.Constant) and isinstance(given.value, str) and given.value:
+                strings.append(given.value)
     same, differ = 0, []
     for value in dict.fromkeys(strings):
         expected = _parse_date(value)

@@ -267,3 +267,20 @@ def test_links_resolve_where_the_feed_was_found(store: Store) -> None:
     assert first is not None and second is not None
     assert (first.url, first.body) == (f"{base}/blog/post.html", f"[About]({base}/blog/about.html)")
     assert second.url == "https://c.example/news/post.html"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        # It became a junk article (read as an HTML page).
+        (
+            b'<?xml version="1.0"?><document><title>x</title><body>Words.</body></document>',
+            "not news",
+        ),
+        # It imported nothing and said nothing.
+        (b'<subscriptions><feed url="http://a.example/rss"/></subscriptions>', "not a feed"),
+    ],
+)
+def test_a_document_that_is_no_feed_list_or_page_is_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(ImportFailure, match=reason):
+        parse_bytes(data)
