@@ -26,7 +26,7 @@ _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its b
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
-_QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.BULLET, Kind.CARD, Kind.READBAR})
+_QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR})
 
 
 class Keys:
