@@ -11,6 +11,7 @@ NotObservable, and the expectation is left out of the count.
 from __future__ import annotations
 
 import re
+import time
 import unicodedata
 from datetime import UTC, datetime
 from typing import Any
@@ -158,7 +159,7 @@ class When:
             other = _parse_date(other)
             if other is None:
                 return self.moment is None
-        if isinstance(other, tuple) or hasattr(other, "tm_year"):
+        if isinstance(other, (tuple, time.struct_time)):
             if self.moment is None:
                 return False
             return tuple(self.moment.astimezone(UTC).timetuple())[:6] == tuple(other)[:6]
@@ -236,9 +237,10 @@ class Feed(Entry):
 
     def __init__(self, name: str | None) -> None:
         super().__init__(None)
-        self.name = name
+        self.name = name  # None: the feed gave no title (the source has a made-up name)
 
     def fields(self) -> dict[str, Any]:
+        self.touched = self.name is None
         title = Shown(self.name, plain=True)
         return {"title": title, "title_detail": Detail(title)}
 

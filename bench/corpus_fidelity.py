@@ -59,11 +59,15 @@ ACCEPTED = [
         "bidi and zero-width characters are removed before storing (terminal safety)",
     ),
     (r"wellformed/cdf/", "CDF (Microsoft's 1997 channel format) is not a feed tuinews reads"),
-    (
-        r"sanitize/feed_title_(on[a-z]+|crazy)\.xml$",
-        "a feed title with no words (only an image): the source is named by its file",
-    ),
     (r"encoding/bozo_linenoise\.xml$", "line noise in an unknown encoding"),
+    (
+        r"node_precedence/atom10_title\.xml$",
+        "two entries alike in every field shown (no link, no id) are one article",
+    ),
+    (
+        r"sanitize/\w+_crazy\.xml$",
+        "no script text is shown; feedparser's sanitizer shows this broken script's code",
+    ),
 ]
 _HEADER = re.compile(r"^Header:\s+([^:]+):(.*)$", re.M)
 _FEED_URL = re.compile(r"""\bxmlurl\s*=\s*(["'])\s*(https?://[^"']*)\1""", re.I)
@@ -199,7 +203,7 @@ def check_file(path: Path, root: Path, base_url: str, tmp: Path, tally: Tally) -
     if expression:
         if via_http:
             expression = expression.replace("http://127.0.0.1:8097", base_url)
-        _expect(relative, expression, stored, tally)
+        _expect(relative, expression, stored, tally, data, via_http)
 
 
 def _scan_text(relative: str, data: bytes, stored: Stored, tally: Tally) -> None:
@@ -248,14 +252,32 @@ def _shown_by_feedparser(data: bytes) -> list[str]:
     return shown
 
 
-def _expect(relative: str, expression: str, stored: Stored, tally: Tally) -> None:
-    entries = Entries([Entry(a) for a in stored.articles])
+def _feedparser_meets(expression: str, data: bytes) -> bool:
+    import datetime
+
+    import feedparser
+
     try:
-        holds = evaluate(expression, entries, Feed(stored.source_name))
+        result = feedparser.parse(io.BytesIO(data))
+        return bool(eval(expression, {"datetime": datetime}, result))
+    except Exception:
+        return False
+
+
+def _expect(
+    relative: str, expression: str, stored: Stored, tally: Tally, data: bytes, via_http: bool
+) -> None:
+    entries = Entries([Entry(a) for a in stored.articles])
+    # A source named after its file or URL: the feed gave no title.
+    name = stored.source_name
+    made_up = name is None or relative.endswith(name) or name.endswith(relative)
+    feed = Feed(None if made_up else name)
+    try:
+        holds = evaluate(expression, entries, feed)
     except NotObservable:
         tally.not_observable += 1
         return
-    missing = entries.touched()
+    missing = entries.touched() or feed.touched
     if holds and missing:
         tally.nothing_shown += 1  # feedparser's entry shows nothing, and none was stored
         return
@@ -266,6 +288,8 @@ def _expect(relative: str, expression: str, stored: Stored, tally: Tally) -> Non
         got = stored.articles[0] if stored.articles else None
         mine = (got.title, got.url, (got.summary or got.body)[:80]) if got else stored.failures
         reason = next((why for pattern, why in ACCEPTED if re.search(pattern, relative)), None)
+        if reason is None and not via_http and not _feedparser_meets(expression, data):
+            reason = "feedparser itself (the installed 6.0) does not meet this expectation"
         line = f"{relative}: {expression[:110]} | stored {mine!r}"
         if reason:
             tally.accepted[reason].append(relative)
@@ -283,12 +307,12 @@ def check_dates(root: Path) -> tuple[int, int, list[str]]:
     source = root / "feedparser-tests/tests/test_date_parsers.py"
     if not source.exists():
         return 0, 0, []
-    strings = []
+    strings: list[str] = []
     for node in ast.walk(ast.parse(source.read_text())):
         if isinstance(node, ast.Tuple) and len(node.elts) == 3:
-            value = node.elts[1]
-            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value:
-                strings.append(value.value)
+            given = node.elts[1]
+            if isinstance(given, ast.Constant) and isinstance(given.value, str) and given.value:
+                strings.append(given.value)
     same, differ = 0, []
     for value in dict.fromkeys(strings):
         expected = _parse_date(value)

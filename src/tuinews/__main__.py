@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -120,6 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from tuinews.untrusted import shown
 
         print(f"tuinews: {shown(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # a write the store refused (a full disk, a busy store)
+        from tuinews.store.schema import refusal
+
+        print(f"tuinews: {refusal(_db(db_path), exc)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # The reader of our output (head, less) went away: not an error.

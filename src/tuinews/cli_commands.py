@@ -15,8 +15,11 @@ from tuinews.config import ConfigError, Settings, load_settings
 from tuinews.models import Article, FeedProgress, SavedView, Subscription, View, ViewKind
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.rows import article_to_json
+from tuinews.store.schema import refusal
+from tuinews.untrusted import shown
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+FEED_TRIES = 6  # `feeds add` and `remove` wait this many busy timeouts for a busy store
 
 
 class UsageError(Exception):
@@ -64,6 +67,7 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
             on_progress=on_progress,
             rules=settings.rules,
             timeout=settings.feeds.timeout_seconds,
+            on_wait=say,
         )
     for failure in report.failures:
         print(f"error: {failure.source}: {failure.reason}", file=sys.stderr)
@@ -227,11 +231,17 @@ def cmd_feeds(args: argparse.Namespace, db: Path) -> int:
     """`feeds add URL [--category]`, `feeds list [--json]`, `feeds remove URL`."""
     from tuinews.importer.sanitize import clean_line
     from tuinews.store import subscriptions as subs
+    from tuinews.store.busy import patiently
 
     with _store(db) as store:
         if args.feeds_command == "add":
-            url = _feed_url(args.url)
-            if subs.add_subscription(store, url, category=clean_line(args.category)):
+            url = shown(_feed_url(args.url))
+            category = clean_line(args.category)
+            # An import or a refresh may hold the store: wait for it (a minute at most).
+            added = patiently(
+                lambda: subs.add_subscription(store, url, category=category), tries=FEED_TRIES
+            )
+            if added:
                 print(f"subscribed to {url}")
             else:
                 print(f"already subscribed: {url}")
@@ -239,7 +249,7 @@ def cmd_feeds(args: argparse.Namespace, db: Path) -> int:
             url = args.url.strip()
             if subs.get_subscription(store, url) is None:
                 raise UsageError(f"not subscribed: {url}")
-            removed = subs.remove_subscription(store, url)
+            removed = patiently(lambda: subs.remove_subscription(store, url), tries=FEED_TRIES)
             kept = subs.feed_articles(store, url).total  # what is left is starred
             print(f"unsubscribed from {url}; removed {removed} articles, kept {kept} starred")
         else:
@@ -316,7 +326,7 @@ def cmd_refresh(args: argparse.Namespace, db: Path) -> int:
     except StoreError as exc:
         raise UsageError(str(exc)) from None
     except sqlite3.Error as exc:
-        raise UsageError(f"{db}: the store refused the refresh ({exc})") from None
+        raise UsageError(refusal(db, exc)) from None
     for page in report.full_texts:
         print(page.line(), file=sys.stderr if page.error else sys.stdout, flush=True)
     if not report.results:

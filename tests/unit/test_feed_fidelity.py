@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from httpserver import serve, static
+from httpserver import Reply, serve, static
 from tuinews.feeds.refresh import refresh_feeds
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.feed.fallback import parse_feed_slow
@@ -248,3 +248,39 @@ def test_what_an_embed_holds_shows_after_its_link() -> None:
     assert both_paths(item(html)).body == (
         "safe\n\n[embedded media](https://e.example/player)\n\ndescription"
     )
+
+
+def test_links_resolve_where_the_feed_was_found(store: Store) -> None:
+    # After a redirect, against the URL it led to; with a Content-Location, against that
+    # (as feedparser reads it).
+    feed = item("&lt;a href='about.html'&gt;About&lt;/a&gt;").replace(
+        b"https://f.example/post", b"post.html"
+    )
+    routes = {
+        "/old": lambda request: Reply(302, headers={"Location": "/blog/feed.xml"}),
+        "/blog/feed.xml": static(feed),
+        "/moved.xml": static(feed, **{"Content-Location": "https://c.example/news/feed.xml"}),
+    }
+    with serve(routes) as (base, _):
+        import_sources([f"{base}/old", f"{base}/moved.xml"], store)
+    first, second = (store.get(n) for n in (1, 2))
+    assert first is not None and second is not None
+    assert (first.url, first.body) == (f"{base}/blog/post.html", f"[About]({base}/blog/about.html)")
+    assert second.url == "https://c.example/news/post.html"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        # It became a junk article (read as an HTML page).
+        (
+            b'<?xml version="1.0"?><document><title>x</title><body>Words.</body></document>',
+            "not news",
+        ),
+        # It imported nothing and said nothing.
+        (b'<subscriptions><feed url="http://a.example/rss"/></subscriptions>', "not a feed"),
+    ],
+)
+def test_a_document_that_is_no_feed_list_or_page_is_refused(data: bytes, reason: str) -> None:
+    with pytest.raises(ImportFailure, match=reason):
+        parse_bytes(data)

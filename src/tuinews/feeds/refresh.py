@@ -23,6 +23,7 @@ from tuinews.importer.encoding import decode
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.fetch import FetchResponse, StatusFailure, fetch, make_client
 from tuinews.importer.guids import scope_guids, unscoped
+from tuinews.importer.links import document_base
 from tuinews.importer.pipeline import after_new_articles, parse_clean
 from tuinews.importer.sniff import Parsed, sniff
 from tuinews.models import (
@@ -36,7 +37,7 @@ from tuinews.models import (
     Subscription,
 )
 from tuinews.store import Store, open_store
-from tuinews.store.busy import is_busy
+from tuinews.store.busy import is_busy, patiently
 from tuinews.store.filters import sync_filters
 from tuinews.store.keys import dedupe_key
 from tuinews.store.subscriptions import (
@@ -207,7 +208,7 @@ def _fetch_feed(
         )
         if response.status == 304:
             return _Fetched(subscription, response, status=304)
-        parsed = parse_feed_body(response.body, response.final_url)
+        parsed = parse_feed_body(response.body, document_base(response.final_url, response.headers))
     except StatusFailure as failure:
         return _Fetched(subscription, error=failure.reason, status=failure.status)
     except ImportFailure as failure:
@@ -279,18 +280,9 @@ def _land(
 
 
 def _patiently(step: Callable[[], T], should_stop: Callable[[], bool]) -> T:
-    """Run one transaction; while another process holds the store, try again.
-
-    Each try already waits the store's busy timeout: an import holds the lock for
-    one source at a time, so it lets go within a few tries.
-    """
-    for _ in range(BUSY_TRIES - 1):
-        try:
-            return step()
-        except sqlite3.OperationalError as exc:
-            if not is_busy(exc) or should_stop():
-                raise
-    return step()
+    """One transaction, waiting for a store held by another process (an import holds the
+    lock for one source at a time, so it lets go within a few tries)."""
+    return patiently(step, tries=BUSY_TRIES, should_stop=should_stop)
 
 
 def _save(

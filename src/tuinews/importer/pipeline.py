@@ -11,12 +11,13 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.guids import scope_guids
+from tuinews.importer.links import document_base
 from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.importer.sources import (
@@ -24,10 +25,12 @@ from tuinews.importer.sources import (
     SourceRef,
     display_name,
     expand_sources,
+    fetch_source,
     read_source,
 )
 from tuinews.models import CategoryRule, ImportReport, SourceFailure
 from tuinews.store import Store
+from tuinews.store.busy import BUSY_TIMEOUT_MS, is_busy, patiently
 from tuinews.store.saving import Saved
 
 __all__ = [
@@ -39,6 +42,10 @@ __all__ = [
     "parse_clean",
     "parse_source",
 ]
+
+T = TypeVar("T")
+# A source waits this many busy timeouts (10 minutes) while another program writes.
+BUSY_TRIES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +68,14 @@ def parse_source(
     should_stop: Callable[[], bool] | None = None,
 ) -> Parsed:
     """Read and parse one source into clean drafts. Raises ImportFailure."""
-    location = ref.location if ref.kind == "url" else None
-    return parse_clean(
-        partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop), location
-    )
+    if ref.kind == "url":
+        # Fetched first: relative links resolve against where the document was found,
+        # and its guids belong to the feed found there (a redirect leads to the same feed).
+        response = fetch_source(ref, timeout=timeout, should_stop=should_stop)
+        base = document_base(response.final_url, response.headers)
+        parsed = parse_clean(lambda: response.body, base)
+        return replace(parsed, found_at=response.final_url)
+    return parse_clean(partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop))
 
 
 def parse_clean(read: Callable[[], bytes], url: str | None = None) -> Parsed:
@@ -95,11 +106,14 @@ def import_sources(
     should_stop: Callable[[], bool] | None = None,
     rules: Sequence[CategoryRule] = (),
     timeout: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> ImportReport:
     """Import every named source; a failing source is reported and the rest go on.
 
     A URL is fetched within `timeout` seconds (see read_source); `should_stop` also
-    cuts a fetch in progress, whose source then counts as failed ("stopped").
+    cuts a fetch in progress (the import then ends there). While another program
+    writes to the store, each source waits for it (up to BUSY_TRIES busy timeouts)
+    and `on_wait` is told so, in plain words.
     """
     refs, failures = expand_sources(names)
     report = ImportReport(sources=len(refs) + len(failures), failures=failures)
@@ -107,23 +121,16 @@ def import_sources(
         if should_stop is not None and should_stop():
             break
         try:
-            streamed = _import_feed_file(ref, store, category=category, rules=rules)
-            if streamed is not None:
-                saved, added = streamed
-            else:
-                parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
-                name = parsed.title or display_name(ref)
-                override = clean_line(category)
-                drafts = [
-                    replace(d, category=choose_category(d, name, override=override, rules=rules))
-                    for d in scope_guids(parsed.drafts, ref.location)
-                ]
-                subscriptions = [
-                    replace(s, category=override or s.category) for s in parsed.subscriptions
-                ]
-                saved, added = store.save_source(
-                    ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
-                )
+            saved, added = _import_one(
+                ref,
+                store,
+                category=category,
+                rules=rules,
+                stdin=stdin,
+                timeout=timeout,
+                should_stop=should_stop,
+                on_wait=on_wait,
+            )
         except ImportFailure as failure:
             if should_stop is not None and should_stop():
                 break  # the fetch was cut by the stop: this source was not tried to its end
@@ -172,6 +179,12 @@ def _disk_full(exc: sqlite3.Error) -> bool:
 
 def _store_refusal(exc: sqlite3.Error) -> str:
     """Why the store did not take a source; its transaction was rolled back whole."""
+    if is_busy(exc):
+        minutes = BUSY_TRIES * BUSY_TIMEOUT_MS / 60_000
+        return (
+            f"the store stayed busy for {minutes:g} minutes (another program kept writing "
+            "to it); nothing of this source was stored: import it again"
+        )
     if _disk_full(exc):
         return f"the store's disk is full ({exc}); nothing of this source was stored"
     return f"the store refused it ({exc})"
@@ -183,3 +196,41 @@ def _import_feed_file(
     from tuinews.importer.formats.feed.stream_import import import_feed_file
 
     return import_feed_file(ref, store, category=category, rules=rules)
+
+
+def _import_one(
+    ref: SourceRef,
+    store: Store,
+    *,
+    category: str | None,
+    rules: Sequence[CategoryRule],
+    stdin: BinaryIO | None,
+    timeout: float | None,
+    should_stop: Callable[[], bool] | None,
+    on_wait: Callable[[str], None] | None,
+) -> tuple[list[Saved], int]:
+    """Read, parse and store one source in one transaction, waiting for a busy store."""
+
+    def waiting() -> None:
+        if on_wait is not None:
+            on_wait(f"{ref.label}: waiting for the store (another program is writing to it)")
+
+    def when_free(step: Callable[[], T]) -> T:
+        return patiently(step, tries=BUSY_TRIES, should_stop=should_stop, on_wait=waiting)
+
+    streamed = when_free(partial(_import_feed_file, ref, store, category=category, rules=rules))
+    if streamed is not None:
+        return streamed
+    parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
+    name = parsed.title or display_name(ref)
+    override = clean_line(category)
+    drafts = [
+        replace(d, category=choose_category(d, name, override=override, rules=rules))
+        for d in scope_guids(parsed.drafts, parsed.found_at or ref.location)
+    ]
+    subscriptions = [replace(s, category=override or s.category) for s in parsed.subscriptions]
+    return when_free(
+        partial(
+            store.save_source, ref.location, name, parsed.kind, drafts, subscriptions=subscriptions
+        )
+    )

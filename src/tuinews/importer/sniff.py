@@ -13,6 +13,10 @@ from tuinews.models import ArticleDraft, FeedSubscription
 # A root may carry a prefix (<r:rss xmlns:r="...">, <rdf:RDF>).
 _FEED_ROOT = re.compile(r"<(?:[A-Za-z][\w.-]*:)?(rss|feed|RDF|channel)\b", re.I)
 _OPML_ROOT = re.compile(r"<(?:[A-Za-z][\w.-]*:)?opml\b", re.I)
+# What comes before the root: declarations, comments, processing instructions.
+_PROLOG = re.compile(r"\A(?:\s*(?:<\?.*?\?>|<!--.*?-->|<![A-Za-z][^>]*>))*", re.S)
+_ROOT = re.compile(r"\A\s*<([A-Za-z][\w.:-]*)")
+_HTML_ROOTS = frozenset({"html", "head", "body", "article", "div", "section", "p", "main"})
 _HTML_ROOT = re.compile(r"<(!doctype\s+html|html|head|body|article)\b", re.I)
 
 
@@ -24,12 +28,23 @@ class Parsed:
     title: str | None
     drafts: list[ArticleDraft]
     subscriptions: list[FeedSubscription] = field(default_factory=list)
+    found_at: str | None = None  # a URL source: where it was found, after redirects
 
 
 def sniff(text: str) -> str:
-    """The format of a text: feed, opml, html, json, jsonl or text."""
+    """The format of a text: feed, opml, html, json, jsonl, text, or xml (another XML)."""
     head = text.lstrip()[:4096]
     if head.startswith("<"):
+        root = _ROOT.search(_PROLOG.sub("", head))
+        if head.startswith("<?xml") and root:
+            # An XML document says what it is by its root element.
+            name = root.group(1).rsplit(":", 1)[-1].lower()
+            if name in ("rss", "feed", "rdf", "channel"):
+                return "feed"
+            if name == "opml":
+                return "opml"
+            if name not in _HTML_ROOTS:
+                return "xml"
         if _OPML_ROOT.search(head):
             return "opml"
         if _FEED_ROOT.search(head):
@@ -52,12 +67,16 @@ def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
         raise ImportFailure("the source is empty")
     text = decode(data)
     kind = sniff(text)
+    if kind == "xml":
+        raise ImportFailure("not news: an XML document that is no feed, list or page")
     if kind == "feed":
         from tuinews.importer.formats.feed import parse_feed
 
         # The feed readers (lxml's streaming one, else feedparser) read BOMs and
         # encoding declarations themselves: give them the bytes.
         title, drafts = parse_feed(feed_bytes(data), url)
+        if title is None and not drafts:
+            raise ImportFailure("not a feed (it has neither a title nor an item)")
         return Parsed(kind, title, drafts)
     if kind == "json":
         from tuinews.importer.formats.json import parse_json

@@ -8,12 +8,15 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure, size_limit
 from tuinews.models import SourceFailure
 from tuinews.untrusted import shown
+
+if TYPE_CHECKING:
+    from tuinews.importer.fetch import FetchResponse
 
 NEWS_SUFFIXES = frozenset(
     {".rss", ".atom", ".rdf", ".xml", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".txt"}
@@ -68,6 +71,23 @@ def _news_files(folder: Path) -> list[Path]:
     return found
 
 
+def fetch_source(
+    ref: SourceRef,
+    *,
+    timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> FetchResponse:
+    """A URL source's response, at most limits.MAX_SOURCE_BYTES, within `timeout` in all."""
+    from tuinews.importer.fetch import fetch
+
+    return fetch(
+        ref.location,
+        max_bytes=limits.MAX_SOURCE_BYTES,
+        timeout=timeout or limits.FETCH_TIMEOUT_SECONDS,
+        should_stop=should_stop,
+    )
+
+
 def read_source(
     ref: SourceRef,
     stdin: BinaryIO | None = None,
@@ -84,14 +104,7 @@ def read_source(
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(limits.MAX_SOURCE_BYTES + 1)
     elif ref.kind == "url":
-        from tuinews.importer.fetch import fetch_url
-
-        data = fetch_url(
-            ref.location,
-            max_bytes=limits.MAX_SOURCE_BYTES,
-            timeout=timeout or limits.FETCH_TIMEOUT_SECONDS,
-            should_stop=should_stop,
-        )
+        data = fetch_source(ref, timeout=timeout, should_stop=should_stop).body
     else:
         try:
             with open(ref.location, "rb") as handle:

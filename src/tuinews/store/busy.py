@@ -9,6 +9,10 @@ store that cannot be written at all.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_MS = 10_000
 QUICK_WAIT_MS = 50  # how long a key press waits for a busy store before its change queues
@@ -37,3 +41,26 @@ class QuickWait:
         if self.conn.in_transaction:  # a failed COMMIT leaves its transaction open
             self.conn.execute("ROLLBACK")
         self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def patiently(
+    step: Callable[[], T],
+    *,
+    tries: int,
+    should_stop: Callable[[], bool] | None = None,
+    on_wait: Callable[[], None] | None = None,
+) -> T:
+    """Run one transaction; while another connection holds the store, try again.
+
+    Each try already waits the busy timeout; `on_wait` is told before each new try.
+    Raises the last busy error after `tries` tries, or at once when `should_stop()`.
+    """
+    for _ in range(tries - 1):
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or (should_stop is not None and should_stop()):
+                raise
+            if on_wait is not None:
+                on_wait()
+    return step()

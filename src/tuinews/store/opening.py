@@ -42,6 +42,8 @@ def open_store(
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     except (OSError, sqlite3.Error) as exc:
+        if isinstance(exc, sqlite3.Error) and schema.disk_full(path, exc):
+            raise schema.StoreError(f"{path}: {schema.DISK_FULL}") from None
         raise schema.StoreError(f"{path}: cannot be opened ({exc})") from None
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -54,6 +56,8 @@ def open_store(
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error as exc:
         conn.close()
+        if schema.disk_full(path, exc):
+            raise schema.StoreError(f"{path}: {schema.DISK_FULL}") from None
         raise schema.StoreError(f"{path}: cannot be used ({exc})") from None
     return Store(path, conn)
 
@@ -65,5 +69,7 @@ def _read_only(path: Path) -> sqlite3.Connection:
         )
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except sqlite3.Error as exc:
+        if schema.disk_full(path, exc):
+            raise schema.StoreError(f"{path}: {schema.DISK_FULL}") from None
         raise schema.StoreError(f"{path}: cannot be opened for reading ({exc})") from None
     return conn

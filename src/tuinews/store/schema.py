@@ -21,13 +21,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "APPLICATION_ID",
+    "DISK_FULL",
     "LATEST_VERSION",
     "MIGRATIONS",
     "Migration",
     "StoreError",
+    "disk_full",
     "inspect",
     "migrate",
     "read_only_uri",
+    "refusal",
     "unwritable",
 ]
 
@@ -39,6 +42,37 @@ _RESTORE = "restore it from a backup, or move it away to start a new store"
 
 class StoreError(Exception):
     """The store cannot be used; the message says why in plain words."""
+
+
+DISK_FULL = "the disk holding the store is full; free some space and try again"
+_ROOM_BYTES = 1024 * 1024  # less free space than this, and an I/O error means "full"
+
+
+def refusal(path: Path, error: sqlite3.Error) -> str:
+    """A write the store refused, in plain words: a full disk, a busy store, or why."""
+    from tuinews.store.busy import is_busy
+
+    if disk_full(path, error):
+        return f"{path}: {DISK_FULL}"
+    if is_busy(error):
+        return f"{path}: the store stayed busy (another program kept writing to it); try again"
+    return f"{path}: the store refused the change ({error})"
+
+
+def disk_full(path: Path, error: sqlite3.Error) -> bool:
+    """Whether `error` comes from a full disk. SQLite says SQLITE_FULL when a write finds no
+    room, but only "disk I/O error" when even its shared-memory file cannot be made (the
+    state after every clean exit): then the free space of the store's folder decides."""
+    name = getattr(error, "sqlite_errorname", "")
+    if name == "SQLITE_FULL":
+        return True
+    if not name.startswith("SQLITE_IOERR"):
+        return False
+    try:
+        free = os.statvfs(path.parent)
+    except OSError:
+        return False
+    return free.f_bavail * free.f_frsize < _ROOM_BYTES
 
 
 LATEST_VERSION = len(MIGRATIONS)
@@ -73,6 +107,8 @@ def inspect(path: Path) -> int:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if disk_full(path, exc):
+            raise StoreError(f"{path}: {DISK_FULL}") from None
         if getattr(exc, "sqlite_errorname", "") == "SQLITE_CANTOPEN":
             raise StoreError(f"{path}: cannot be opened ({exc})") from None
         raise StoreError(f"{path}: the store is corrupt ({exc})") from None

@@ -125,6 +125,10 @@ def remove_subscription(store: Store, url: str) -> int:
     return removed
 
 
+# A redirect and a title only fill in: None keeps what is there, a title the user chose stays.
+_FILL_IN = {"permanent_url": "coalesce(?, permanent_url)", "title": "coalesce(title, ?)"}
+
+
 def record_fetch(
     store: Store,
     url: str,
@@ -158,12 +162,8 @@ def record_fetch(
         }
     table = store.db.table("subscriptions")
     with store.write():
-        for pk, _ in table.pks_and_rows_where("url = ?", [url]):
+        for pk, _ in list(table.pks_and_rows_where("url = ?", [url])):
             table.update(pk, fetch, conversions=_FILL_IN)
-
-
-# A redirect and a title only fill in: None keeps what is there, a title the user chose stays.
-_FILL_IN = {"permanent_url": "coalesce(?, permanent_url)", "title": "coalesce(title, ?)"}
 
 
 def retired_keys(store: Store, keys: Sequence[str]) -> set[str]:

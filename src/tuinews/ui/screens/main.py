@@ -21,12 +21,13 @@ from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
-from tuinews.ui.screens.navigation import Navigation, row_of
+from tuinews.ui.screens.navigation import SPLIT_SETTING, Navigation, row_of, saved_split
 from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.key_footer import KeyFooter
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
+from tuinews.ui.widgets.splitter import Splitter
 from tuinews.ui.widgets.top_bar import TopBar
 
 NARROW_WIDTH = 100
@@ -69,11 +70,13 @@ class MainScreen(Navigation, ViewTools):
             yield Sidebar(id="sidebar")
             with Vertical(id="list-pane"):
                 yield ArticleList(id="articles")
+            yield Splitter(id="splitter")
             yield Reader(id="reader")
         yield KeyFooter()
 
     def on_mount(self) -> None:
         self.set_reactive(MainScreen.view, View.from_setting(self.store.get_setting(VIEW_SETTING)))
+        self.show_split(saved_split(self.store.get_setting(SPLIT_SETTING)))
         saved = self.store.get_setting(ARTICLE_SETTING)
         self.refresh_all(keep=int(saved) if saved and saved.isdigit() else None)
         self.query_one(ArticleList).focus()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from textual import on
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -20,6 +21,15 @@ from tuinews.ui.screens.reading_tools import ReadingTools
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
+from tuinews.ui.widgets.splitter import Splitter
+
+SPLIT_SETTING = "ui.split"
+SPLIT_DEFAULT, SPLIT_MIN, SPLIT_MAX = 50, 20, 80
+
+
+def saved_split(value: str | None) -> int:
+    """The list's share of the split from its setting (the default when unset or odd)."""
+    return int(value) if value and value.isdigit() else SPLIT_DEFAULT
 
 
 def row_of(article: Article) -> ArticleRow:
@@ -47,6 +57,8 @@ class Navigation(ReadingTools):
         Binding("h", "pane_left", "Pane left", show=False, id="pane.left"),
         Binding("l", "pane_right", "Pane right", show=False, id="pane.right"),
         Binding("b", "toggle_sidebar", "Sidebar", show=False, id="sidebar.toggle"),
+        Binding("less_than_sign", "split(-5)", "Narrower list", show=False, id="split.narrower"),
+        Binding("greater_than_sign", "split(5)", "Wider list", show=False, id="split.wider"),
     ]
 
     # The panes redraw what changed; repainting the whole screen would cost a full frame.
@@ -56,10 +68,33 @@ class Navigation(ReadingTools):
     clock: Callable[[], datetime]
     marks: Marks
     article: Article | None
+    split = SPLIT_DEFAULT
 
     def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
         """Show an article in the reader and mark it read (MainScreen's)."""
         raise NotImplementedError
+
+    # -- the split between list and reader -------------------------------------
+
+    def show_split(self, percent: int) -> None:
+        """Give the list `percent` of the room beside the sidebar, the reader the rest."""
+        self.split = max(SPLIT_MIN, min(SPLIT_MAX, percent))
+        self.query_one("#list-pane").styles.width = f"{self.split}fr"
+        self.query_one(Reader).styles.width = f"{100 - self.split}fr"
+
+    @on(Splitter.Dragged)
+    def _split_dragged(self, event: Splitter.Dragged) -> None:
+        left = self.query_one("#list-pane").region.x
+        room = self.query_one(Reader).region.right - left
+        if room > 0:
+            self.show_split(round((event.x - left) * 100 / room))
+        if event.done:
+            self.marks.save_setting(SPLIT_SETTING, str(self.split))
+
+    def action_split(self, step: int) -> None:
+        """< and >: move the split between the list and the reader (remembered)."""
+        self.show_split(self.split + step)
+        self.marks.save_setting(SPLIT_SETTING, str(self.split))
 
     # -- between articles ----------------------------------------------------
 

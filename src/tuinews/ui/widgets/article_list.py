@@ -31,7 +31,10 @@ from tuinews.ui.paging import PREFETCH_MARGIN, Locator, PageLoader, PagingWindow
 
 CURSOR = "article-list--cursor"
 # Fixed columns: unread mark, star, date. Every column has one space on each side.
-FIXED_WIDTHS = (1, 1, 6)
+# The date is 9 wide so that another year's date keeps its year ("4 Dec 25"); the two
+# marks share their padding, which pays for it.
+FIXED_WIDTHS = (1, 1, 9)
+FIXED_ROOM = 1 + 1 + 1 + 1 + 9 + 1  # pad, unread, star, pad, date, pad
 PADDING = 1
 
 
@@ -53,7 +56,7 @@ def column_widths(room: int) -> tuple[int, int]:
     """(source, title) widths for a list `room` cells wide: the source column shrinks,
     then goes, in a narrow list; the title takes the rest and never scrolls sideways."""
     source = 14 if room >= 72 else 10 if room >= 56 else 0
-    used = sum(width + 2 * PADDING for width in FIXED_WIDTHS)
+    used = FIXED_ROOM
     if source:
         used += source + 2 * PADDING
     return source, max(8, room - used - 2 * PADDING)
@@ -305,8 +308,6 @@ class ArticleList(ScrollView, can_focus=True):
         segments = [
             pad,
             Segment(" " if row.read else "●", _BOLD),
-            pad,
-            pad,
             Segment("★" if row.starred else " ", _STAR),
             pad,
             pad,

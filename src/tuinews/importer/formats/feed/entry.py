@@ -132,7 +132,7 @@ def plain_text(html: str) -> str:
     """The words of an HTML fragment (or plain text), without markup or hidden text."""
     if "<" not in html:
         return unescape(html)
-    text = unescape(_TAG.sub(" ", _INVISIBLE.sub(" ", html)))
+    text = unescape(_TAG.sub(" ", _COMMENT.sub(" ", _INVISIBLE.sub(" ", html))))
     return _SPACE_BEFORE_STOP.sub(r"\1", text)
 
 
@@ -151,8 +151,22 @@ def text_only(value: object, kind: str | None = None) -> str | None:
     if not html:
         return (value if kind else unescape(value)).strip() or None
     if "<" in value:
-        value = _TAG.sub("", _COMMENT.sub("", _INVISIBLE.sub("", value)))
+        return _html_text(_COMMENT.sub("", value)).strip() or None
     return unescape(value).strip() or None
+
+
+def _html_text(html: str) -> str:
+    """The words of an HTML title as a browser shows them (entities decoded)."""
+    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fragment_fromstring(html, create_parent="div")
+    except (etree.LxmlError, ValueError):
+        return unescape(_TAG.sub("", _INVISIBLE.sub("", html)))
+    for hidden in root.xpath("//script|//style|//noscript|//template"):
+        hidden.drop_tree()
+    return _SPACES.sub(" ", str(root.text_content()))
 
 
 def _looks_like_html(value: str) -> bool:

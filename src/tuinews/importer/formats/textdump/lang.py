@@ -81,15 +81,17 @@ def detect(samples: list[list[str]], texts: list[str]) -> Language:
     """The language of a page: the stoplist that covers most of the words of `samples` (its
     longer lines, split into words); `texts` (its lines) tell whether it is written densely."""
     index = _index()
-    votes: Counter[str] = Counter()
+    counts: Counter[str] = Counter()
     seen = 0
     for words in samples:
         if seen >= _SAMPLE_WORDS:
             break
         seen += len(words)
-        for word in words:
-            for name in index.get(word, ()):
-                votes[name] += 1
+        counts.update(words)
+    votes: Counter[str] = Counter()
+    for word, count in counts.items():
+        for name in index.get(word, ()):
+            votes[name] += count
     joined = "\n".join(texts)
     dense = dense_chars(joined) if _DENSE.search(joined) else 0
     if dense > max(200, seen):

@@ -46,7 +46,6 @@ class Line:
 
 _BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufeff]")
-_SPACES = re.compile(r"[^\S\n]{2,}|[^\S\n ]")  # runs of spaces, tabs, no-break spaces
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·▸►]|[*–-] )\s*(\S.*)$")
 _READBAR = re.compile(r"^(?:now )?reading ?: ?(\S.*)$", re.I)
 _KEY = re.compile(r"\w+")
@@ -92,9 +91,9 @@ def key_of(text: str) -> str:
 def split_lines(text: str) -> list[str]:
     """The dump's lines with control characters out, spaces collapsed, hard wraps rejoined."""
     out: list[list[str]] = []  # each line as its wrapped pieces, joined once at the end
-    text = _SPACES.sub(" ", _CONTROL.sub("", _BREAKS.sub("\n", text)))
+    text = _CONTROL.sub("", _BREAKS.sub("\n", text))
     for raw in text.split("\n"):
-        line = raw.strip()
+        line = " ".join(raw.split())  # runs of spaces, tabs and no-break spaces: one space
         prev = out[-1][-1] if out else ""
         # A line broken before a lower-case word is a wrapped paragraph, not two lines.
         if (

@@ -43,6 +43,9 @@ _ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser i
 _TEASER = 0.15
 _STREAK = 0.25  # the extra cost of each further line in a stretch without prose
 _FREE_STREAK = 6  # a heading, a caption and a share bar between paragraphs cost no extra
+_LONG = 30  # words in a line of sentences that is prose without counting its stopwords
+_DENSE_LINE = 12  # characters in a line without spaces that may be Chinese or Japanese prose
+_SAMPLE = 400  # words read to tell the page's language
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
 _FURNITURE = frozenset({Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META})
 
@@ -111,6 +114,8 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         if words >= 15 and punct >= 1:
             return Grade.GOOD, words
         return (Grade.NEAR if punct else Grade.SHORT), words
+    if words >= _LONG and sentence:
+        return Grade.GOOD, words  # a long line of sentences reads as prose in any language
     if lang.stopwords:
         tokens = words_of(text) if tokens is None else tokens
         stops = sum(map(lang.stopwords.__contains__, tokens))
@@ -128,12 +133,17 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
 
 def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int]]:
     """Every line's grade and length in words, in the page's own language."""
-    tokens = {
-        i: words_of(line.text)
-        for i, line in enumerate(lines)
-        if line.words >= _SAMPLE_WORDS and line.kind not in _FURNITURE
-    }
-    lang = detect(list(tokens.values()), [line.text for line in lines])
+    tokens: dict[int, list[str]] = {}
+    sampled = 0
+    for i, line in enumerate(lines):
+        if line.words >= _SAMPLE_WORDS and line.kind not in _FURNITURE:
+            tokens[i] = words_of(line.text)
+            sampled += len(tokens[i])
+            if sampled >= _SAMPLE:
+                break
+    # Spaceless scripts show as long lines of one or two "words".
+    dense = [line.text for line in lines if line.words <= 4 and len(line.text) >= _DENSE_LINE]
+    lang = detect(list(tokens.values()), dense)
     grades: list[Grade] = []
     sizes: list[int] = []
     for i, line in enumerate(lines):

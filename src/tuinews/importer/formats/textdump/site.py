@@ -34,9 +34,10 @@ def _name(raw: str) -> str | None:
 def from_copyright(lines: list[Line]) -> str | None:
     """The owner named in the page's last copyright line ("© 2026 The Harbour Post")."""
     for line in reversed(lines):
-        if len(line.text) > 200:
+        text = line.text
+        if len(text) > 200 or not ("©" in text or "opyright" in text or "(c)" in text.lower()):
             continue
-        found = _COPYRIGHT.search(line.text)
+        found = _COPYRIGHT.search(text)
         if found is None:
             continue
         rest = _YEARS.sub(" ", line.text[found.end() :])

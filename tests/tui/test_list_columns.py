@@ -1,0 +1,61 @@
+"""Titles and dates in the list: another year's date keeps its year; the split moves and stays."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import app_for, main_screen
+from tuinews.importer.pipeline import import_sources
+from tuinews.store import Store
+from tuinews.ui.screens.navigation import SPLIT_MIN
+from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.splitter import Splitter
+
+
+async def test_a_date_from_last_year_shows_its_year(store: Store, tmp_path: Path) -> None:
+    news = tmp_path / "old.json"
+    news.write_text(
+        json.dumps(
+            [{"title": "Winter storms close passes", "body": "Snow.", "published": "2025-12-04"}]
+        )
+    )
+    assert not import_sources([str(news)], store).failures
+    app = app_for(store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        line = main_screen(app).query_one(ArticleList).render_line(0).text
+        assert "4 Dec 25" in line, line
+
+
+async def test_the_split_moves_with_keys_and_the_mouse_and_is_remembered(
+    sample_store: Store,
+) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        articles = screen.query_one(ArticleList)
+        before = articles.size.width
+        title_room = len(articles.render_line(0).text.rstrip())
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert articles.size.width > before
+        # The title takes the room: the line holds more of it.
+        assert len(articles.render_line(0).text.rstrip()) > title_room
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        middle = articles.size.width
+        assert before < middle
+        # Drag the bar far to the left: the list gets as narrow as it may.
+        splitter = screen.query_one(Splitter)
+        await pilot.mouse_down(splitter)
+        await pilot.hover(articles, offset=(2, 5))
+        await pilot.mouse_up(articles, offset=(2, 5))
+        await pilot.pause()
+        assert screen.split == SPLIT_MIN
+        assert articles.size.width < before
+        dragged = screen.split
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert main_screen(app).split == dragged
