@@ -231,3 +231,12 @@ def test_french_byline_and_date_line() -> None:
     assert draft.author == "Claire Dubois"
     assert draft.published == datetime(2024, 3, 12, 9, 15, tzinfo=UTC)
     assert draft.body.startswith("La mairie a annoncé lundi")
+
+
+def test_a_label_ending_in_by_is_not_the_headline() -> None:
+    text = (
+        "Harbour news is sponsored by\nHarbour news is sponsored by\n\n"
+        f"{HEADLINE}\n\nThe boats will cut fuel use on the island route by a third.\n\n" + BODY
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == HEADLINE
