@@ -186,6 +186,10 @@ class TuinewsApp(FilterActions, ExportActions):
 
     def _notice_outside_writes(self) -> None:
         """Show what other connections wrote: new articles, marks, imports from the CLI."""
+        if not self.is_running:
+            # Quitting: Textual takes the screens down before it stops this timer, and a
+            # tick in between would find the main screen without its widgets.
+            return
         version = self.store.data_version()
         if version != self._store_version:
             self._store_version = version
