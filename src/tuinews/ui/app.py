@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -29,6 +28,8 @@ from tuinews.store.subscriptions import (
     list_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.config_check import report_config
+from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
@@ -36,7 +37,7 @@ from tuinews.ui.widgets.top_bar import MenuButton
 from tuinews.untrusted import shown
 
 if TYPE_CHECKING:
-    from tuinews.ui.screens.feeds import ExportChoice, NewFeed
+    from tuinews.ui.screens.feeds import NewFeed
     from tuinews.ui.screens.import_dialog import ImportOutcome
 
 # Dialogs, exporters, the importer and the feed fetcher are imported when first used:
@@ -53,7 +54,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TuinewsApp(FilterActions):
+class TuinewsApp(FilterActions, ExportActions):
     """The reader. Holds the store and the settings; the main screen holds the state."""
 
     CSS_PATH = "tuinews.tcss"
@@ -92,6 +93,10 @@ class TuinewsApp(FilterActions):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         self.push_screen(MainScreen(self.store, self.clock))
+        if self.settings.keys or self.settings.theme not in self.available_themes:
+            themes, settings = set(self.available_themes), self.settings
+            work = lambda: report_config(self, settings, themes)  # noqa: E731
+            self.run_worker(work, thread=True, group="config")
         # Another process (tuinews import, tuinews refresh) may write to the store.
         self._store_version = self.store.data_version()
         self.set_interval(STORE_POLL_SECONDS, self._notice_outside_writes, name="store-watch")
@@ -181,6 +186,10 @@ class TuinewsApp(FilterActions):
 
     def _notice_outside_writes(self) -> None:
         """Show what other connections wrote: new articles, marks, imports from the CLI."""
+        if not self.is_running:
+            # Quitting: Textual takes the screens down before it stops this timer, and a
+            # tick in between would find the main screen without its widgets.
+            return
         version = self.store.data_version()
         if version != self._store_version:
             self._store_version = version
@@ -298,34 +307,6 @@ class TuinewsApp(FilterActions):
         else:
             self.notify(f"Already subscribed: {new.url}", markup=False)
 
-    def action_export(self) -> None:
-        from tuinews.ui.screens.feeds import ExportDialog
-
-        self.push_screen(ExportDialog(Path.home()), self._export_chosen)
-
-    def _export_chosen(self, choice: ExportChoice | None) -> None:
-        from tuinews.export.json_lines import export_json_lines
-        from tuinews.export.opml import export_opml
-
-        if choice is None:
-            return
-        try:
-            if choice.format == "opml":
-                choice.path.write_bytes(export_opml(list_subscriptions(self.store)))
-                what = "subscriptions"
-            else:
-                with choice.path.open("w", encoding="utf-8") as out:
-                    count = export_json_lines(self.store, out)
-                what = f"{count} articles"
-        except OSError as exc:
-            self.notify(
-                f"Could not write {choice.path}: {exc.strerror or exc}",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.notify(f"Exported {what} to {choice.path}", markup=False)
-
     # -- menu, palette, help, themes -----------------------------------------
 
     def action_menu(self) -> None:
@@ -380,26 +361,9 @@ class TuinewsApp(FilterActions):
             self.notify(shown(exc), severity="warning", markup=False)
 
     def action_help(self) -> None:
-        from tuinews.ui.screens.help import TEXTUAL_ROWS, HelpScreen, key_sections
-        from tuinews.ui.widgets.article_list import ArticleList
-        from tuinews.ui.widgets.reader import Reader
-        from tuinews.ui.widgets.sidebar import Sidebar
+        from tuinews.ui.screens.help import show_help
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        panes: list[tuple[str, list[DOMNode]]] = []
-        if self.screen is not self.main:
-            panes.append(("This dialog", [self.screen, *self.screen.focus_chain]))
-        main = self.main
-        if main is not None:
-            panes += [
-                ("Everywhere", [self, main]),
-                ("Article list", [main.query_one(ArticleList)]),
-                ("Sidebar", [main.query_one(Sidebar)]),
-                ("Reader", [main.query_one(Reader)]),
-            ]
-        sections = [(title, rows) for title, rows in key_sections(self, panes) if rows]
-        self.push_screen(HelpScreen([*sections, ("Textual", TEXTUAL_ROWS)]))
+        show_help(self, self.main)
 
     async def action_quit(self) -> None:
         main = self.main

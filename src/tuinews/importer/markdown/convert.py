@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from html import unescape
 from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -21,7 +22,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from tuinews.importer.links import absolute
 from tuinews.importer.markdown.rules import INLINE, LI, NOFORMAT, PRE, RULES, Rule
 from tuinews.importer.markdown.rules import heading as rule_for_heading
-from tuinews.importer.markdown.text import escape_text
+from tuinews.importer.markdown.text import escape_text, text_to_markdown
 
 # Flags that an element passes down to its descendants (markdownify's "parent_tags").
 _CHILD_FLAGS = {
@@ -47,6 +48,12 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _LINK_ATTRIBUTES = ("href", "src", "data", "poster")
 _LOOSE_BREAK = re.compile(r"\\\n(?=[ \t]*(?:\n|\\\n|$))")
 
+_TAG = re.compile(r"<[^>]*>")
+DEEP_NOTE = (
+    "*[Note from tuinews: this article's HTML is nested more than 255 levels deep, "
+    "too deep to lay out; its text follows without formatting.]*"
+)
+
 _local = threading.local()
 Kid = Any  # a text (str) or an lxml element
 
@@ -62,6 +69,8 @@ def convert_html(html: str, base: str | None = None) -> str:
     root = _parse(html)
     if root is None:
         return ""
+    if _too_deep():
+        return _flat_text(html)
     if base:
         _resolve(root, base)
     if _INVISIBLE.search(html):
@@ -134,6 +143,17 @@ def _parse(html: str) -> Any:
         return etree.fromstring(f"<html><body>{html}</body></html>", parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         return None
+
+
+def _too_deep() -> bool:
+    """Whether libxml2 gave up below its depth limit (it drops everything after it)."""
+    return any(error.type_name == "ERR_RESOURCE_LIMIT" for error in _local.parser.error_log)
+
+
+def _flat_text(html: str) -> str:
+    """The text of HTML nested too deeply to lay out, with a note that says so."""
+    text = text_to_markdown(" ".join(unescape(_TAG.sub(" ", html)).split()))
+    return f"{DEEP_NOTE}\n\n{text}".strip()
 
 
 def _flatten(element: Any) -> list[Kid]:

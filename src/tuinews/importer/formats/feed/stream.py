@@ -139,7 +139,10 @@ class _Scan:
             tag=_ENTRY_TAGS,
             resolve_entities=False,
             no_network=True,
-            huge_tree=False,
+            # Text nodes over 10 MB (one huge item; it is cut to MAX_BODY_CHARS later) and
+            # deep trees. Entities stay safe: _check_prolog refused any DOCTYPE, so none
+            # can be declared, and none is resolved.
+            huge_tree=True,
             remove_comments=True,
             remove_pis=True,
             load_dtd=False,
