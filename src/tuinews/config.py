@@ -15,6 +15,7 @@ full_text = ["https://example.org/feed.xml"]  # fetch these feeds' article pages
 
 [commands]
 bookmark = "echo %u %t >> ~/bookmarks.txt"  # B: %u the URL, %t the title (shell-quoted)
+browser = "w3m %u"                  # o: %u the URL; terminal browsers suspend the app
 save_dir = "~/Articles"             # where S saves an article (default: the home folder)
 terminal = ["less", "vim"]          # | with these programs suspends the app (they take the screen)
 
@@ -75,6 +76,7 @@ class CommandSettings:
     """The [commands] table: what the pipe (|), save (S) and bookmark (B) keys run."""
 
     bookmark: str | None = None  # a shell command; %u and %t stand for the URL and title
+    browser: str | None = None  # o: a command, %u the URL (default: $BROWSER, the system's)
     save_dir: str = "~"
     terminal: tuple[str, ...] = DEFAULT_TERMINAL_PROGRAMS  # programs that take the terminal
 
@@ -186,10 +188,10 @@ def _feeds(path: Path, raw: Any) -> FeedSettings:
 def _commands(path: Path, raw: Any) -> CommandSettings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: [commands] must be a table")
-    unknown = set(raw) - {"bookmark", "save_dir", "terminal"}
+    unknown = set(raw) - {"bookmark", "browser", "save_dir", "terminal"}
     if unknown:
         raise ConfigError(f"{path}: unknown setting in [commands]: {', '.join(sorted(unknown))}")
-    for name in ("bookmark", "save_dir"):
+    for name in ("bookmark", "browser", "save_dir"):
         if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
             raise ConfigError(f"{path}: commands.{name} must be a non-empty string")
     if "terminal" in raw and not _strings(raw["terminal"]):
@@ -197,6 +199,7 @@ def _commands(path: Path, raw: Any) -> CommandSettings:
     defaults = CommandSettings()
     return CommandSettings(
         bookmark=raw.get("bookmark"),
+        browser=raw.get("browser"),
         save_dir=raw.get("save_dir", defaults.save_dir),
         terminal=tuple(raw.get("terminal", defaults.terminal)),
     )

@@ -199,3 +199,44 @@ def test_two_line_text_file_imported_by_url(store: Store) -> None:
     assert (report.new, report.failures) == (1, [])
     [article] = store.articles(View(), now=datetime.now(UTC), limit=5)
     assert article.title == "Harbour ferry timetable changes"
+
+
+def test_published_and_modified_dates_on_one_line() -> None:
+    """Found pasting a newspaper page into the import dialog: the date line became the body's
+    first paragraph and the article had no date."""
+    text = (
+        f"{HEADLINE}\nThu 1 Oct 2026 09.00 EDT Last modified on Fri 2 Oct 2026 10.30 EDT\n\n" + BODY
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.published == datetime(2026, 10, 1, 13, 0, tzinfo=UTC)
+    assert draft.body.startswith("The harbour's ferry operator")
+
+
+def test_french_byline_and_date_line() -> None:
+    """Found pasting a French newspaper page: its date line ("à 09h15", "Mis à jour") was not
+    read, so the site's promotion at the top of the page was taken for the headline."""
+    text = (
+        "S'abonner à la Gazette dès 1 €\nAccueil\nMonde\nPolitique\n\n"
+        "Le port ouvre une ligne de bateaux électriques vers les îles\n\n"
+        "La Gazette du Port | 12.03.2024 à 09h15 • Mis à jour le 13.03.2024 à 18h02 | "
+        "Par Claire Dubois\n\n"
+        "La mairie a annoncé lundi l'ouverture d'une nouvelle ligne de bateaux électriques "
+        "entre le vieux port et les îles, après des années de demandes des habitants.\n\n"
+        "Les bateaux partiront toutes les heures du matin au soir, et le billet coûtera moins "
+        "cher que le bus vers le centre de la ville.\n\n"
+        "S'abonner à la Gazette dès 1 €\n"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Le port ouvre une ligne de bateaux électriques vers les îles"
+    assert draft.author == "Claire Dubois"
+    assert draft.published == datetime(2024, 3, 12, 9, 15, tzinfo=UTC)
+    assert draft.body.startswith("La mairie a annoncé lundi")
+
+
+def test_a_label_ending_in_by_is_not_the_headline() -> None:
+    text = (
+        "Harbour news is sponsored by\nHarbour news is sponsored by\n\n"
+        f"{HEADLINE}\n\nThe boats will cut fuel use on the island route by a third.\n\n" + BODY
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == HEADLINE

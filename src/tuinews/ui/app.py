@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -13,7 +14,6 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
@@ -29,6 +29,7 @@ from tuinews.store.subscriptions import (
     list_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
 from tuinews.ui.screens.main import MainScreen
@@ -36,7 +37,7 @@ from tuinews.ui.widgets.top_bar import MenuButton
 from tuinews.untrusted import shown
 
 if TYPE_CHECKING:
-    from tuinews.ui.screens.feeds import ExportChoice, NewFeed
+    from tuinews.ui.screens.feeds import NewFeed
     from tuinews.ui.screens.import_dialog import ImportOutcome
 
 # Dialogs, exporters, the importer and the feed fetcher are imported when first used:
@@ -53,7 +54,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TuinewsApp(FilterActions):
+class TuinewsApp(FilterActions, ExportActions):
     """The reader. Holds the store and the settings; the main screen holds the state."""
 
     CSS_PATH = "tuinews.tcss"
@@ -84,6 +85,7 @@ class TuinewsApp(FilterActions):
         self.samples = samples
         self.config_path = config_path
         self.refreshing = False
+        self.browser_process: subprocess.Popen[bytes] | None = None
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -181,6 +183,10 @@ class TuinewsApp(FilterActions):
 
     def _notice_outside_writes(self) -> None:
         """Show what other connections wrote: new articles, marks, imports from the CLI."""
+        if not self.is_running:
+            # Quitting: Textual takes the screens down before it stops this timer, and a
+            # tick in between would find the main screen without its widgets.
+            return
         version = self.store.data_version()
         if version != self._store_version:
             self._store_version = version
@@ -298,33 +304,12 @@ class TuinewsApp(FilterActions):
         else:
             self.notify(f"Already subscribed: {new.url}", markup=False)
 
-    def action_export(self) -> None:
-        from tuinews.ui.screens.feeds import ExportDialog
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link: a terminal browser with the app suspended, a graphical one on its
+        own (kept in `browser_process`), and say so when there is no browser at all."""
+        from tuinews.ui.open_link import open_in_browser
 
-        self.push_screen(ExportDialog(Path.home()), self._export_chosen)
-
-    def _export_chosen(self, choice: ExportChoice | None) -> None:
-        from tuinews.export.json_lines import export_json_lines
-        from tuinews.export.opml import export_opml
-
-        if choice is None:
-            return
-        try:
-            if choice.format == "opml":
-                choice.path.write_bytes(export_opml(list_subscriptions(self.store)))
-                what = "subscriptions"
-            else:
-                with choice.path.open("w", encoding="utf-8") as out:
-                    count = export_json_lines(self.store, out)
-                what = f"{count} articles"
-        except OSError as exc:
-            self.notify(
-                f"Could not write {choice.path}: {exc.strerror or exc}",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.notify(f"Exported {what} to {choice.path}", markup=False)
+        self.browser_process = open_in_browser(self, url, self.settings.commands)
 
     # -- menu, palette, help, themes -----------------------------------------
 
@@ -380,26 +365,9 @@ class TuinewsApp(FilterActions):
             self.notify(shown(exc), severity="warning", markup=False)
 
     def action_help(self) -> None:
-        from tuinews.ui.screens.help import TEXTUAL_ROWS, HelpScreen, key_sections
-        from tuinews.ui.widgets.article_list import ArticleList
-        from tuinews.ui.widgets.reader import Reader
-        from tuinews.ui.widgets.sidebar import Sidebar
+        from tuinews.ui.screens.help import show_help
 
-        if isinstance(self.screen, HelpScreen):
-            return
-        panes: list[tuple[str, list[DOMNode]]] = []
-        if self.screen is not self.main:
-            panes.append(("This dialog", [self.screen, *self.screen.focus_chain]))
-        main = self.main
-        if main is not None:
-            panes += [
-                ("Everywhere", [self, main]),
-                ("Article list", [main.query_one(ArticleList)]),
-                ("Sidebar", [main.query_one(Sidebar)]),
-                ("Reader", [main.query_one(Reader)]),
-            ]
-        sections = [(title, rows) for title, rows in key_sections(self, panes) if rows]
-        self.push_screen(HelpScreen([*sections, ("Textual", TEXTUAL_ROWS)]))
+        show_help(self, self.main)
 
     async def action_quit(self) -> None:
         main = self.main

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 Rows = list[tuple[str, str, str]]
@@ -107,3 +107,26 @@ def key_sections(app: App[None], panes: list[tuple[str, list[DOMNode]]]) -> list
             ]
         sections.append((title, binding_rows(pairs)))
     return sections
+
+
+def show_help(app: App[None], main: Screen[None] | None) -> None:
+    """Push the help screen: the keys of the dialog on top (if any), then the main screen's,
+    pane by pane."""
+    from tuinews.ui.widgets.article_list import ArticleList
+    from tuinews.ui.widgets.reader import Reader
+    from tuinews.ui.widgets.sidebar import Sidebar
+
+    if isinstance(app.screen, HelpScreen):
+        return
+    panes: list[tuple[str, list[DOMNode]]] = []
+    if app.screen is not main:
+        panes.append(("This dialog", [app.screen, *app.screen.focus_chain]))
+    if main is not None:
+        panes += [
+            ("Everywhere", [app, main]),
+            ("Article list", [main.query_one(ArticleList)]),
+            ("Sidebar", [main.query_one(Sidebar)]),
+            ("Reader", [main.query_one(Reader)]),
+        ]
+    sections = [(title, rows) for title, rows in key_sections(app, panes) if rows]
+    app.push_screen(HelpScreen([*sections, ("Textual", TEXTUAL_ROWS)]))

@@ -19,6 +19,10 @@ from tuinews.importer.formats.textdump.prose import Grade, Run
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _INSIDE = 0.08  # how deep into the run a headline may stand
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
+# A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
+_DANGLING = frozenset(
+    {"by", "of", "on", "for", "to", "with", "and", "the", "a", "an", "in", "from"}
+)
 _NAME_WORDS = 4
 _QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
@@ -26,7 +30,7 @@ _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its b
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
-_QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.BULLET, Kind.CARD, Kind.READBAR})
+_QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR})
 
 
 class Keys:
@@ -66,7 +70,8 @@ def _not_a_headline(text: str) -> bool:
     """A byline, a date line, a handle or a name: metadata that is not a headline."""
     low = text.lower()
     return (
-        low.startswith("by ")
+        low.rsplit(" ", 1)[-1] in _DANGLING
+        or low.startswith("by ")
         or "@" in text
         or bare_name(text) is not None
         or find_date(text) is not None

@@ -27,7 +27,7 @@ _ISO = re.compile(
 )
 _NUM = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 _TIME = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})? ?([ap])\.?m\b\.?|\b(\d{1,2})[:.](\d{2})(?::\d{2})?\b",
+    r"\b(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})? ?([ap])\.?m\b\.?|\b(\d{1,2})[:.h](\d{2})(?::\d{2})?\b",
     re.I,
 )
 _TZ = re.compile(
@@ -53,10 +53,25 @@ _DATE_WORDS = frozenset({
     "modified", "edited", "created", "originally", "time", "and", "am", "pm", "a", "p", "m",
     "of", "the", "local", "hrs", "hours", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
-    "sat", "sun", "issued"
+    "sat", "sun", "issued", "à", "le", "mis", "jour", "publié", "h", "um", "uhr",
+    "aktualisiert", "veröffentlicht", "de", "del", "às", "publicado", "actualizado"
 })  # fmt: skip
-_PUBLISHED_WORDS = frozenset({"published", "posted", "first", "originally", "created", "issued"})
-_UPDATED_WORDS = frozenset({"updated", "update", "modified", "edited"})
+_PUBLISHED_WORDS = frozenset(
+    {
+        "published",
+        "posted",
+        "first",
+        "originally",
+        "created",
+        "issued",
+        "publié",
+        "publicado",
+        "veröffentlicht",
+    }
+)
+_UPDATED_WORDS = frozenset(
+    {"updated", "update", "modified", "edited", "mis", "aktualisiert", "actualizado"}
+)
 
 _RELATIVE = re.compile(
     r"^(?:(?:last )?(?:published|updated|posted|edited) ?:? ?)?(?:(?:\d{1,4}|an?|one|a few) ?"
@@ -102,7 +117,8 @@ _HINT = re.compile(
     r"|przez|autor|autore|auteur)\b",
     re.I,
 )
-_PARTS = re.compile(r" ?[|·•] ?| [-–—] ")
+# "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": two dates, one line.
+_PARTS = re.compile(r" ?[|·•] ?| [-–—] |(?<!last) (?=(?:last )?(?:modified|updated|edited) )", re.I)
 _NAME_CUT = re.compile(r" (?:for|in|at|from) .*$| ?[(\[/].*$", re.I)
 _NAME_JOINERS = frozenset({
     "and", "&", "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "van",
@@ -296,6 +312,7 @@ def parse_meta(text: str) -> Meta | None:
     author: str | None = None
     dates: list[Meta] = []
     loose_names: list[str] = []
+    labels = 0
     has_meta = False
     for part in _PARTS.split(text):
         part = part.strip(" ,")
@@ -328,9 +345,12 @@ def parse_meta(text: str) -> Meta | None:
             continue
         name = bare_name(part)
         if name is None:
-            return None
+            if labels or not _is_name(part.split()):
+                return None
+            labels += 1  # "The Harbour Gazette | 2 May 2026 | By Jane Doe": the paper's name
+            continue
         loose_names.append(name)
-    if not has_meta or len(loose_names) > 1:
+    if not has_meta or len(loose_names) > 1 or (labels and author is None and not dates):
         return None
     if author is None and loose_names:
         author = loose_names[0]
