@@ -102,9 +102,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def cmd_list(args: argparse.Namespace, db: Path) -> int:
     view = View(ViewKind(args.view))
+    within = view  # --view unread --category World: the unread articles of World
     if args.category:
-        if view.kind is not ViewKind.ALL:
-            raise UsageError("--category and --view cannot be combined")
         view = View(ViewKind.CATEGORY, args.category)
     if args.saved:
         if args.category or args.view != "all":
@@ -113,9 +112,47 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
     with _store(db, reading=True) as store:
         if args.saved:
             _saved_view(store, args.saved)
-        articles = store.articles(view, now=now(), limit=args.limit)
+        articles = _articles_within(store, view, within, args.limit)
     _print_articles(articles, as_json=args.json)
+    if not articles:
+        say(f"no articles in {_scope(view, within)}")
     return EXIT_OK
+
+
+TODAY_LIMIT = 100_000  # a day's articles, to filter a category by
+
+
+def _articles_within(store: Store, view: View, within: View, limit: int) -> list[Article]:
+    """The view's articles, only those `within` a smart view too (when it is not All)."""
+    if within.kind is ViewKind.ALL or view == within:
+        return store.articles(view, now=now(), limit=limit)
+    today: set[int] = set()
+    if within.kind is ViewKind.TODAY:
+        today = {a.id for a in store.articles(within, now=now(), limit=TODAY_LIMIT)}
+
+    def wanted(article: Article) -> bool:
+        if within.kind is ViewKind.UNREAD:
+            return not article.read
+        if within.kind is ViewKind.STARRED:
+            return article.starred
+        return article.id in today
+
+    found: list[Article] = []
+    offset = 0
+    while len(found) < limit:
+        page = store.articles(view, now=now(), limit=500, offset=offset)
+        found += [article for article in page if wanted(article)]
+        if len(page) < 500:
+            break
+        offset += 500
+    return found[:limit]
+
+
+def _scope(view: View, within: View) -> str:
+    """'World', 'Unread', 'World (Unread)': what a list was asked for, in words."""
+    if view == within or within.kind is ViewKind.ALL:
+        return view.label
+    return f"{view.label} ({within.label})"
 
 
 def cmd_views(args: argparse.Namespace, db: Path) -> int:
@@ -194,6 +231,8 @@ def cmd_search(args: argparse.Namespace, db: Path) -> int:
     with _store(db, reading=True) as store:
         articles = store.search(args.query, limit=args.limit)
     _print_articles(articles, as_json=args.json)
+    if not articles:
+        say(f"no articles match {args.query!r}")
     return EXIT_OK
 
 

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixed_clock
+from conftest import NOW, app_for
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
-from tuinews.ui.app import make_app
 from tuinews.ui.screens.filters import FiltersScreen
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.screens.menu import MENU_ENTRIES
-
-NOW = fixed_clock()
 
 
 async def test_filters_hide_at_start_are_listed_and_given_back(
@@ -21,7 +18,7 @@ async def test_filters_hide_at_start_are_listed_and_given_back(
     config = tmp_path / "config.toml"
     config.write_text('[[filters]]\nname = "No sport"\nquery = "category:Sports"\n')
     before = sample_store.count(View(), NOW).total
-    app = make_app(sample_store.path, config, import_samples=False, clock=fixed_clock)
+    app = app_for(sample_store, config)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -42,7 +39,7 @@ async def test_filters_hide_at_start_are_listed_and_given_back(
 
 
 async def test_ctrl_k_opens_the_filters_and_the_help_lists_it(store: Store) -> None:
-    app = make_app(store.path, None, import_samples=False, clock=fixed_clock)
+    app = app_for(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         rows = {row[2]: row[:2] for row in app.screen.rows}  # type: ignore[attr-defined]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from cli import tuinews
-from conftest import FIXED_NOW, SAMPLE_DATA
+from conftest import NOW, SAMPLE_DATA
 from tuinews.config import ConfigError, load_settings
 from tuinews.importer.pipeline import import_sources
 from tuinews.models import ArticleDraft, ArticleFilter, Count, View, ViewKind
@@ -25,7 +25,6 @@ from tuinews.store.filters import (
 )
 from tuinews.store.saved import save_view
 
-NOW = FIXED_NOW
 GOSSIP = ArticleFilter("Gossip", 'transfer source:"Harbour Post"', "hide")
 OLD = ArticleFilter("Old", "older:30", "read")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-import subprocess
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
@@ -29,6 +28,7 @@ from tuinews.store.subscriptions import (
     list_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
@@ -85,7 +85,6 @@ class TuinewsApp(FilterActions, ExportActions):
         self.samples = samples
         self.config_path = config_path
         self.refreshing = False
-        self.browser_process: subprocess.Popen[bytes] | None = None
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -94,6 +93,10 @@ class TuinewsApp(FilterActions, ExportActions):
         if self.settings.keys:
             self.set_keymap(self.settings.keys)
         self.push_screen(MainScreen(self.store, self.clock))
+        if self.settings.keys or self.settings.theme not in self.available_themes:
+            themes, settings = set(self.available_themes), self.settings
+            work = lambda: report_config(self, settings, themes)  # noqa: E731
+            self.run_worker(work, thread=True, group="config")
         # Another process (tuinews import, tuinews refresh) may write to the store.
         self._store_version = self.store.data_version()
         self.set_interval(STORE_POLL_SECONDS, self._notice_outside_writes, name="store-watch")
@@ -303,13 +306,6 @@ class TuinewsApp(FilterActions, ExportActions):
             self.action_refresh()
         else:
             self.notify(f"Already subscribed: {new.url}", markup=False)
-
-    def open_url(self, url: str, *, new_tab: bool = True) -> None:
-        """Open a link: a terminal browser with the app suspended, a graphical one on its
-        own (kept in `browser_process`), and say so when there is no browser at all."""
-        from tuinews.ui.open_link import open_in_browser
-
-        self.browser_process = open_in_browser(self, url, self.settings.commands)
 
     # -- menu, palette, help, themes -----------------------------------------
 

@@ -1,12 +1,15 @@
-"""Export from the app (the menu's Export…): a base class of TuinewsApp."""
+"""What hands articles to the world outside: Export… and opening links. A base class of
+TuinewsApp."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
 
+from tuinews.config import Settings
 from tuinews.store import Store
 from tuinews.store.subscriptions import list_subscriptions
 
@@ -18,6 +21,15 @@ class ExportActions(App[None]):
     """Subscriptions as OPML, articles as JSON Lines, to a file the user picks."""
 
     store: Store
+    settings: Settings
+    browser_process: subprocess.Popen[bytes] | None = None
+
+    def open_url(self, url: str, *, new_tab: bool = True) -> None:
+        """Open a link: a terminal browser with the app suspended, a graphical one on its
+        own (kept in `browser_process`), and say so when there is no browser at all."""
+        from tuinews.ui.open_link import open_in_browser
+
+        self.browser_process = open_in_browser(self, url, self.settings.commands)
 
     def action_export(self) -> None:
         from tuinews.ui.screens.feeds import ExportDialog

@@ -32,6 +32,14 @@ from tuinews.ui.widgets.top_bar import TopBar
 
 NARROW_WIDTH = 100
 VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
+# What an empty view says: why it is empty and how to fill it.
+EMPTY_HINTS = {
+    ViewKind.ALL: "No articles yet: i imports a file or folder, m then Add feed… subscribes.",
+    ViewKind.UNREAD: "Everything is read. u undoes the last marking; R fetches new articles.",
+    ViewKind.STARRED: "No starred articles: press s on an article to star it.",
+    ViewKind.TODAY: "Nothing from today yet: R refreshes your feeds, i imports.",
+    ViewKind.SEARCH: "Nothing matches this search. / searches again, escape goes back.",
+}
 
 
 class MainScreen(Navigation, ViewTools):
@@ -133,9 +141,9 @@ class MainScreen(Navigation, ViewTools):
 
         # A search ranks its rows: its list finds an article by paging, not by position.
         locator = None if view.kind is ViewKind.SEARCH else locate
-        self.query_one(ArticleList).show(
-            loader, self.clock, keep, search_terms(view.query), locate=locator
-        )
+        articles = self.query_one(ArticleList)
+        articles.empty_hint = EMPTY_HINTS.get(view.kind, EMPTY_HINTS[ViewKind.ALL])
+        articles.show(loader, self.clock, keep, search_terms(view.query), locate=locator)
 
     def watch_view(self, view: View) -> None:
         self.refresh_counts()

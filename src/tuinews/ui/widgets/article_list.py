@@ -98,6 +98,7 @@ class ArticleList(ScrollView, can_focus=True):
         self.window = PagingWindow()
         self._now: Callable[[], datetime] | None = None
         self.terms: list[str] = []
+        self.empty_hint = ""  # what an empty view says: why it is empty, how to fill it
         self.cursor_row = 0
         self._lines: LRUCache[tuple[object, ...], Strip] = LRUCache(1024)
         self._styles: dict[bool, Style] = {}
@@ -291,6 +292,11 @@ class ArticleList(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         index = round(self.scroll_y) + y
         if not 0 <= index < len(self.rows_shown):
+            if not self.rows_shown and y == 1 and self.empty_hint:
+                hint = Text(f" {self.empty_hint}", style="dim", no_wrap=True)
+                hint.truncate(width, overflow="ellipsis", pad=True)
+                line = Strip(hint.render(self.app.console))
+                return line.apply_style(self._line_style(False))
             return Strip.blank(width, self._line_style(False))
         row = self.rows_shown[index]
         cursor = index == self.cursor_row

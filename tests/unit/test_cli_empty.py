@@ -1,0 +1,27 @@
+"""The command line says when a list or a search finds nothing, and combines a view with a
+category: real processes on a real store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cli import in_one_process
+from conftest import SAMPLE_DATA
+
+
+def test_empty_results_are_said_on_stderr_and_a_view_takes_a_category(tmp_path: Path) -> None:
+    db = str(tmp_path / "x.db")
+    done = in_one_process(
+        ["--db", db, "import", str(SAMPLE_DATA / "feeds")],
+        ["--db", db, "list", "--category", "Nope"],
+        ["--db", db, "search", "zzzqq"],
+        ["--db", db, "list", "--view", "starred"],
+        ["--db", db, "list", "--view", "unread", "--category", "Science", "--json"],
+    )
+    assert done.returncode == 0, done.stderr
+    assert "no articles in Nope" in done.stderr
+    assert "no articles match 'zzzqq'" in done.stderr
+    assert "no articles in Starred" in done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert rows and all(row["category"] == "Science" and not row["read"] for row in rows)
