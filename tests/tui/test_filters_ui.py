@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixed_clock
+from conftest import NOW, app_for
+from notes import record_notes
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
-from tuinews.ui.app import make_app
 from tuinews.ui.screens.filters import FiltersScreen
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.screens.menu import MENU_ENTRIES
-
-NOW = fixed_clock()
 
 
 async def test_filters_hide_at_start_are_listed_and_given_back(
@@ -21,12 +19,13 @@ async def test_filters_hide_at_start_are_listed_and_given_back(
     config = tmp_path / "config.toml"
     config.write_text('[[filters]]\nname = "No sport"\nquery = "category:Sports"\n')
     before = sample_store.count(View(), NOW).total
-    app = make_app(sample_store.path, config, import_samples=False, clock=fixed_clock)
+    app = app_for(sample_store, config)
+    notes = record_notes(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert sample_store.count(View(ViewKind.CATEGORY, "Sports"), NOW).total == 0
-        assert any("No sport: 6" in str(n.message) for n in app._notifications)
+        assert any("No sport: 6" in note for note in notes)
         row = [entry.action for entry in MENU_ENTRIES].index("filters")
         await pilot.press("m", *["j"] * row, "enter")
         await pilot.pause()
@@ -37,12 +36,12 @@ async def test_filters_hide_at_start_are_listed_and_given_back(
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert sample_store.count(View(), NOW).total == before
-        assert any("Gave back 6 articles" in str(n.message) for n in app._notifications)
+        assert any("Gave back 6 articles" in note for note in notes)
         assert "category:Sports" in app.screen.query_one("Sidebar")._views  # type: ignore[attr-defined]
 
 
 async def test_ctrl_k_opens_the_filters_and_the_help_lists_it(store: Store) -> None:
-    app = make_app(store.path, None, import_samples=False, clock=fixed_clock)
+    app = app_for(store)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("question_mark")
         rows = {row[2]: row[:2] for row in app.screen.rows}  # type: ignore[attr-defined]

@@ -278,7 +278,7 @@ def test_links_resolve_where_the_feed_was_found(store: Store) -> None:
             "not news",
         ),
         # It imported nothing and said nothing.
-        (b'<subscriptions><feed url="http://a.example/rss"/></subscriptions>', "not a feed"),
+        (b'<subscriptions><feed url="http://a.example/rss"/></subscriptions>', "not news"),
     ],
 )
 def test_a_document_that_is_no_feed_list_or_page_is_refused(data: bytes, reason: str) -> None:

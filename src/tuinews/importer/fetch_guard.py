@@ -20,13 +20,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from typing import TYPE_CHECKING, Any
 
+from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure
 
 if TYPE_CHECKING:
     import httpx
 
 PIECE = 64 * 1024  # the most one inflate step may produce
-MAX_ENCODINGS = 4  # more stacked encodings than this are refused unread
 _WATCH_SECONDS = 0.05  # how often the watchdog looks at the caller's stop flag
 _GZIP = zlib.MAX_WBITS | 16
 _ENCODINGS = {"gzip": _GZIP, "x-gzip": _GZIP, "deflate": zlib.MAX_WBITS}
@@ -116,7 +116,7 @@ def encodings(header: str) -> list[str]:
     """
     names = [name.strip().lower() for name in header.split(",")]
     names = [name for name in names if name and name != "identity"]
-    if len(names) > MAX_ENCODINGS:
+    if len(names) > limits.MAX_ENCODINGS:
         raise ImportFailure(f"the server stacked {len(names)} encodings, which tuinews refuses")
     unknown = [name for name in names if name not in _ENCODINGS]
     if unknown:

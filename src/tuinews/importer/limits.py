@@ -24,6 +24,8 @@ MAX_CATEGORY_CHARS = 60
 # OPML outlines nested deeper than this are not followed (no real reading list is).
 MAX_OPML_DEPTH = 50
 
-# Fetching a URL: the whole request's time-out and how many redirects are followed.
+# Fetching a URL: the whole request's time-out, how many redirects are followed, and
+# how many stacked Content-Encodings (gzip over gzip ...) are undone before refusing.
 FETCH_TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
+MAX_ENCODINGS = 4

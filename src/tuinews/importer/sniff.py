@@ -36,14 +36,17 @@ def sniff(text: str) -> str:
     head = text.lstrip()[:4096]
     if head.startswith("<"):
         root = _ROOT.search(_PROLOG.sub("", head))
-        if head.startswith("<?xml") and root:
-            # An XML document says what it is by its root element.
+        if root:
+            # An XML document says what it is by its root element ("<feed" further in
+            # does not make a feed of <subscriptions>).
             name = root.group(1).rsplit(":", 1)[-1].lower()
             if name in ("rss", "feed", "rdf", "channel"):
                 return "feed"
             if name == "opml":
                 return "opml"
-            if name not in _HTML_ROOTS:
+            declared = head.startswith("<?xml")
+            misleading = _FEED_ROOT.search(head) or _OPML_ROOT.search(head)
+            if name not in _HTML_ROOTS and (declared or misleading):
                 return "xml"
         if _OPML_ROOT.search(head):
             return "opml"
@@ -75,8 +78,6 @@ def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
         # The feed readers (lxml's streaming one, else feedparser) read BOMs and
         # encoding declarations themselves: give them the bytes.
         title, drafts = parse_feed(feed_bytes(data), url)
-        if title is None and not drafts:
-            raise ImportFailure("not a feed (it has neither a title nor an item)")
         return Parsed(kind, title, drafts)
     if kind == "json":
         from tuinews.importer.formats.json import parse_json

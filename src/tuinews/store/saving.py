@@ -72,7 +72,8 @@ _UPDATE = (
     "category = ?, summary = ?, body = ?, word_count = ?, "
     "sort_at = coalesce(?, imported_at), content_hash = ? WHERE id = ?"
 )
-Known = dict[str, tuple[int, str]]  # dedupe key -> (article id, content hash)
+# dedupe key -> (article id, content hash, the id of the source that stored it)
+Known = dict[str, tuple[int, str, int]]
 
 
 def new_row(fields: Fields, source_id: int, moment: str) -> NewRow:
@@ -246,11 +247,13 @@ def _save_chunk(
         # another thread take the GIL while this one waits for it.
         marks = ", ".join("?" * len(unknown))
         (found,) = conn.execute(
-            "SELECT json_group_array(json_array(dedupe_key, id, content_hash)) "
+            "SELECT json_group_array(json_array(dedupe_key, id, content_hash, source_id)) "
             f"FROM articles WHERE dedupe_key IN ({marks})",
             unknown,
         ).fetchone()
-        known.update((key, (article_id, digest)) for key, article_id, digest in loads(found))
+        known.update(
+            (key, (article_id, digest, source)) for key, article_id, digest, source in loads(found)
+        )
     new: dict[str, tuple[int, NewRow]] = {}  # key -> (index in results, row)
     for row in chunk:
         key, digest = row.dedupe_key, row.content_hash
@@ -260,7 +263,10 @@ def _save_chunk(
         if existing is None:
             new[key] = (len(results), row)
             results.append(Saved(Outcome.NEW, 0))  # the id comes with the INSERT
-        elif existing[1] == digest:
+        elif existing[1] == digest or existing[2] != row.source_id:
+            # Another source's copy of an article (the same link in two feeds) is not a
+            # newer version of it: the article stays as its own source has it, rather
+            # than changing back and forth with every import of either.
             results.append(Saved(Outcome.DUPLICATE, existing[0]))
         else:
             conn.execute(
@@ -280,7 +286,7 @@ def _save_chunk(
                     existing[0],
                 ),
             )
-            known[key] = (existing[0], digest)
+            known[key] = (existing[0], digest, existing[2])
             results.append(Saved(Outcome.UPDATED, existing[0]))
     _insert(conn, new, known, results)
 
@@ -314,5 +320,5 @@ def _insert(
         ids = dict(loads(found))
     for key, (index, row) in new.items():
         results[index] = Saved(Outcome.NEW, ids[key])
-        known[key] = (ids[key], row.content_hash)
+        known[key] = (ids[key], row.content_hash, row.source_id)
     new.clear()

@@ -42,6 +42,7 @@ _RELATED = re.compile(
     (?:\[[^\]]*\]\([^)]*\)\s*)?$""",
     re.I | re.X,
 )
+_RAW_INLINE = re.compile(r"</?(?:sup|sub|u|ins|mark|small|big|font|span)\b[^<>]*>", re.I)
 
 
 def parse_html_page(text: str, url: str | None = None) -> tuple[str | None, list[ArticleDraft]]:
@@ -162,7 +163,8 @@ def _markdown(body: Any, title: str | None) -> str:
     blocks = [body.text.strip()] if body.text and body.text.strip() else []
     for child in body:
         tail, child.tail = child.tail, None
-        block = xmltotxt(child, include_formatting=True).strip()
+        # trafilatura writes <sup>, <sub> and the like as HTML: the reader would drop them.
+        block = _RAW_INLINE.sub("", xmltotxt(child, include_formatting=True)).strip()
         if child.tag == "quote":
             block = "\n".join(f"> {line}" if line.strip() else ">" for line in block.splitlines())
         blocks += [part for part in (block, (tail or "").strip()) if part]

@@ -140,14 +140,15 @@ def text_only(value: object, kind: str | None = None) -> str | None:
     """A title or name as text: markup out (feeds put HTML in them), entities decoded.
 
     `kind` is the title's declared type: HTML loses every tag, text keeps what it says
-    ("History of the <blink> tag"); without one, feedparser's guess decides.
+    ("History of the <blink> tag") unless it plainly is HTML (feedparser's guess).
     """
     if not isinstance(value, str):
         return None
-    if kind is None:
-        html = "<" in value and _looks_like_html(value)
-    else:
-        html = kind in ("text/html", "application/xhtml+xml")
+    # Text that is plainly HTML (known tags, closed) is read as HTML whatever the type
+    # says: a reader shows words, not markup.
+    html = kind in ("text/html", "application/xhtml+xml") or (
+        "<" in value and _looks_like_html(value)
+    )
     if not html:
         return (value if kind else unescape(value)).strip() or None
     if "<" in value:
