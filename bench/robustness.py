@@ -1,6 +1,7 @@
-"""The long robustness runs: 10,000+ fuzz inputs over every parser, and a SIGKILL loop.
+"""The long robustness runs: 10,000+ fuzz inputs over every parser, a SIGKILL loop, and
+hostile servers (inflating bombs, servers that trickle: bench/hostile_servers.py).
 
-    python -m bench.robustness [--examples 10000] [--kills 10]
+    python -m bench.robustness [--examples 10000] [--kills 10] [--deadline 20] [--hostile-only]
 
 `make test` runs the same properties with a small profile (tests/unit/test_fuzz_parsers.py)
 and one SIGKILL (tests/robustness/test_crash_safety.py).
@@ -71,9 +72,16 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--examples", type=int, default=10_000)
     parser.add_argument("--kills", type=int, default=10)
+    parser.add_argument("--deadline", type=float, default=20.0, help="the fetch's timeout_seconds")
+    parser.add_argument("--hostile-only", action="store_true", help="only the hostile servers")
     args = parser.parse_args()
-    fuzz(args.examples)
-    kills(args.kills)
+    if not args.hostile_only:
+        fuzz(args.examples)
+        kills(args.kills)
+    from bench.hostile_servers import bombs, slow_servers
+
+    bombs()
+    slow_servers(args.deadline)
 
 
 if __name__ == "__main__":

@@ -179,3 +179,23 @@ def test_a_lone_surrogate_never_breaks_an_import(tmp_path: Path, field: str) -> 
     assert "Traceback" not in result.stderr
     listed = tuinews("list", "--db", str(db), "--json")
     assert "\ufffd tail" in listed.stdout or field == "url"
+
+
+def test_raw_text_left_by_an_older_tuinews_is_cleaned_when_shown(tmp_path: Path) -> None:
+    """A store written before the door check may hold a raw reason: listing cleans it."""
+    db = tmp_path / "store.db"
+    store = open_store(db)
+    add_subscription(store, "https://example.org/feed", "Feed", "News")
+    store.close()
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute(
+            "UPDATE subscriptions SET last_error = ?, title = ?", (f"403 {HOSTILE}", HOSTILE)
+        )
+    conn.close()
+    for listed in (
+        tuinews("feeds", "list", "--db", str(db)),
+        tuinews("feeds", "list", "--json", "--db", str(db)),
+    ):
+        assert "403" in listed.stdout
+        assert_clean(listed.stdout + listed.stderr)

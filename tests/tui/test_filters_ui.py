@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import NOW, app_for
+from notes import record_notes
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
 from tuinews.ui.screens.filters import FiltersScreen
@@ -19,11 +20,12 @@ async def test_filters_hide_at_start_are_listed_and_given_back(
     config.write_text('[[filters]]\nname = "No sport"\nquery = "category:Sports"\n')
     before = sample_store.count(View(), NOW).total
     app = app_for(sample_store, config)
+    notes = record_notes(app)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert sample_store.count(View(ViewKind.CATEGORY, "Sports"), NOW).total == 0
-        assert any("No sport: 6" in str(n.message) for n in app._notifications)
+        assert any("No sport: 6" in note for note in notes)
         row = [entry.action for entry in MENU_ENTRIES].index("filters")
         await pilot.press("m", *["j"] * row, "enter")
         await pilot.pause()
@@ -34,7 +36,7 @@ async def test_filters_hide_at_start_are_listed_and_given_back(
         await pilot.pause()
         assert isinstance(app.screen, MainScreen)
         assert sample_store.count(View(), NOW).total == before
-        assert any("Gave back 6 articles" in str(n.message) for n in app._notifications)
+        assert any("Gave back 6 articles" in note for note in notes)
         assert "category:Sports" in app.screen.query_one("Sidebar")._views  # type: ignore[attr-defined]
 
 

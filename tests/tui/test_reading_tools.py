@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import app_for
 from fulltext_site import PARAGRAPHS, routes
 from httpserver import serve
+from notes import record_notes
 from tuinews.feeds.fulltext import FULL_TEXT_MARK
 from tuinews.store import Store
 from tuinews.ui.app import TuinewsApp
@@ -30,10 +31,15 @@ def rain_store(store: Store) -> Store:
     return store
 
 
+NOTES: dict[int, list[str]] = {}
+
+
 def app_with_config(store: Store, tmp_path: Path, config: str = "") -> TuinewsApp:
     path = tmp_path / "config.toml"
     path.write_text(config, encoding="utf-8")
-    return app_for(store, path)
+    app = app_for(store, path)
+    NOTES[id(app)] = record_notes(app)
+    return app
 
 
 def main_screen(app: TuinewsApp) -> MainScreen:
@@ -42,7 +48,8 @@ def main_screen(app: TuinewsApp) -> MainScreen:
 
 
 def messages(app: TuinewsApp) -> list[str]:
-    return [str(notification.message) for notification in app._notifications]
+    """What the app has said (recorded from its start: see app_with_config)."""
+    return NOTES[id(app)]
 
 
 async def test_links_are_numbered_and_open_or_copy_by_number(store: Store, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import app_for
+from notes import record_notes
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
 from tuinews.ui.app import TuinewsApp
@@ -72,6 +73,7 @@ async def test_save_a_search_as_a_view_with_counts_that_follow(
 
 async def test_rename_and_remove_from_the_saved_views_screen(sample_store: Store) -> None:
     app = app_for(sample_store)
+    notes = record_notes(app)
     async with app.run_test(size=(120, 36)) as pilot:
         screen = main_screen(app)
         await save_search(pilot, app, "satellite OR telescope", "Space")
@@ -97,7 +99,7 @@ async def test_rename_and_remove_from_the_saved_views_screen(sample_store: Store
         await pilot.pause()
         assert screen.view == View()
         assert "saved:Sky" not in screen.query_one(Sidebar)._views
-        assert any("its articles stay" in str(n.message) for n in app._notifications)
+        assert any("its articles stay" in note for note in notes)
         assert isinstance(app.screen, MainScreen)
         app.action_saved_views()
         await pilot.pause()

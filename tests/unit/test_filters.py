@@ -143,3 +143,19 @@ def test_filters_on_the_command_line(tmp_path: Path) -> None:
     assert len(tuinews("--db", db, "list", "--category", "Sports").stdout.splitlines()) == 6
     missing = tuinews("--db", db, "--config", str(config), "filters", "undo", "Nope")
     assert missing.returncode == 2 and "no filter called 'Nope'" in missing.stderr
+
+
+def test_filters_look_only_at_new_articles_through_indexes(store: Store) -> None:
+    from test_query_plans import assert_indexed, plans
+
+    stories(store)
+    sync_filters(store.conn, [GOSSIP, OLD, ArticleFilter("Wire", "author:Ana", "read")])
+    explained = plans(store, lambda: apply_filters(store.conn, NOW))
+    # The filters' own table is a handful of rows, read whole.
+    assert_indexed([e for e in explained if not e[0].startswith("SELECT name, query")])
+    finds = [lines for sql, lines in explained if sql.startswith("SELECT a.id FROM articles")]
+    assert len(finds) == 3
+    # Each is bounded by the new ids: the rowid range, or the full-text match after it.
+    for lines in finds:
+        text = " ".join(lines)
+        assert "INTEGER PRIMARY KEY (rowid>?)" in text or "M4>" in text, lines

@@ -165,7 +165,8 @@ def test_the_counters_triggers_touch_one_row_by_key(filled: Store) -> None:
 
 
 async def test_a_saved_article_deep_in_the_list_loads_one_window(store: Store) -> None:
-    from tuinews.ui.widgets.article_list import PAGE_SIZE, ArticleList
+    from tuinews.ui.paging import PAGE_SIZE
+    from tuinews.ui.widgets.article_list import ArticleList
 
     drafts = [
         ArticleDraft(

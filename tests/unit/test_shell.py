@@ -73,7 +73,7 @@ def test_commands_settings(tmp_path: Path) -> None:
     for bad, words in (
         ("[commands]\nbookmark = 3\n", "commands.bookmark must be a non-empty string"),
         ("[commands]\nterminal = 'less'\n", "commands.terminal must be a list"),
-        ("[commands]\nbrowser = 'x'\n", "unknown setting in [commands]: browser"),
+        ("[commands]\npager = 'x'\n", "unknown setting in [commands]: pager"),
     ):
         config.write_text(bad)
         with pytest.raises(ConfigError, match=words.replace("[", r"\[").replace("]", r"\]")):

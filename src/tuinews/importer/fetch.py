@@ -90,9 +90,9 @@ def fetch(
     """
     import httpx
 
+    deadline = Deadline(timeout, should_stop)  # the clock starts now
     own = client is None
     active = make_client(timeout, connections=1) if client is None else client
-    deadline = Deadline(timeout, should_stop)
     try:
         with (
             deadline,

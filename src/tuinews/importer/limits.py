@@ -29,3 +29,7 @@ MAX_OPML_DEPTH = 50
 FETCH_TIMEOUT_SECONDS = 20.0
 MAX_REDIRECTS = 5
 MAX_ENCODINGS = 4
+
+# While another program writes to the store, a source waits this many busy timeouts of
+# 10 s each (ten minutes) before it is reported as not imported.
+IMPORT_BUSY_TRIES = 60

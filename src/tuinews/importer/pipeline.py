@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import BinaryIO, TypeVar
 
+from tuinews.importer import limits
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
@@ -44,8 +45,6 @@ __all__ = [
 ]
 
 T = TypeVar("T")
-# A source waits this many busy timeouts (10 minutes) while another program writes.
-BUSY_TRIES = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +111,7 @@ def import_sources(
 
     A URL is fetched within `timeout` seconds (see read_source); `should_stop` also
     cuts a fetch in progress (the import then ends there). While another program
-    writes to the store, each source waits for it (up to BUSY_TRIES busy timeouts)
+    writes to the store, each source waits for it (up to limits.IMPORT_BUSY_TRIES busy timeouts)
     and `on_wait` is told so, in plain words.
     """
     refs, failures = expand_sources(names)
@@ -180,7 +179,7 @@ def _disk_full(exc: sqlite3.Error) -> bool:
 def _store_refusal(exc: sqlite3.Error) -> str:
     """Why the store did not take a source; its transaction was rolled back whole."""
     if is_busy(exc):
-        minutes = BUSY_TRIES * BUSY_TIMEOUT_MS / 60_000
+        minutes = limits.IMPORT_BUSY_TRIES * BUSY_TIMEOUT_MS / 60_000
         return (
             f"the store stayed busy for {minutes:g} minutes (another program kept writing "
             "to it); nothing of this source was stored: import it again"
@@ -216,7 +215,8 @@ def _import_one(
             on_wait(f"{ref.label}: waiting for the store (another program is writing to it)")
 
     def when_free(step: Callable[[], T]) -> T:
-        return patiently(step, tries=BUSY_TRIES, should_stop=should_stop, on_wait=waiting)
+        tries = limits.IMPORT_BUSY_TRIES
+        return patiently(step, tries=tries, should_stop=should_stop, on_wait=waiting)
 
     streamed = when_free(partial(_import_feed_file, ref, store, category=category, rules=rules))
     if streamed is not None:

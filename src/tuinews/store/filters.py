@@ -122,11 +122,13 @@ def _matching(conn: sqlite3.Connection, query: str, after: int, now: datetime) -
             "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid > ?)"
         )
         params += [words, after]
+    # The unary + keeps the planner off the field indexes: the range of new ids (the
+    # primary key) is what bounds the work, not every old article of a category or age.
     for name, value in fields.items():
-        conditions.append(f"a.{FIELDS[name]} = ? COLLATE NOCASE")
+        conditions.append(f"+a.{FIELDS[name]} = ? COLLATE NOCASE")
         params.append(value)
     if older is not None:
-        conditions.append("a.sort_at < ?")
+        conditions.append("+a.sort_at < ?")
         params.append(to_iso(now - timedelta(days=older)))
     if len(conditions) == 1:
         return []

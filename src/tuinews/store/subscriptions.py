@@ -45,6 +45,10 @@ def _subscription(row: dict[str, Any]) -> Subscription:
         | {
             "last_fetched": from_iso(row["last_fetched"]),
             "added_at": added,
+            # Shown as they are: a store written by an older tuinews may hold raw text.
+            "title": door_line(row["title"]),
+            "category": door_line(row["category"]),
+            "last_error": door_line(row["last_error"]),
             "articles": int(row["articles"]),
             "unread": int(row["unread"]),
         }

@@ -162,9 +162,8 @@ class MainScreen(Navigation, ViewTools):
             self.marks.save_setting(ARTICLE_SETTING, str(current.id))
 
     def on_resize(self, event: Resize) -> None:
-        narrow = event.size.width < NARROW_WIDTH
-        self.set_class(narrow, "narrow")
-        self.query_one(KeyFooter).compact = narrow
+        # (The footer stays non-compact: compact keys overflowed onto the palette's key.)
+        self.set_class(event.size.width < NARROW_WIDTH, "narrow")
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # In a narrow terminal the reader takes the whole width while it has focus.

@@ -66,7 +66,7 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
 
     `cuts` are the headlines of other articles in the dump: the run never crosses them.
     """
-    grades, sizes = grade_all(lines)
+    grades, sizes, lang = grade_all(lines)
     weight = weights(grades, sizes, cuts)
     runs = best_runs(weight)
     if not runs:
@@ -99,7 +99,7 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     ]  # fmt: skip
     if summary is None and head is not None and not bullets:
         summary = standfirst(lines, grades, head, body_start)
-    author, published, _ = header_meta(lines, top, body_start, run.stop)
+    author, published, _ = header_meta(lines, top, body_start, run.stop, lang.codes)
     title = lines[head].text if head is not None else _first_words(lines[run.start].text)
     draft = ArticleDraft(
         title=title[:300],

@@ -194,7 +194,7 @@ def find_headline(
 
 
 def header_meta(
-    lines: list[Line], head: int, start: int, stop: int
+    lines: list[Line], head: int, start: int, stop: int, languages: list[str]
 ) -> tuple[str | None, datetime | None, list[int]]:
     """The byline and date nearest the headline, and the META lines read for them."""
     author: str | None = None
@@ -223,8 +223,8 @@ def header_meta(
             published, label = meta.date, meta.date_label
     if author is None:
         author = _bare_byline(lines, head, high)
-    if published is None:
-        published = _foreign_date(lines, low, high)
+    if published is None and languages:
+        published = _foreign_date(lines, low, high, languages)
     return author, published, used
 
 
@@ -246,8 +246,9 @@ def _bare_byline(lines: list[Line], head: int, high: int) -> str | None:
     return None
 
 
-def _foreign_date(lines: list[Line], low: int, high: int) -> datetime | None:
-    """A date in another language or format near the headline, read by dateparser."""
+def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) -> datetime | None:
+    """A date in the page's language (`languages`: ISO codes) near the headline, read by
+    dateparser."""
     candidates = [
         line.text
         for line in lines[low:high]
@@ -263,7 +264,9 @@ def _foreign_date(lines: list[Line], low: int, high: int) -> datetime | None:
     for text in candidates[:4]:
         for piece in (text, *re.split(r" ?[|·•,] ?| [-–—] ", text)):
             try:
-                when: datetime | None = dateparser.parse(piece, settings=settings)
+                when: datetime | None = dateparser.parse(
+                    piece, languages=languages, settings=settings
+                )
             except Exception:  # dateparser raises a variety of errors on odd input
                 when = None
             if when is not None and 1970 <= when.year <= 2100:

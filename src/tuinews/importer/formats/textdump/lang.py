@@ -23,6 +23,18 @@ _LANGUAGES = (
     "Arabic", "Hebrew", "Persian", "Urdu", "Hindi", "Indonesian", "Malay", "Vietnamese",
     "Korean", "Tagalog", "Swahili",
 )  # fmt: skip
+# The same languages as dateparser names them, to read dates in the page's own language only
+# (asked to guess among all of its 200 locales, dateparser takes seconds on a line).
+_CODES = {
+    "English": "en", "French": "fr", "German": "de", "Spanish": "es", "Portuguese": "pt",
+    "Italian": "it", "Dutch": "nl", "Czech": "cs", "Slovak": "sk", "Polish": "pl",
+    "Russian": "ru", "Ukrainian": "uk", "Bulgarian": "bg", "Serbian": "sr", "Croatian": "hr",
+    "Slovenian": "sl", "Romanian": "ro", "Hungarian": "hu", "Turkish": "tr", "Greek": "el",
+    "Swedish": "sv", "Danish": "da", "Norwegian_Bokmal": "nb", "Finnish": "fi", "Estonian": "et",
+    "Latvian": "lv", "Lithuanian": "lt", "Catalan": "ca", "Arabic": "ar", "Hebrew": "he",
+    "Persian": "fa", "Urdu": "ur", "Hindi": "hi", "Indonesian": "id", "Malay": "ms",
+    "Vietnamese": "vi", "Korean": "ko", "Tagalog": "tl", "Swahili": "sw",
+}  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # Scripts written without spaces: Han, kana, Thai, Lao, Khmer, Myanmar.
 _DENSE = re.compile(
@@ -40,6 +52,14 @@ class Language:
     stopwords: frozenset[str]
     dense: bool = False
     mixed: bool = False  # some of its lines are in a spaceless script
+
+    @property
+    def codes(self) -> list[str]:
+        """The language's ISO 639-1 codes as dateparser takes them (none if unknown)."""
+        if self.dense:
+            return ["zh", "ja"]
+        code = _CODES.get(self.name)
+        return [code] if code else []
 
 
 @cache

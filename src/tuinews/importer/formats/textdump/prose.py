@@ -131,8 +131,8 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
     return Grade.SHORT, words
 
 
-def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int]]:
-    """Every line's grade and length in words, in the page's own language."""
+def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int], Language]:
+    """Every line's grade and length in words, and the page's language they were read in."""
     tokens: dict[int, list[str]] = {}
     sampled = 0
     for i, line in enumerate(lines):
@@ -150,7 +150,7 @@ def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int]]:
         grade, words = grade_line(line, lang, tokens.get(i))
         grades.append(grade)
         sizes.append(words)
-    return grades, sizes
+    return grades, sizes, lang
 
 
 def _neighbours(grades: list[Grade], i: int) -> tuple[Grade, Grade]:
