@@ -257,7 +257,9 @@ def _shown_by_feedparser(data: bytes) -> list[str]:
     for entry in parsed.get("entries", []):
         detail = entry.get("title_detail") or {}
         title = entry.get("title") or ""
+        # As feedparser types it, and as a browser would show it read as HTML.
         shown.append(shown_html(title)[0] if "html" in detail.get("type", "") else title)
+        shown.append(shown_html(title)[0])
         shown.append(entry.get("author") or "")
         for part in [entry.get("summary") or ""] + [c.value for c in entry.get("content", [])]:
             shown.append(shown_html(part)[0])

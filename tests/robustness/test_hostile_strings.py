@@ -199,3 +199,25 @@ def test_raw_text_left_by_an_older_tuinews_is_cleaned_when_shown(tmp_path: Path)
     ):
         assert "403" in listed.stdout
         assert_clean(listed.stdout + listed.stderr)
+
+
+def test_saved_views_and_full_texts_pass_the_door_too(tmp_path: Path) -> None:
+    """Two writes outside save_source: a saved view's name and query, a page's full text."""
+    from tuinews.feeds.fulltext import save_full_text
+    from tuinews.models import ArticleDraft, View
+    from tuinews.store.saved import save_view
+
+    db = tmp_path / "store.db"
+    store = open_store(db)
+    try:
+        store.save_source("test:x", "X", "json", [ArticleDraft(title="Ferry", body="Back.")])
+        [article] = store.articles(View(), now=NOW, limit=1)
+        save_full_text(store, article, f"The page {HOSTILE}")
+        save_view(store.conn, f"Ferries {HOSTILE}", f"ferry {TITLE}")
+    finally:
+        store.close()
+    values = stored_text(db)
+    assert any(value.startswith("Ferries") for value in values)
+    assert any("The page" in value for value in values)
+    for value in values:
+        assert_clean(value)

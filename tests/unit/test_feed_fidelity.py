@@ -284,3 +284,12 @@ def test_links_resolve_where_the_feed_was_found(store: Store) -> None:
 def test_a_document_that_is_no_feed_list_or_page_is_refused(data: bytes, reason: str) -> None:
     with pytest.raises(ImportFailure, match=reason):
         parse_bytes(data)
+
+
+def test_a_feed_read_by_feedparser_from_a_url_is_not_refused(store: Store) -> None:
+    # Given the feed's URL as a header, feedparser took the bytes for an HTTP response
+    # without a content type: an empty feed was refused as malformed.
+    feed = b'<?xml version="1.0"?><rss version="2.0"></rss>'
+    with serve({"/feed.xml": static(feed)}) as (base, _):
+        report = import_sources([f"{base}/feed.xml"], store)
+    assert report.failures == []

@@ -74,6 +74,7 @@ def test_commands_settings(tmp_path: Path) -> None:
         ("[commands]\nbookmark = 3\n", "commands.bookmark must be a non-empty string"),
         ("[commands]\nterminal = 'less'\n", "commands.terminal must be a list"),
         ("[commands]\npager = 'x'\n", "unknown setting in [commands]: pager"),
+        ("[commands]\nbrowser = ''\n", "commands.browser must be a non-empty string"),
     ):
         config.write_text(bad)
         with pytest.raises(ConfigError, match=words.replace("[", r"\[").replace("]", r"\]")):

@@ -17,6 +17,7 @@ from tuinews.importer.fetch import fetch, make_client
 from tuinews.models import Article, FullTextResult, Subscription
 from tuinews.store import Store
 from tuinews.store.keys import word_count
+from tuinews.untrusted import door_block
 
 if TYPE_CHECKING:
     import httpx
@@ -65,7 +66,7 @@ def with_full_text(article: Article, full: str) -> str:
 def save_full_text(store: Store, article: Article, full: str) -> None:
     """Store the page's article in one transaction. The content hash stays the feed's, so
     the next refresh, finding the same item, leaves the full text in place."""
-    body = with_full_text(article, full)
+    body = door_block(with_full_text(article, full))  # the store's door, as for every text
     with store.write() as conn:
         conn.execute(
             "UPDATE articles SET body = ?, word_count = ? WHERE id = ?",

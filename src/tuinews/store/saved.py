@@ -15,6 +15,7 @@ from typing import Any
 
 from tuinews.models import Count, SavedView
 from tuinews.store.views import fts_query
+from tuinews.untrusted import door_line
 
 MAX_NAME = 80
 _ORDER = "ORDER BY matched_at DESC, article_id DESC"
@@ -30,7 +31,8 @@ def _view_id(conn: sqlite3.Connection, name: str) -> int | None:
 
 
 def _checked_name(name: str) -> str:
-    cleaned = " ".join(name.split())[:MAX_NAME]
+    # Shown in the sidebar: no control sequences, spaces folded.
+    cleaned = " ".join(door_line(name).split())[:MAX_NAME]
     if not cleaned:
         raise SavedViewError("a saved view needs a name")
     return cleaned
@@ -46,7 +48,7 @@ def save_view(conn: sqlite3.Connection, name: str, query: str) -> SavedView:
         if _view_id(conn, name) is not None:
             raise SavedViewError(f"there is already a view called {name!r}")
         cursor = conn.execute(
-            "INSERT INTO saved_views(name, query) VALUES (?, ?)", (name, query.strip())
+            "INSERT INTO saved_views(name, query) VALUES (?, ?)", (name, door_line(query.strip()))
         )
         _match_new(conn, int(cursor.lastrowid or 0), query, checked_id=0)
         conn.execute("COMMIT")

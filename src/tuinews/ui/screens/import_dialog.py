@@ -306,7 +306,9 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
 
     @on(DirectoryTree.DirectorySelected)
     def _folder_selected(self, event: DirectoryTree.DirectorySelected) -> None:
-        self._fill_path(event.node.data)
+        # Enter on the top folder only folds or unfolds it: a path the user typed stays.
+        if event.node.parent is not None:
+            self._fill_path(event.node.data)
 
     @on(DirectoryTree.FileSelected)
     def _file_selected(self, event: DirectoryTree.FileSelected) -> None:

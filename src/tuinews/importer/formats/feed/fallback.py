@@ -27,7 +27,9 @@ def parse_feed_slow(data: bytes, base: str | None = None) -> tuple[str | None, l
     # is resolved against the feed's own URL). Other links are resolved as the fast
     # path resolves them, in draft_from_entry.
     resolve = _XML_BASE.search(data) is not None
-    headers = {"content-location": base} if base else None
+    # (With any header, feedparser takes the bytes for an HTTP response and wants its
+    # type; the bytes' own declaration says the encoding.)
+    headers = {"content-location": base, "content-type": "application/xml"} if base else None
     try:
         # A stream, so that feedparser never takes the bytes for a file name or a URL.
         parsed = feedparser.parse(
