@@ -7,7 +7,7 @@ import sys
 
 FIELDS = frozenset(
     {"id", "title", "author", "published", "category", "source", "url", "summary", "body"}
-    | {"word_count", "read", "starred", "imported_at"}
+    | {"word_count", "read", "starred", "imported_at", "enclosures"}
 )
 
 

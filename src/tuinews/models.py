@@ -10,6 +10,16 @@ from tuinews.untrusted import shown
 
 
 @dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A file attached to an article (a podcast's audio, a video): its URL, MIME type and
+    size in bytes as the feed states them (either may be unknown)."""
+
+    url: str
+    type: str | None = None
+    length: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleDraft:
     """An article as the importer produces it, before the store gives it an id.
 
@@ -28,6 +38,7 @@ class ArticleDraft:
     summary: str | None = None
     key_hint: str | None = None
     source_name: str | None = None
+    enclosures: tuple[Enclosure, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +58,7 @@ class Article:
     read: bool
     starred: bool
     imported_at: datetime
+    enclosures: tuple[Enclosure, ...] = ()
 
     @property
     def reading_minutes(self) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tuinews.importer import limits
+from tuinews.importer.enclosures import clean_enclosures
 from tuinews.importer.sanitize import clean_block, clean_line
 from tuinews.models import ArticleDraft
 
@@ -31,6 +32,7 @@ def clean_draft(draft: ArticleDraft) -> ArticleDraft | None:
         summary=cap_text(summary) if summary is not None else None,
         key_hint=clean_line(draft.key_hint),
         source_name=clean_line(draft.source_name),
+        enclosures=clean_enclosures(draft.enclosures),
     )
 
 

@@ -33,3 +33,9 @@ MAX_ENCODINGS = 4
 # While another program writes to the store, a source waits this many busy timeouts of
 # 10 s each (ten minutes) before it is reported as not imported.
 IMPORT_BUSY_TRIES = 60
+
+# Enclosures (podcast audio, video, files): how many one article keeps, and the largest
+# file the reader downloads (a long video podcast episode is well under it).
+MAX_ENCLOSURES = 20
+MAX_ENCLOSURE_TYPE_CHARS = 100
+MAX_DOWNLOAD_BYTES = 4 * 1024 * 1024 * 1024

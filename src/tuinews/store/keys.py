@@ -12,7 +12,7 @@ import unicodedata
 from typing import NamedTuple
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from tuinews.models import ArticleDraft
+from tuinews.models import ArticleDraft, Enclosure
 from tuinews.store.rows import to_iso
 from tuinews.untrusted import door_block, door_line
 
@@ -39,6 +39,7 @@ class Fields(NamedTuple):
     summary: str | None
     body: str
     link: str | None
+    enclosures: tuple[Enclosure, ...] = ()
 
 
 def canonical_url(url: str) -> str:
@@ -106,11 +107,17 @@ def article_fields(draft: ArticleDraft, source_name: str, category: str | None) 
         draft.body,
         # The canonical URL: a link that only gained tracking parameters is no new version.
         canonical_url(draft.url) if draft.url else None,
+        draft.enclosures,
     )
 
 
 def fields_hash(fields: Fields) -> str:
-    """The content hash of an article's fields (see content_hash)."""
+    """The content hash of an article's fields (see content_hash).
+
+    Enclosures count only when there are some: an article stored before they were
+    kept is not a newer version for want of them.
+    """
+    attached = [f"{e.url} {e.type} {e.length}" for e in fields.enclosures]
     return content_hash(
         fields.title,
         fields.author,
@@ -119,6 +126,7 @@ def fields_hash(fields: Fields) -> str:
         fields.link,
         fields.summary,
         fields.body,
+        *attached,
     )
 
 
@@ -136,4 +144,5 @@ def door_fields(fields: Fields) -> Fields:
         door_block(fields.summary),
         door_block(fields.body),
         door_line(fields.link),
+        tuple(Enclosure(door_line(e.url), door_line(e.type), e.length) for e in fields.enclosures),
     )

@@ -281,9 +281,24 @@ _V9 = """
         ) WITHOUT ROWID;
 """
 
+# v10: enclosures (podcast audio, video, files), in feed order; they go with their article.
+_V10 = """
+        CREATE TABLE enclosures (
+            article_id INTEGER NOT NULL,
+            position INTEGER NOT NULL,
+            url TEXT NOT NULL,
+            type TEXT,
+            length INTEGER,
+            PRIMARY KEY (article_id, position)
+        ) WITHOUT ROWID;
+        CREATE TRIGGER enclosures_forget AFTER DELETE ON articles BEGIN
+            DELETE FROM enclosures WHERE article_id = old.id;
+        END;
+"""
+
 # One schema version: a SQL script, or a function that changes the schema through
 # sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
 Migration = str | Callable[["sqlite_utils.Database"], None]
 
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]

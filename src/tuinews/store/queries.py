@@ -7,9 +7,10 @@ thread (see the threading rule in opening.py).
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from datetime import datetime
 
-from tuinews.models import Article, ArticleRow, Count, SidebarCounts, View, ViewKind
+from tuinews.models import Article, ArticleRow, Count, Enclosure, SidebarCounts, View, ViewKind
 from tuinews.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -31,7 +32,7 @@ class Queries:
         row = self.conn.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
-        return article_from_row(row) if row else None
+        return with_enclosures(self.conn, [article_from_row(row)])[0] if row else None
 
     def page(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[ArticleRow]:
         """One page of a view's list rows: newest first, a search's best match first."""
@@ -52,18 +53,19 @@ class Queries:
         """Like page(), with every field (for the command line's output)."""
         if view.kind is ViewKind.SAVED:
             found = saved_rows(self.conn, view.name or "", ARTICLE_COLUMNS, limit, offset)
-            return [article_from_row(row) for row in found]
+            return with_enclosures(self.conn, [article_from_row(row) for row in found])
         where, params = view_filter(view, now)
         rows = self.conn.execute(
             f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return [article_from_row(row) for row in rows]
+        return with_enclosures(self.conn, [article_from_row(row) for row in rows])
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
         """Full-text search: the best of the newest matches first (see search.search_ids)."""
         ids = search_ids(self.conn, text, limit, offset)
-        return [article_from_row(row) for row in rows_by_ids(self.conn, ARTICLE_COLUMNS, ids)]
+        found = [article_from_row(row) for row in rows_by_ids(self.conn, ARTICLE_COLUMNS, ids)]
+        return with_enclosures(self.conn, found)
 
     def count(self, view: View, now: datetime) -> Count:
         """How many articles a view holds and how many are unread, without a scan.
@@ -168,3 +170,24 @@ class Queries:
     def data_version(self) -> int:
         """A number that changes when another connection (or process) commits."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+
+def with_enclosures(conn: sqlite3.Connection, articles: list[Article]) -> list[Article]:
+    """The articles with their enclosures, in feed order: one indexed query per 500."""
+    attached: dict[int, list[Enclosure]] = {}
+    ids = [article.id for article in articles]
+    for start in range(0, len(ids), 500):
+        part = ids[start : start + 500]
+        rows = conn.execute(
+            "SELECT article_id, url, type, length FROM enclosures "
+            f"WHERE article_id IN ({', '.join('?' * len(part))}) ORDER BY article_id, position",
+            part,
+        )
+        for article_id, url, kind, length in rows:
+            attached.setdefault(article_id, []).append(Enclosure(url, kind, length))
+    return [
+        replace(article, enclosures=tuple(attached[article.id]))
+        if article.id in attached
+        else article
+        for article in articles
+    ]

@@ -101,4 +101,8 @@ def article_to_json(article: Article) -> dict[str, Any]:
         "read": article.read,
         "starred": article.starred,
         "imported_at": to_iso(article.imported_at),
+        "enclosures": [
+            {"url": item.url, "type": item.type, "length": item.length}
+            for item in article.enclosures
+        ],
     }

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from json import loads
 from typing import NamedTuple
 
-from tuinews.models import ArticleDraft, FeedSubscription, Outcome
+from tuinews.models import ArticleDraft, Enclosure, FeedSubscription, Outcome
 from tuinews.store.connection import StoreConnection
 from tuinews.store.keys import Fields, article_fields, door_fields, fields_hash, word_count
 from tuinews.store.rows import to_iso
@@ -170,6 +170,7 @@ def _save_drafts(
     per_chunk = max(1, min(ROWS_PER_CHUNK, per_chunk))
     results: list[Saved] = []
     known: Known = {}
+    enclosed: dict[int, tuple[Enclosure, ...]] = {}  # draft's index -> its enclosures
     # From the second chunk on, a thread writes while this one prepares the next
     # chunk: SQLite releases the GIL. The connection is still used by one thread
     # at a time: this one waits for the writer before it goes on with it.
@@ -188,12 +189,14 @@ def _save_drafts(
     chunk: list[NewRow] = []
     with ExitStack() as bulk:
         try:
-            for draft in drafts:
+            for index, draft in enumerate(drafts):
                 fields = (
                     draft
                     if isinstance(draft, tuple)
                     else article_fields(draft, source_name, category)
                 )
+                if fields.enclosures:
+                    enclosed[index] = door_fields(fields).enclosures
                 chunk.append(new_row(fields, source_id, moment))
                 if len(chunk) == per_chunk:
                     if writer.ident is None:
@@ -211,7 +214,23 @@ def _save_drafts(
             raise failed[0]
         if chunk:
             _save_chunk(conn, chunk, known, results)
+    _save_enclosures(conn, results, enclosed)
     return results
+
+
+def _save_enclosures(
+    conn: sqlite3.Connection, results: list[Saved], enclosed: dict[int, tuple[Enclosure, ...]]
+) -> None:
+    """Each new article's enclosures; an updated one's replace what it had."""
+    rows: list[tuple[int, int, str, str | None, int | None]] = []
+    for index, saved in enumerate(results):
+        if saved.outcome is Outcome.UPDATED:
+            conn.execute("DELETE FROM enclosures WHERE article_id = ?", (saved.article_id,))
+        elif saved.outcome is not Outcome.NEW:
+            continue
+        for position, item in enumerate(enclosed.get(index, ())):
+            rows.append((saved.article_id, position, item.url, item.type, item.length))
+    conn.executemany("INSERT INTO enclosures VALUES (?, ?, ?, ?, ?)", rows)
 
 
 @contextmanager

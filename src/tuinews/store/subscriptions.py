@@ -17,6 +17,7 @@ from typing import Any
 
 from tuinews.models import Article, Count, FeedSubscription, Subscription
 from tuinews.store.connection import StoreConnection as Store
+from tuinews.store.queries import with_enclosures
 from tuinews.store.rows import ARTICLE_COLUMNS, article_from_dict, from_iso, to_iso
 from tuinews.untrusted import door_line
 
@@ -247,7 +248,7 @@ def article_page(store: Store, *, after_id: int = 0, limit: int = 500) -> list[A
     rows = store.db.table("articles").rows_where(
         "id > ?", [after_id], select=ARTICLE_COLUMNS, order_by="id", limit=limit
     )
-    return [article_from_dict(row) for row in rows]
+    return with_enclosures(store.conn, [article_from_dict(row) for row in rows])
 
 
 def feed_problems(store: Store) -> dict[str, str]:

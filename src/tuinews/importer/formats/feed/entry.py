@@ -9,12 +9,13 @@ fully understands; anything else goes to feedparser (`fallback`), with the same 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html import unescape
 from typing import Any
 
 from tuinews.importer.dates import from_struct
+from tuinews.importer.enclosures import RawEnclosure, enclosures_of
 from tuinews.importer.links import absolute
 from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
@@ -57,6 +58,10 @@ class RawEntry:
     category: str | None = None
     summary: str | None = None
     content: str | None = None
+    # (URL, type, length): RSS <enclosure> and Atom rel="enclosure" links, then
+    # media:content, as feedparser lists them (enclosures, media_content).
+    enclosures: list[RawEnclosure] = field(default_factory=list)
+    media: list[RawEnclosure] = field(default_factory=list)
 
 
 def raw_entry(entry: Any) -> RawEntry:
@@ -75,6 +80,13 @@ def raw_entry(entry: Any) -> RawEntry:
         category=tags[0] if tags else None,
         summary=entry.get("summary"),
         content=html_first[0]["value"] if html_first else None,
+        enclosures=[
+            (e.get("href"), e.get("type"), e.get("length")) for e in entry.get("enclosures") or []
+        ],
+        media=[
+            (m.get("url"), m.get("type"), m.get("filesize"))
+            for m in entry.get("media_content") or []
+        ],
     )
 
 
@@ -110,6 +122,7 @@ def draft_from_entry(entry: RawEntry, base: str | None = None) -> ArticleDraft |
         url=link,
         summary=summary,
         key_hint=entry.guid or None,
+        enclosures=enclosures_of([*entry.enclosures, *entry.media], base),
     )
 
 

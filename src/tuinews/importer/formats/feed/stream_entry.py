@@ -24,11 +24,13 @@ from tuinews.importer.formats.feed.stream_names import (
     CATEGORY,
     CONTENT,
     CONTRIBUTOR,
+    ENCLOSURE,
     GUID,
     INSIDE_SOURCE_REFUSED,
     ITUNES_CATEGORY,
     LINK,
     MEDIA_CATEGORY,
+    MEDIA_CONTENT,
     MEDIA_TITLE,
     PUBLISHED,
     RELEVANT,
@@ -207,16 +209,35 @@ def _read_link(entry: EntryReader, element: Any) -> None:
     found = attributes(element) if element.keys() else {}
     if "url" in found or "uri" in found or len(element):
         raise Unsupported("an unusual link")
+    if "href" not in found and found.get("rel") == "enclosure":
+        raise Unsupported("an enclosure link without href")  # feedparser takes its text
     if "href" in found:
         rel = found.get("rel", "alternate")
         kind = found.get("type", "application/atom+xml" if rel == "self" else "text/html")
         kind = {"html": "text/html", "xhtml": "application/xhtml+xml"}.get(kind, kind)
         if rel == "alternate" and kind in _HTML_TYPES:
             entry.raw.link = fix_uri(found["href"])
+        elif rel == "enclosure":
+            entry.raw.enclosures.append((found["href"], found.get("type"), found.get("length")))
         return
     value = fix_uri(element.text.strip()) if element.text else ""
     value = repair(value).replace("&amp;", "&")
     entry.raw.link = _LINK_ENTITY.sub(r"&\g<1>", value) if "&" in value else value
+
+
+def _read_enclosure(entry: EntryReader, element: Any) -> None:
+    """RSS <enclosure url type length/> (feedparser files it as a rel="enclosure" link)."""
+    found = attributes(element) if element.keys() else {}
+    if len(element) or "url" not in found:
+        raise Unsupported("an unusual enclosure")
+    entry.raw.enclosures.append((found["url"], found.get("type"), found.get("length")))
+
+
+def _read_media_content(entry: EntryReader, element: Any) -> None:
+    found = attributes(element) if element.keys() else {}
+    if len(element) or "url" not in found:
+        raise Unsupported("an unusual media:content")  # a title or player inside it
+    entry.raw.media.append((found["url"], found.get("type"), found.get("filesize")))
 
 
 def _read_guid(entry: EntryReader, element: Any) -> None:
@@ -346,6 +367,8 @@ _READERS: dict[int, Callable[[EntryReader, Any], None]] = {
     TITLE: _read_title,
     MEDIA_TITLE: _read_media_title,
     LINK: _read_link,
+    ENCLOSURE: _read_enclosure,
+    MEDIA_CONTENT: _read_media_content,
     GUID: _read_guid,
     AUTHOR: _read_author,
     PUBLISHED: _read_published,

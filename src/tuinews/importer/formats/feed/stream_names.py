@@ -101,6 +101,8 @@ CHANNEL = 17
 AUTHOR_PART = 18  # name, email, uri: part of an author (elsewhere harmless)
 CONTRIBUTOR = 19
 REFUSED = 20  # elements whose feedparser rules the fast path does not copy
+ENCLOSURE = 21  # RSS <enclosure>
+MEDIA_CONTENT = 22
 
 KINDS: dict[str, int] = {
     "title": TITLE,
@@ -151,6 +153,8 @@ KINDS: dict[str, int] = {
     "itunes_name": AUTHOR_PART,
     "itunes_email": AUTHOR_PART,
     "contributor": CONTRIBUTOR,
+    "enclosure": ENCLOSURE,
+    "media_content": MEDIA_CONTENT,
     "dc_contributor": CONTRIBUTOR,
     "body": REFUSED,
     "xhtml_body": REFUSED,
@@ -163,9 +167,9 @@ KINDS: dict[str, int] = {
     "rdf_rdf": REFUSED,
 }
 # Kinds that change an entry when they appear deeper than its own children.
-RELEVANT = frozenset(set(range(TITLE, REFUSED + 1)) - {AUTHOR_PART, CONTRIBUTOR})
+RELEVANT = frozenset(set(range(TITLE, MEDIA_CONTENT + 1)) - {AUTHOR_PART, CONTRIBUTOR})
 INSIDE_SOURCE_REFUSED = frozenset({SUMMARY, CONTENT, SOURCE, IMAGE, TEXTINPUT, ITEM, CHANNEL})
-INSIDE_SOURCE_REFUSED |= {REFUSED}
+INSIDE_SOURCE_REFUSED |= {REFUSED, ENCLOSURE, MEDIA_CONTENT}
 
 
 def feedparser_key(tag: str, prefix: str | None, bound: dict[str, str]) -> str | None:
