@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     remove = actions.add_parser(
         "remove", parents=[common], help="unsubscribe; delete the feed's unstarred articles"
     )
-    remove.add_argument("url", metavar="URL")
+    remove.add_argument("url", metavar="URL|TITLE", help="the feed's URL or its title")
 
     views = commands.add_parser("views", parents=[common], help="searches saved as views")
     view_actions = views.add_subparsers(dest="views_command", metavar="ACTION", required=True)

@@ -267,7 +267,7 @@ def _print_articles(articles: list[Article], *, as_json: bool) -> None:
 
 
 def cmd_feeds(args: argparse.Namespace, db: Path) -> int:
-    """`feeds add URL [--category]`, `feeds list [--json]`, `feeds remove URL`."""
+    """`feeds add URL [--category]`, `feeds list [--json]`, `feeds remove URL|TITLE`."""
     from tuinews.importer.sanitize import clean_line
     from tuinews.store import subscriptions as subs
     from tuinews.store.busy import patiently
@@ -285,15 +285,23 @@ def cmd_feeds(args: argparse.Namespace, db: Path) -> int:
             else:
                 print(f"already subscribed: {url}")
         elif args.feeds_command == "remove":
-            url = args.url.strip()
-            if subs.get_subscription(store, url) is None:
-                raise UsageError(f"not subscribed: {url}")
+            url = _one_feed(subs.find_subscriptions(store, args.url.strip()), args.url)
             removed = patiently(lambda: subs.remove_subscription(store, url), tries=FEED_TRIES)
             kept = subs.feed_articles(store, url).total  # what is left is starred
             print(f"unsubscribed from {url}; removed {removed} articles, kept {kept} starred")
         else:
             _print_subscriptions(subs.list_subscriptions(store), as_json=args.json)
     return EXIT_OK
+
+
+def _one_feed(found: Sequence[Subscription], name: str) -> str:
+    """The URL of the one feed `name` matched; a usage error when none or several did."""
+    if not found:
+        raise UsageError(f"not subscribed: {name.strip()}")
+    if len(found) > 1:
+        urls = " ".join(s.url for s in found)
+        raise UsageError(f"{len(found)} feeds are titled {name.strip()!r}; give one URL: {urls}")
+    return found[0].url
 
 
 def _feed_url(text: str) -> str:
@@ -327,20 +335,19 @@ def _print_subscriptions(subscriptions: Sequence[Subscription], *, as_json: bool
             ]
         )
         return
+    # The URL last, whole, so it can be copied into `feeds remove`; a last error whole on
+    # its own line below the feed, as cutting it hides the reason.
     row = "{:<32} {:<16} {:>8} {:>6}  {:<16}  {}\n"
-    sys.stdout.write(row.format("TITLE", "CATEGORY", "ARTICLES", "UNREAD", "LAST FETCH", "ERROR"))
+    sys.stdout.write(row.format("TITLE", "CATEGORY", "ARTICLES", "UNREAD", "LAST FETCH", "URL"))
     for s in subscriptions:
         fetched = s.last_fetched.strftime("%Y-%m-%d %H:%M") if s.last_fetched else "never"
         sys.stdout.write(
             row.format(
-                _cut(s.label, 32),
-                _cut(s.category or "-", 16),
-                s.articles,
-                s.unread,
-                fetched,
-                s.last_error or "-",
+                _cut(s.label, 32), _cut(s.category or "-", 16), s.articles, s.unread, fetched, s.url
             )
         )
+        if s.last_error:
+            sys.stdout.write(f"  error: {s.last_error}\n")
 
 
 def _cut(text: str, width: int) -> str:

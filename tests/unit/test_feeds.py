@@ -25,6 +25,7 @@ from tuinews.store.subscriptions import (
     feed_articles,
     get_subscription,
     list_subscriptions,
+    record_fetch,
     remove_subscription,
 )
 
@@ -450,11 +451,36 @@ def test_feeds_list_and_remove_from_the_command_line(tmp_path: Path) -> None:
         "unread": 3,
     }
     table = tuinews("feeds", "list", "--db", str(db)).stdout.splitlines()
-    assert table[0].split() == ["TITLE", "CATEGORY", "ARTICLES", "UNREAD", "LAST", "FETCH", "ERROR"]
-    assert table[1].split() == ["Example", "Feed", "World", "3", "3", "never", "-"]
+    assert table[0].split() == ["TITLE", "CATEGORY", "ARTICLES", "UNREAD", "LAST", "FETCH", "URL"]
+    assert table[1].split() == ["Example", "Feed", "World", "3", "3", "never", url]
     removed = tuinews("feeds", "remove", url, "--db", str(db))
     assert removed.stdout == f"unsubscribed from {url}; removed 2 articles, kept 1 starred\n"
     again = tuinews("feeds", "remove", url, "--db", str(db))
     assert again.returncode == 2 and f"not subscribed: {url}" in again.stderr
     assert tuinews("feeds", "add", "ftp://x.example/feed", "--db", str(db)).returncode == 2
     assert tuinews("feeds", "--db", str(db)).returncode == 2  # an action is required
+
+
+def test_feeds_remove_by_title_and_list_shows_urls_and_whole_errors(tmp_path: Path) -> None:
+    db = tmp_path / "cli.db"
+    store = open_store(db)
+    add_subscription(store, "https://wire.example/rss", "Meridian Wire", "World")
+    add_subscription(store, "https://a.example/feed", "Twin Post", None)
+    add_subscription(store, "https://b.example/feed", "twin post ", None)
+    error = "could not be fetched ([Errno -2] Name or service not known) " + "x" * 80
+    record_fetch(store, "https://b.example/feed", error=error, status=None, fetched_at=FIXED_NOW)
+    store.close()
+    table = tuinews("feeds", "list", "--db", str(db)).stdout.splitlines()
+    assert any(line.rstrip().endswith("https://wire.example/rss") for line in table)
+    assert f"  error: {error}" in table
+    removed = tuinews("feeds", "remove", "meridian wire", "--db", str(db))
+    assert removed.returncode == 0, removed.stderr
+    assert removed.stdout == (
+        "unsubscribed from https://wire.example/rss; removed 0 articles, kept 0 starred\n"
+    )
+    twins = tuinews("feeds", "remove", "Twin Post", "--db", str(db))
+    assert twins.returncode == 2 and twins.stdout == ""
+    assert "2 feeds are titled 'Twin Post'" in twins.stderr
+    assert "https://a.example/feed https://b.example/feed" in twins.stderr
+    gone = tuinews("feeds", "remove", "Meridian Wire", "--db", str(db))
+    assert gone.returncode == 2 and "not subscribed: Meridian Wire" in gone.stderr

@@ -99,6 +99,20 @@ def get_subscription(store: Store, url: str) -> Subscription | None:
     return next((_subscription(row) for row in rows), None)
 
 
+def find_subscriptions(store: Store, name: str) -> list[Subscription]:
+    """The subscriptions `name` stands for: the one at that URL, else those titled so.
+
+    Titles match without regard to case or surrounding spaces; several feeds may share one.
+    """
+    found = get_subscription(store, name)
+    if found is not None:
+        return [found]
+    wanted = name.strip().casefold()
+    if not wanted:
+        return []
+    return [s for s in list_subscriptions(store) if (s.title or "").strip().casefold() == wanted]
+
+
 def feed_articles(store: Store, url: str) -> Count:
     """How many articles the store holds from the feed at `url`, and how many are unread."""
     total, unread = store.conn.execute(
