@@ -25,7 +25,6 @@ from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import (
     add_subscription,
     has_subscriptions,
-    list_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
 from tuinews.ui.config_check import report_config
@@ -278,7 +277,7 @@ class TuinewsApp(FilterActions, ExportActions):
     def action_feeds(self) -> None:
         from tuinews.ui.screens.feeds import FeedsScreen
 
-        self.push_screen(FeedsScreen(list_subscriptions(self.store)))
+        self.push_screen(FeedsScreen(self.store, self.settings), self._feeds_closed)
 
     def action_add_feed(self) -> None:
         from tuinews.ui.screens.feeds import AddFeedDialog
@@ -325,6 +324,10 @@ class TuinewsApp(FilterActions, ExportActions):
     def action_search(self) -> None:
         if self.main is not None:
             self.main.action_search()
+
+    def _feeds_closed(self, changed: bool | None) -> None:
+        if changed:
+            self.refresh_main()
 
     def refresh_main(self) -> None:
         if self.main is not None:
