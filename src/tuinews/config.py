@@ -17,6 +17,8 @@ full_text = ["https://example.org/feed.xml"]  # fetch these feeds' article pages
 bookmark = "echo %u %t >> ~/bookmarks.txt"  # B: %u the URL, %t the title (shell-quoted)
 browser = "w3m %u"                  # o: %u the URL; terminal browsers suspend the app
 save_dir = "~/Articles"             # where S saves an article (default: the home folder)
+player = "mpv %u"                   # P: plays an enclosure (podcast audio, video); %u the URL
+download_dir = "~/Podcasts"         # D: downloads an enclosure there (default: ~/Downloads)
 terminal = ["less", "vim"]          # | with these programs suspends the app (they take the screen)
 
 [[filters]]                         # a killfile: applied to new articles on import/refresh
@@ -68,17 +70,21 @@ class FeedSettings:
 DEFAULT_TERMINAL_PROGRAMS = (
     *("less", "more", "most", "bat", "vi", "vim", "nvim", "nano", "emacs", "micro"),
     *("w3m", "lynx", "links", "elinks", "glow", "mutt", "neomutt"),
+    *("mpv", "mplayer", "mpg123", "cvlc", "ogg123"),  # players that show their state there
 )
 
 
 @dataclass(frozen=True, slots=True)
 class CommandSettings:
-    """The [commands] table: what the pipe (|), save (S) and bookmark (B) keys run."""
+    """The [commands] table: what the pipe (|), save (S), bookmark (B), play (P) and
+    download (D) keys run or write to."""
 
     bookmark: str | None = None  # a shell command; %u and %t stand for the URL and title
     browser: str | None = None  # o: a command, %u the URL (default: $BROWSER, the system's)
     save_dir: str = "~"
     terminal: tuple[str, ...] = DEFAULT_TERMINAL_PROGRAMS  # programs that take the terminal
+    player: str | None = None  # P: a command, %u the enclosure's URL
+    download_dir: str = "~/Downloads"  # D: where enclosures are downloaded
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,10 +194,10 @@ def _feeds(path: Path, raw: Any) -> FeedSettings:
 def _commands(path: Path, raw: Any) -> CommandSettings:
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: [commands] must be a table")
-    unknown = set(raw) - {"bookmark", "browser", "save_dir", "terminal"}
+    unknown = set(raw) - {"bookmark", "browser", "save_dir", "terminal", "player", "download_dir"}
     if unknown:
         raise ConfigError(f"{path}: unknown setting in [commands]: {', '.join(sorted(unknown))}")
-    for name in ("bookmark", "browser", "save_dir"):
+    for name in ("bookmark", "browser", "save_dir", "player", "download_dir"):
         if name in raw and not (isinstance(raw[name], str) and raw[name].strip()):
             raise ConfigError(f"{path}: commands.{name} must be a non-empty string")
     if "terminal" in raw and not _strings(raw["terminal"]):
@@ -202,6 +208,8 @@ def _commands(path: Path, raw: Any) -> CommandSettings:
         browser=raw.get("browser"),
         save_dir=raw.get("save_dir", defaults.save_dir),
         terminal=tuple(raw.get("terminal", defaults.terminal)),
+        player=raw.get("player"),
+        download_dir=raw.get("download_dir", defaults.download_dir),
     )
 
 

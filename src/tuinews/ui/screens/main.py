@@ -21,6 +21,7 @@ from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
+from tuinews.ui.screens.enclosure_tools import EnclosureTools
 from tuinews.ui.screens.navigation import SPLIT_SETTING, Navigation, row_of, saved_split
 from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -42,7 +43,7 @@ EMPTY_HINTS = {
 }
 
 
-class MainScreen(Navigation, ViewTools):
+class MainScreen(Navigation, ViewTools, EnclosureTools):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [

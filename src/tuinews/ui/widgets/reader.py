@@ -10,7 +10,8 @@ from textual.widgets import Static
 
 from tuinews.article_view import heading as article_heading
 from tuinews.models import Article
-from tuinews.numbered import LinkList, Numbered, number_links
+from tuinews.numbered import Link, LinkList, Numbered, number_links
+from tuinews.podcast import describe
 from tuinews.ui.highlight import highlight_markdown, highlight_text
 
 EMPTY_HINT = "Select an article and press enter to read it."
@@ -62,6 +63,9 @@ class Reader(VerticalScroll, can_focus=True):
 
     def compose(self) -> ComposeResult:
         yield Static(Text(EMPTY_HINT, style="dim"), id="reader-heading")
+        enclosures = Static(id="reader-enclosures")
+        enclosures.display = False
+        yield enclosures
         yield ArticleBody(id="reader-body")
         yield Static(id="reader-links")
 
@@ -75,6 +79,7 @@ class Reader(VerticalScroll, can_focus=True):
         terms = terms or []
         heading = self.query_one("#reader-heading", Static)
         body = self.query_one(ArticleBody)
+        self._show_enclosures(article)
         if article is None:
             heading.update(Text(EMPTY_HINT, style="dim"))
             body.show("")
@@ -87,6 +92,14 @@ class Reader(VerticalScroll, can_focus=True):
         body.show(highlight_markdown(self.numbered.markdown, terms))
         self.query_one("#reader-links", Static).update(LinkList(self.numbered.links))
         self.scroll_home(animate=False)
+
+    def _show_enclosures(self, article: Article | None) -> None:
+        # Under the heading, where a podcast's listener looks first; P plays, D downloads.
+        shown = self.query_one("#reader-enclosures", Static)
+        enclosures = article.enclosures if article is not None else ()
+        shown.display = bool(enclosures)
+        links = [Link(n, describe(e), e.url) for n, e in enumerate(enclosures, 1)]
+        shown.update(LinkList(links, title="Enclosures") if links else "")
 
     def action_half_page(self, direction: int) -> None:
         """ctrl+d / ctrl+u: half a screen down or up."""
