@@ -10,7 +10,8 @@ from rich.console import Console, Group, RenderableType
 from rich.text import Text
 
 from tuinews.models import Article
-from tuinews.numbered import LinkList, number_links, wrap_url
+from tuinews.numbered import Link, LinkList, number_links, wrap_url
+from tuinews.podcast import describe
 
 PLAIN_WIDTH = 80  # plain text is wrapped as a mail or a terminal pager would show it
 
@@ -53,10 +54,19 @@ def rendered(article: Article, width: int) -> RenderableType:
     from rich.markdown import Markdown
 
     numbered = number_links(article.body)
-    parts: list[RenderableType] = [heading(article, width), Text(), Markdown(numbered.markdown)]
+    parts: list[RenderableType] = [heading(article, width), Text()]
+    if article.enclosures:
+        parts += [enclosure_list(article), Text()]
+    parts.append(Markdown(numbered.markdown))
     if numbered.links:
         parts += [Text(), LinkList(numbered.links)]
     return Group(*parts)
+
+
+def enclosure_list(article: Article) -> LinkList:
+    """The article's enclosures numbered as the reader lists them: type, size and URL."""
+    links = [Link(n, describe(e), e.url) for n, e in enumerate(article.enclosures, 1)]
+    return LinkList(links, title="Enclosures")
 
 
 def print_article(article: Article, console: Console | None = None) -> None:
@@ -70,6 +80,9 @@ def as_markdown(article: Article) -> str:
     lines = [f"# {article.title}", "", byline(article), "", _stamp(article.published)]
     if article.url:
         lines += ["", f"<{article.url}>"]
+    if article.enclosures:
+        lines += ["", "Enclosures:", ""]
+        lines += [f"{n}. <{e.url}> ({describe(e)})" for n, e in enumerate(article.enclosures, 1)]
     if article.summary:
         lines += ["", f"*{article.summary}*"]
     return "\n".join(line for line in lines) + f"\n\n{article.body.rstrip()}\n"

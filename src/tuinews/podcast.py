@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tuinews.browser import command_for
 from tuinews.importer import limits
 from tuinews.importer.errors import ImportFailure, size_limit
 from tuinews.models import Enclosure
@@ -48,6 +47,8 @@ def describe(enclosure: Enclosure) -> str:
 
 def player_command(template: str, url: str) -> str:
     """The player's command line: %u replaced by the quoted URL (added when absent)."""
+    from tuinews.browser import command_for  # (browser -> shell -> article_view -> here)
+
     return command_for(template, url)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cli import tuinews
+from cli import on_terminal, tuinews
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.formats.feed.fallback import parse_feed_slow
 from tuinews.importer.formats.feed.stream import Unsupported, read_feed
@@ -167,3 +167,18 @@ def test_an_atom_enclosure_link_without_href_agrees_with_feedparser() -> None:
         list(read_feed(io.BytesIO(feed))[1])
     (draft,) = parse_feed_slow(feed)[1]  # (its link too, as feedparser does)
     assert draft.enclosures == (Enclosure("https://cast.example/ep.ogg", "audio/ogg"),)
+
+
+def test_show_lists_enclosures_on_a_terminal_and_in_markdown(tmp_path: Path) -> None:
+    feed = tmp_path / "cast.rss"
+    enclosure = '<enclosure url="https://cast.example/12.mp3" type="audio/mpeg" length="2500000"/>'
+    feed.write_bytes(rss(enclosure))
+    db = tmp_path / "show.db"
+    store = open_store(db)
+    import_sources([str(feed)], store)
+    store.close()
+    screen = on_terminal("--db", str(db), "show", "1", columns=80)
+    assert "Enclosures" in screen
+    assert "[1] audio/mpeg · 2.5 MB" in screen and "https://cast.example/12.mp3" in screen
+    piped = tuinews("--db", str(db), "show", "1").stdout
+    assert "Enclosures:\n\n1. <https://cast.example/12.mp3> (audio/mpeg · 2.5 MB)\n" in piped

@@ -8,10 +8,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from tuinews.article_view import enclosure_list
 from tuinews.article_view import heading as article_heading
 from tuinews.models import Article
-from tuinews.numbered import Link, LinkList, Numbered, number_links
-from tuinews.podcast import describe
+from tuinews.numbered import LinkList, Numbered, number_links
 from tuinews.ui.highlight import highlight_markdown, highlight_text
 
 EMPTY_HINT = "Select an article and press enter to read it."
@@ -96,10 +96,9 @@ class Reader(VerticalScroll, can_focus=True):
     def _show_enclosures(self, article: Article | None) -> None:
         # Under the heading, where a podcast's listener looks first; P plays, D downloads.
         shown = self.query_one("#reader-enclosures", Static)
-        enclosures = article.enclosures if article is not None else ()
-        shown.display = bool(enclosures)
-        links = [Link(n, describe(e), e.url) for n, e in enumerate(enclosures, 1)]
-        shown.update(LinkList(links, title="Enclosures") if links else "")
+        has_some = article is not None and bool(article.enclosures)
+        shown.display = has_some
+        shown.update(enclosure_list(article) if article is not None and has_some else "")
 
     def action_half_page(self, direction: int) -> None:
         """ctrl+d / ctrl+u: half a screen down or up."""
