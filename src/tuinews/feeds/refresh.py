@@ -86,6 +86,7 @@ def refresh_feeds(
     connect: Callable[[Path], Store] = open_store,
     full_text: Sequence[str] = (),
     filters: Sequence[ArticleFilter] | None = None,
+    only: Sequence[str] = (),
 ) -> RefreshReport:
     """Fetch every subscription and store what changed; return one result per feed.
 
@@ -95,7 +96,8 @@ def refresh_feeds(
     The new articles of the feeds `full_text` names (URL or title) get the article of
     their page fetched and stored (`report.full_texts`). `connect` opens the writer's
     connection (a process that already has the store open passes one that does not
-    read the file outside SQLite). Raises StoreError when the store cannot be opened.
+    read the file outside SQLite). `only` (URLs), when given, limits the refresh to those
+    feeds. Raises StoreError when the store cannot be opened.
     """
     if concurrency < 1:
         raise ValueError("concurrency must be at least 1")
@@ -115,6 +117,7 @@ def refresh_feeds(
             max_per_feed=max_per_feed,
             clock=clock or (lambda: datetime.now(UTC)),
             full_text=full_text,
+            only=only,
         )
     finally:
         store.close()
@@ -133,8 +136,9 @@ def _refresh(
     max_per_feed: int | None,
     clock: Callable[[], datetime],
     full_text: Sequence[str],
+    only: Sequence[str] = (),
 ) -> RefreshReport:
-    subscriptions = list_subscriptions(store)
+    subscriptions = [s for s in list_subscriptions(store) if not only or s.url in only]
     before = last_article_id(store)
     report = RefreshReport()
     client = make_client(timeout, connections=concurrency)
@@ -339,6 +343,7 @@ def refresh_configured(
     on_progress: Callable[[FeedProgress], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     connect: Callable[[Path], Store] = open_store,
+    only: Sequence[str] = (),
 ) -> RefreshReport:
     """refresh_feeds() with the [feeds] settings and category rules of the config file."""
     feeds = settings.feeds
@@ -354,4 +359,5 @@ def refresh_configured(
         connect=connect,
         full_text=feeds.full_text,
         filters=settings.filters,
+        only=only,
     )

@@ -113,6 +113,38 @@ def find_subscriptions(store: Store, name: str) -> list[Subscription]:
     return [s for s in list_subscriptions(store) if (s.title or "").strip().casefold() == wanted]
 
 
+def rename_subscription(store: Store, url: str, title: str | None) -> bool:
+    """Give the feed at `url` the user's title (None: the feed's own, from the next fetch).
+
+    Returns whether there was such a feed. A title the user chose outlives refreshes.
+    """
+    with store.write() as conn:
+        cursor = conn.execute(
+            "UPDATE subscriptions SET title = ? WHERE url = ?", (door_line(title), url)
+        )
+    return cursor.rowcount > 0
+
+
+def set_subscription_category(store: Store, url: str, category: str | None) -> bool:
+    """Put the feed at `url` in `category`, and its stored articles with it, in one
+    transaction (None: later articles are categorised by the rules; stored ones stay).
+
+    Returns whether there was such a feed.
+    """
+    category = door_line(category)
+    with store.write() as conn:
+        cursor = conn.execute(
+            "UPDATE subscriptions SET category = ? WHERE url = ?", (category, url)
+        )
+        if category is not None and cursor.rowcount:
+            conn.execute(
+                "UPDATE articles SET category = ? WHERE category != ? AND source_id IN "
+                "(SELECT id FROM sources WHERE location = ?)",
+                (category, category, url),
+            )
+    return cursor.rowcount > 0
+
+
 def feed_articles(store: Store, url: str) -> Count:
     """How many articles the store holds from the feed at `url`, and how many are unread."""
     total, unread = store.conn.execute(
@@ -252,10 +284,15 @@ def article_page(store: Store, *, after_id: int = 0, limit: int = 500) -> list[A
 
 
 def feed_problems(store: Store) -> dict[str, str]:
-    """Failing feeds: title (or URL) -> its last error, cheap enough for every redraw."""
+    """Failing feeds: "title (or URL)\x1fcategory" -> its last error, cheap enough for
+    every redraw. A feed without a category of its own is listed under each category its
+    articles are in (the rules put them there), and under "" when it has none yet."""
     rows = store.conn.execute(
-        "SELECT coalesce(title, url), coalesce(category, ''), last_error FROM subscriptions "
-        "WHERE last_error IS NOT NULL ORDER BY 1"
+        "SELECT DISTINCT coalesce(s.title, s.url), coalesce(s.category, a.category, ''), "
+        "s.last_error FROM subscriptions s "
+        "LEFT JOIN sources src ON s.category IS NULL AND src.location = s.url "
+        "LEFT JOIN articles a ON a.source_id = src.id "
+        "WHERE s.last_error IS NOT NULL ORDER BY 1, 2"
     )
     # Shown in a tooltip: a store written by an older tuinews may hold a raw reason.
     return {

@@ -25,7 +25,6 @@ from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import (
     add_subscription,
     has_subscriptions,
-    list_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
 from tuinews.ui.config_check import report_config
@@ -85,6 +84,7 @@ class TuinewsApp(FilterActions, ExportActions):
         self.samples = samples
         self.config_path = config_path
         self.refreshing = False
+        self.quitting = False  # set by `q`: keys queued behind it must open nothing more
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -278,7 +278,7 @@ class TuinewsApp(FilterActions, ExportActions):
     def action_feeds(self) -> None:
         from tuinews.ui.screens.feeds import FeedsScreen
 
-        self.push_screen(FeedsScreen(list_subscriptions(self.store)))
+        self.push_screen(FeedsScreen(self.store, self.settings), self._feeds_closed)
 
     def action_add_feed(self) -> None:
         from tuinews.ui.screens.feeds import AddFeedDialog
@@ -326,6 +326,10 @@ class TuinewsApp(FilterActions, ExportActions):
         if self.main is not None:
             self.main.action_search()
 
+    def _feeds_closed(self, changed: bool | None) -> None:
+        if changed:
+            self.refresh_main()
+
     def refresh_main(self) -> None:
         if self.main is not None:
             self.main.refresh_all()
@@ -365,7 +369,16 @@ class TuinewsApp(FilterActions, ExportActions):
 
         show_help(self, self.main)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once `q` is pressed, keys typed after it run nothing but quit.
+
+        A terminal delivers keys queued behind `q` while the app is being taken down; a
+        dialog pushed then was mounted on a closing stack and raised NoMatches.
+        """
+        return not self.quitting or action == "quit"
+
     async def action_quit(self) -> None:
+        self.quitting = True
         main = self.main
         if main is not None:
             main.save_state()

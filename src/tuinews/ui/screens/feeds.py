@@ -1,18 +1,37 @@
-"""Feed dialogs: the subscriptions with their state and errors, adding a feed, exporting."""
+"""Feed dialogs: managing the subscriptions ("Feeds…"), adding a feed, exporting."""
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, RadioButton, RadioSet, Static
 
-from tuinews.models import Subscription
+from tuinews.config import Settings
+from tuinews.models import RefreshReport, Subscription
+from tuinews.store import Store, StoreError
+from tuinews.store.busy import QuickWait, is_busy
+from tuinews.store.subscriptions import (
+    list_subscriptions,
+    remove_subscription,
+    rename_subscription,
+    set_subscription_category,
+)
+from tuinews.ui.screens.feed_dialogs import ConfirmRemove, FeedField
+from tuinews.untrusted import shown
+
+WRITE_WAIT_MS = 1000  # a change waits this long for a store busy with another process
 
 
 def _when(subscription: Subscription) -> str:
@@ -21,45 +40,205 @@ def _when(subscription: Subscription) -> str:
     return subscription.last_fetched.astimezone().strftime("%d %b %H:%M")
 
 
-class FeedsScreen(ModalScreen[None]):
-    """Every subscription: title, category, counts, last fetch and the last error."""
+def _detail(sub: Subscription) -> Text:
+    """The highlighted feed in full: its URL and its whole last error (the table cuts it)."""
+    text = Text(sub.url, style="bold")
+    status = f" (HTTP {sub.last_status})" if sub.last_status else ""
+    text.append(f"\nLast fetch: {_when(sub)}{status}")
+    if sub.last_error:
+        text.append("\nError: ", style="bold red")
+        text.append(sub.last_error)  # outside text: data, never markup
+    return text
+
+
+def _site(url: str) -> str:
+    """The site a feed belongs to: its address without the path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+@dataclass
+class FeedRefreshed(Message):
+    """Refreshing one feed from "Feeds…" is done: its result, or why the store failed."""
+
+    url: str
+    report: RefreshReport | None
+    error: str | None = None
+
+
+class FeedsScreen(ModalScreen[bool]):
+    """Every subscription, to manage: add, remove, rename, recategorise, refresh one, open
+    its site; the highlighted feed's URL and whole last error show below the table.
+
+    Dismissed with whether the store changed (the main screen then reloads)."""
 
     BINDINGS = [
-        Binding("escape,q", "dismiss(None)", "Close", id="feeds.close"),
+        Binding("escape,q", "close", "Close", id="feeds.close"),
         Binding("a", "add", "Add feed", id="feeds.add"),
+        Binding("d,delete", "remove", "Remove feed", id="feeds.remove"),
+        Binding("e", "rename", "Rename feed", id="feeds.rename"),
+        Binding("c", "category", "Change category", id="feeds.category"),
+        Binding("r", "refresh_one", "Refresh this feed", id="feeds.refresh_one"),
+        Binding("o", "open_site", "Open its site", id="feeds.open_site"),
+        # A modal screen hides the app's keys: its own ? lists the keys above.
+        Binding("question_mark", "app.help", "Help", id="feeds.help"),
     ]
 
-    def __init__(self, subscriptions: list[Subscription]) -> None:
+    def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__()
-        self.subscriptions = subscriptions
+        self.store = store
+        self.settings = settings
+        self.subscriptions: list[Subscription] = []
+        self.refreshing: str | None = None  # the URL being refreshed
+        self.changed = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-box", classes="dialog"):
             table: DataTable[Text] = DataTable(id="feeds-table", cursor_type="row")
             table.add_columns("Feed", "Category", "Articles", "Unread", "Fetched", "Problem")
-            for sub in self.subscriptions:
-                problem = Text(sub.last_error or "", style="bold red" if sub.last_error else "")
-                table.add_row(
-                    Text(sub.title or sub.url, overflow="ellipsis", no_wrap=True),
-                    Text(sub.category or "-"),
-                    Text(str(sub.articles), justify="right"),
-                    Text(str(sub.unread), justify="right"),
-                    Text(_when(sub)),
-                    problem,
-                )
             yield table
-            message = (
-                "No subscriptions yet: press a to add a feed." if not self.subscriptions else ""
-            )
-            yield Static(Text(message), id="feeds-hint")
+            yield Static("", id="feeds-detail")
+            yield Static("", id="feeds-hint")
 
     def on_mount(self) -> None:
         self.query_one("#feeds-box").border_title = "Feeds"
+        self.load()
         self.query_one(DataTable).focus()
 
+    def load(self, keep: str | None = None) -> None:
+        """(Re)read the subscriptions; the cursor stays on `keep` (a URL) if it is there."""
+        self.subscriptions = list_subscriptions(self.store)
+        table: DataTable[Text] = self.query_one(DataTable)
+        table.clear()
+        for sub in self.subscriptions:
+            problem = Text(sub.last_error or "", style="bold red" if sub.last_error else "")
+            table.add_row(
+                Text(sub.title or sub.url, overflow="ellipsis", no_wrap=True),
+                Text(sub.category or "-"),
+                Text(str(sub.articles), justify="right"),
+                Text(str(sub.unread), justify="right"),
+                Text(_when(sub)),
+                problem,
+                key=sub.url,
+            )
+        urls = [sub.url for sub in self.subscriptions]
+        if keep in urls:
+            table.move_cursor(row=urls.index(keep))
+        hint = "a add  d remove  e rename  c category  r refresh  o open site  escape close"
+        if not self.subscriptions:
+            hint = "No subscriptions yet: press a to add a feed."
+        self.query_one("#feeds-hint", Static).update(Text(hint, style="dim"))
+        self._show_detail()
+
+    @property
+    def selected(self) -> Subscription | None:
+        """The subscription under the cursor."""
+        row = self.query_one(DataTable).cursor_row
+        return self.subscriptions[row] if 0 <= row < len(self.subscriptions) else None
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        sub = self.selected
+        self.query_one("#feeds-detail", Static).update(_detail(sub) if sub else "")
+
+    def _write(self, change: Callable[[], object], keep: str | None) -> bool:
+        """Run one store change; on a busy or broken store say so instead of failing."""
+        try:
+            with QuickWait(self.store.conn, WRITE_WAIT_MS):
+                change()
+        except sqlite3.Error as error:
+            reason = "the store is busy (an import is running)" if is_busy(error) else "failed"
+            self.notify(f"Not changed: {reason}; try again.", severity="error", markup=False)
+            return False
+        self.changed = True
+        self.load(keep)
+        return True
+
+    def action_close(self) -> None:
+        self.dismiss(self.changed)
+
     def action_add(self) -> None:
-        self.dismiss(None)
+        self.dismiss(self.changed)
         self.app.call_later(self.app.run_action, "add_feed")
+
+    def action_remove(self) -> None:
+        sub = self.selected
+        if sub is not None:
+            self.app.push_screen(ConfirmRemove(sub.label, sub.url), partial(self._remove, sub))
+
+    def _remove(self, sub: Subscription, confirmed: bool | None) -> None:
+        if confirmed and self._write(lambda: remove_subscription(self.store, sub.url), None):
+            self.notify(f"Unsubscribed from {sub.label}", timeout=3, markup=False)
+
+    def action_rename(self) -> None:
+        sub = self.selected
+        if sub is not None:
+            prompt = "Title (empty: the feed's own title, from the next refresh)"
+            field = FeedField("Rename feed", prompt, sub.title or "")
+            self.app.push_screen(field, partial(self._renamed, sub))
+
+    def _renamed(self, sub: Subscription, title: str | None) -> None:
+        if title is not None:
+            self._write(lambda: rename_subscription(self.store, sub.url, title or None), sub.url)
+
+    def action_category(self) -> None:
+        sub = self.selected
+        if sub is not None:
+            prompt = "Category for this feed and its articles (empty: by the rules)"
+            field = FeedField("Change category", prompt, sub.category or "")
+            self.app.push_screen(field, partial(self._recategorised, sub))
+
+    def _recategorised(self, sub: Subscription, category: str | None) -> None:
+        if category is not None:
+            change = partial(set_subscription_category, self.store, sub.url, category or None)
+            self._write(change, sub.url)
+
+    def action_open_site(self) -> None:
+        sub = self.selected
+        if sub is not None:
+            self.app.open_url(_site(sub.permanent_url or sub.url))
+
+    def action_refresh_one(self) -> None:
+        sub = self.selected
+        if sub is None:
+            return
+        if self.refreshing or getattr(self.app, "refreshing", False):
+            self.notify("A refresh is already running.", timeout=2)
+            return
+        self.refreshing = sub.url
+        self.query_one("#feeds-hint", Static).update(Text(f"Refreshing {sub.label}…"))
+        self._refresh_worker(sub.url)
+
+    @work(thread=True, exclusive=True, group="feed-refresh")
+    def _refresh_worker(self, url: str) -> None:
+        """Fetch one feed on a worker thread through a connection of its own."""
+        from tuinews.feeds.refresh import refresh_configured
+
+        try:
+            report = refresh_configured(
+                self.store.path,
+                self.settings,
+                only=(url,),
+                connect=lambda _path: self.store.reopen(),
+            )
+        except StoreError as exc:
+            self.post_message(FeedRefreshed(url, None, shown(exc)))
+        except sqlite3.Error:
+            self.post_message(FeedRefreshed(url, None, "the store cannot be opened"))
+        else:
+            self.post_message(FeedRefreshed(url, report))
+
+    def on_feed_refreshed(self, message: FeedRefreshed) -> None:
+        self.refreshing = None
+        self.changed = True
+        self.load(message.url)
+        report = message.report
+        failed = report is None or bool(report.failures)
+        text = f"Refresh failed: {message.error}" if report is None else report.summary()
+        self.notify(text, severity="warning" if failed else "information", markup=False)
 
 
 @dataclass(frozen=True, slots=True)

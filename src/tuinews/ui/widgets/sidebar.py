@@ -45,6 +45,8 @@ class Sidebar(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
         Binding("g", "first", "First", show=False, id="sidebar.first"),
         Binding("G", "last", "Last", show=False, id="sidebar.last"),
+        # The reason for a `!` without a mouse: "Feeds…" shows each feed's whole last error.
+        Binding("exclamation_mark", "app.feeds", "Feeds and their errors", id="sidebar.feeds"),
     ]
 
     @dataclass
@@ -107,9 +109,11 @@ class Sidebar(OptionList):
             return
         self._built_for = built_for
         failing = {key.split("\x1f", 1)[1] for key in problems}
+        # One line per feed, though a feed may be listed under several categories.
+        reasons = {key.split("\x1f", 1)[0]: reason for key, reason in problems.items()}
         self.tooltip = (
-            Text("Feeds with problems:\n")
-            + Text("\n".join(f"{k.split(chr(31))[0]}: {v}" for k, v in problems.items()))
+            Text("Feeds with problems (! for details):\n")
+            + Text("\n".join(f"{name}: {reason}" for name, reason in reasons.items()))
             if problems
             else None
         )
@@ -121,7 +125,9 @@ class Sidebar(OptionList):
         for kind in SMART_VIEWS:
             count = counts.views[kind]
             number = count.total if kind is ViewKind.STARRED else count.unread
-            options.append(Option(_entry(View(kind), number, width), id=kind.value))
+            # A failing feed with no category (nor articles) yet has its `!` on "All".
+            warn = kind is ViewKind.ALL and "" in failing
+            options.append(Option(_entry(View(kind), number, width, warn=warn), id=kind.value))
             self._views[kind.value] = View(kind)
         options.append(None)
         for saved_view in saved:
