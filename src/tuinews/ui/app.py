@@ -84,6 +84,7 @@ class TuinewsApp(FilterActions, ExportActions):
         self.samples = samples
         self.config_path = config_path
         self.refreshing = False
+        self.quitting = False  # set by `q`: keys queued behind it must open nothing more
 
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
@@ -368,7 +369,16 @@ class TuinewsApp(FilterActions, ExportActions):
 
         show_help(self, self.main)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once `q` is pressed, keys typed after it run nothing but quit.
+
+        A terminal delivers keys queued behind `q` while the app is being taken down; a
+        dialog pushed then was mounted on a closing stack and raised NoMatches.
+        """
+        return not self.quitting or action == "quit"
+
     async def action_quit(self) -> None:
+        self.quitting = True
         main = self.main
         if main is not None:
             main.save_state()

@@ -172,6 +172,8 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys are live: the footer dims the others, the keys do nothing."""
+        if getattr(self.app, "quitting", False):
+            return False  # keys typed after `q` (see TuinewsApp.check_action)
         if action == "undo":
             return bool(self.marks.history) or None
         if action in ("open_link", "copy_link"):
