@@ -1,5 +1,5 @@
-"""Enclosures (podcast audio, video, files): described, played with the user's player
-command, and downloaded to a folder with progress. No Textual.
+"""Enclosures (podcast audio, video, files): described, and downloaded to a folder with
+progress. No Textual. (The player's command line is browser.command_for's, as for o.)
 
 A download streams over HTTP with the importer's client (redirect guard, user agent), a
 size cap (limits.MAX_DOWNLOAD_BYTES) and the fetch time-out of importer/limits.py as the
@@ -43,13 +43,6 @@ def describe(enclosure: Enclosure) -> str:
     """'audio/mpeg · 12.3 MB': the type and size, as known."""
     parts = [enclosure.type or "file", size_text(enclosure.length)]
     return " · ".join(part for part in parts if part)
-
-
-def player_command(template: str, url: str) -> str:
-    """The player's command line: %u replaced by the quoted URL (added when absent)."""
-    from tuinews.browser import command_for  # (browser -> shell -> article_view -> here)
-
-    return command_for(template, url)
 
 
 def file_name(url: str) -> str:

@@ -25,8 +25,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from tuinews.browser import command_for
 from tuinews.models import Article, Enclosure
-from tuinews.podcast import DownloadFailure, describe, download, player_command
+from tuinews.podcast import DownloadFailure, describe, download
 from tuinews.shell import takes_terminal
 from tuinews.ui.screens.prompts import Prompt
 from tuinews.ui.widgets.download_bar import DownloadBar
@@ -139,7 +140,7 @@ class EnclosureTools(Screen[None]):
     def play(self, enclosure: Enclosure) -> None:
         """Run the player on the enclosure's URL (suspended app for a terminal player)."""
         commands = self.enclosure_commands
-        command = player_command(commands.player or "", enclosure.url)
+        command = command_for(commands.player or "", enclosure.url)
         try:
             if takes_terminal(command, commands.terminal):
                 with self.app.suspend():
