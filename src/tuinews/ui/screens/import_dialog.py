@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,9 +24,17 @@ from textual.widgets import Button, DirectoryTree, Input, Label, ProgressBar, St
 from textual.widgets.directory_tree import DirEntry
 from textual.worker import Worker, get_current_worker
 
-from tuinews.importer.pipeline import NEWS_SUFFIXES, ImportProgress, import_sources
+from tuinews.importer.pipeline import ImportProgress, import_sources
 from tuinews.models import CategoryRule, ImportReport
 from tuinews.store import Store
+from tuinews.ui.screens.import_browser import (
+    PathInput,
+    SourceBrowser,
+    display_path,
+    folder_of,
+    home,
+)
+from tuinews.ui.screens.import_results import merge_reports, result_text
 from tuinews.untrusted import shown
 
 HINT = "Pick a file or folder above, or enter a URL, then press enter to import."
@@ -41,93 +49,12 @@ class ImportOutcome:
     jump: bool
 
 
-class SourceBrowser(DirectoryTree):
-    """A folder tree that shows only folders and files the importer can read."""
-
-    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        # Hidden entries are skipped by the importer too; is_dir() may touch a slow disk,
-        # but DirectoryTree calls this on its own loader thread.
-        return [
-            path
-            for path in paths
-            if not path.name.startswith(".")
-            and (path.suffix.lower() in NEWS_SUFFIXES or self._safe_is_dir(path))
-        ]
-
-
-def display_path(path: Path) -> str:
-    """How a path is shown and typed: relative to the working folder inside it, else from ~."""
-    for base, prefix in ((_cwd(), ""), (_home(), "~/")):
-        if base is None or len(base.parts) < 2:
-            continue
-        try:
-            relative = path.relative_to(base)
-        except ValueError:
-            continue
-        if relative == Path():
-            return prefix.rstrip("/") or "."
-        return f"{prefix}{relative}"
-    return str(path)
-
-
-def _cwd() -> Path | None:
-    try:
-        return Path.cwd()
-    except OSError:  # the working folder was removed
-        return None
-
-
-def _home() -> Path | None:
-    try:
-        return Path.home()
-    except RuntimeError:
-        return None
-
-
-def merge_reports(first: ImportReport | None, second: ImportReport) -> ImportReport:
-    """The totals of two runs, so closing after several imports reports them all."""
-    if first is None:
-        return second
-    return ImportReport(
-        new=first.new + second.new,
-        updated=first.updated + second.updated,
-        duplicate=first.duplicate + second.duplicate,
-        sources=first.sources + second.sources,
-        subscriptions_added=first.subscriptions_added + second.subscriptions_added,
-        failures=[*first.failures, *second.failures],
-        article_ids=[*first.article_ids, *second.article_ids],
-    )
-
-
-def result_text(
-    report: ImportReport,
-    *,
-    cancelled: bool = False,
-    done: int = 0,
-    total: int = 0,
-    error_style: str = "red",
-    warning_style: str = "yellow",
-) -> Text:
-    """The result area: the CLI's summary line, one line per failure, new subscriptions.
-
-    Names and reasons come from outside: they are appended as text, never as markup.
-    """
-    text = Text()
-    if cancelled:
-        text.append(f"cancelled after {done} of {total} sources\n", style=warning_style)
-    text.append(report.summary(), style="bold")
-    for failure in report.failures:
-        text.append(f"\nerror: {failure.source}: {failure.reason}", style=error_style)
-    if report.subscriptions_added:
-        text.append(f"\nsubscribed to {report.subscriptions_added} new feeds")
-    return text
-
-
 def _field(label: str, placeholder: str, field_id: str) -> ComposeResult:
-    """One labelled input row of the dialog."""
+    """One labelled input row of the dialog (the path field completes paths on Tab)."""
+    kind = PathInput if field_id == "import-path" else Input
     with Horizontal(classes="import-row"):
         yield Label(label, classes="import-label")
-        yield Input(placeholder=placeholder, id=field_id, classes="import-field", compact=True)
+        yield kind(placeholder=placeholder, id=field_id, classes="import-field", compact=True)
 
 
 class ImportDialog(ModalScreen[ImportOutcome | None]):
@@ -180,13 +107,15 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         self.store = store
         self.rules = tuple(rules)
         self.timeout = timeout
-        self.start_dir = (start_dir or _home() or Path.cwd()).expanduser().resolve()
+        self.start_dir = (start_dir or home() or Path.cwd()).expanduser().resolve()
         self.url_mode = url_mode
         self._pace = _pace
         self._stop = threading.Event()
         self.importing = False
         self.report: ImportReport | None = None
         self.import_worker: Worker[None] | None = None
+        self._filled = ""  # the path the browser last put in the field
+        self._imported: list[str] | None = None  # the sources of the last import
 
     def compose(self) -> ComposeResult:
         with Vertical(id="import-box") as box:
@@ -241,6 +170,7 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         self.query_one("#import-result", Static).update(Text())
         self._status(f"Importing {', '.join(sources)}…")
         self.refresh_bindings()
+        self._imported = self._fields()
         self.import_worker = self._run_import(sources, category, self._stop)
 
     def action_cancel_import(self) -> None:
@@ -257,6 +187,9 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
 
     def _has_new_articles(self) -> bool:
         return self.report is not None and self.report.new + self.report.updated > 0
+
+    def _fields(self) -> list[str]:
+        return [self.query_one(f"#import-{name}", Input).value for name in ("path", "url")]
 
     def _sources(self) -> list[str] | None:
         """The sources the fields name, or None (and a message) when there are none."""
@@ -281,7 +214,12 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
 
     @on(Input.Submitted)
     def _submitted(self) -> None:
-        self.action_start()
+        # After an import, enter in a field naming the same sources shows the new articles:
+        # `Tab Tab Enter` ran the same import again.
+        if self._has_new_articles() and self._fields() == self._imported:
+            self.action_jump()
+        else:
+            self.action_start()
 
     @on(Button.Pressed, "#import-start")
     def _start_pressed(self) -> None:
@@ -318,8 +256,19 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
     def _fill_path(self, entry: DirEntry | None) -> None:
         if entry is not None:
             field = self.query_one("#import-path", Input)
-            field.value = display_path(entry.path)
+            field.value = self._filled = display_path(entry.path)
             field.cursor_position = len(field.value)
+
+    @on(Input.Changed, "#import-path")
+    def _typed(self, event: Input.Changed) -> None:
+        # A path the user types moves the browser to its folder; one the browser filled in
+        # must not (the tree would re-root under the cursor).
+        if event.value == self._filled:
+            return
+        browser = self.query_one(SourceBrowser)
+        folder = folder_of(event.value)
+        if folder is not None and folder != Path(browser.path):
+            browser.path = folder
 
     # -- the worker and its messages -------------------------------------------
 
