@@ -144,5 +144,10 @@ def door_fields(fields: Fields) -> Fields:
         door_block(fields.summary),
         door_block(fields.body),
         door_line(fields.link),
-        tuple(Enclosure(door_line(e.url), door_line(e.type), e.length) for e in fields.enclosures),
+        door_enclosures(fields.enclosures),
     )
+
+
+def door_enclosures(enclosures: tuple[Enclosure, ...]) -> tuple[Enclosure, ...]:
+    """Enclosures as the store writes them (see door_fields)."""
+    return tuple(Enclosure(door_line(e.url), door_line(e.type), e.length) for e in enclosures)

@@ -22,7 +22,14 @@ from typing import NamedTuple
 
 from tuinews.models import ArticleDraft, Enclosure, FeedSubscription, Outcome
 from tuinews.store.connection import StoreConnection
-from tuinews.store.keys import Fields, article_fields, door_fields, fields_hash, word_count
+from tuinews.store.keys import (
+    Fields,
+    article_fields,
+    door_enclosures,
+    door_fields,
+    fields_hash,
+    word_count,
+)
 from tuinews.store.rows import to_iso
 from tuinews.store.subscriptions import subscribe
 from tuinews.untrusted import door_line
@@ -196,7 +203,7 @@ def _save_drafts(
                     else article_fields(draft, source_name, category)
                 )
                 if fields.enclosures:
-                    enclosed[index] = door_fields(fields).enclosures
+                    enclosed[index] = door_enclosures(fields.enclosures)
                 chunk.append(new_row(fields, source_id, moment))
                 if len(chunk) == per_chunk:
                     if writer.ident is None:
