@@ -182,3 +182,43 @@ def test_show_lists_enclosures_on_a_terminal_and_in_markdown(tmp_path: Path) -> 
     assert "[1] audio/mpeg · 2.5 MB" in screen and "https://cast.example/12.mp3" in screen
     piped = tuinews("--db", str(db), "show", "1").stdout
     assert "Enclosures:\n\n1. <https://cast.example/12.mp3> (audio/mpeg · 2.5 MB)\n" in piped
+
+
+def test_json_feed_attachments_and_our_own_export_are_read_back(tmp_path: Path) -> None:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": "Cast",
+        "items": [
+            {
+                "id": "12",
+                "title": "Episode 12",
+                "content_text": "Notes.",
+                "attachments": [
+                    {
+                        "url": "https://cast.example/12.m4a",
+                        "mime_type": "audio/x-m4a",
+                        "size_in_bytes": 89970236,
+                    },
+                    {"url": "ftp://cast.example/12.m4a"},
+                ],
+            }
+        ],
+    }
+    source = tmp_path / "cast.json"
+    source.write_text(json.dumps(feed))
+    db = tmp_path / "json.db"
+    store = open_store(db)
+    import_sources([str(source)], store)
+    store.close()
+    expected = [{"url": "https://cast.example/12.m4a", "type": "audio/x-m4a", "length": 89970236}]
+    exported = tuinews("--db", str(db), "export", "--format", "json").stdout
+    assert json.loads(exported)["enclosures"] == expected
+    # The export imported into another store keeps them.
+    again = tmp_path / "export.jsonl"
+    again.write_text(exported)
+    other = tmp_path / "other.db"
+    store = open_store(other)
+    import_sources([str(again)], store)
+    store.close()
+    shown = tuinews("--db", str(other), "show", "1", "--json").stdout
+    assert json.loads(shown)["enclosures"] == expected

@@ -293,3 +293,11 @@ def test_a_feed_read_by_feedparser_from_a_url_is_not_refused(store: Store) -> No
     with serve({"/feed.xml": static(feed)}) as (base, _):
         report = import_sources([f"{base}/feed.xml"], store)
     assert report.failures == []
+
+
+def test_an_html_title_with_a_control_sequence_is_read_without_a_crash() -> None:
+    # Found by the hostile-feed fuzz test: lxml refused the escape character when it
+    # joined the text around a dropped <script>, and the import ended in a traceback.
+    feed = item("Text.", title="<title><script>alert(1)</script>\x1b[2JRain</title>")
+    (draft,) = parse_feed_slow(feed)[1]
+    assert draft.title == "Rain"

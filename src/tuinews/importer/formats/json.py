@@ -6,6 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from tuinews.importer.dates import parse_date
+from tuinews.importer.enclosures import RawEnclosure, enclosures_of
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
@@ -124,7 +125,19 @@ def _json_feed_entry(item: dict[str, Any]) -> RawEntry:
         category=_string(tags[0]) if isinstance(tags, list) and tags else None,
         summary=escape(summary, quote=False) if summary and content else content,
         content=content if summary else None,
+        enclosures=_raw_enclosures(item.get("attachments"), "mime_type", "size_in_bytes"),
     )
+
+
+def _raw_enclosures(items: object, kind: str, size: str) -> list[RawEnclosure]:
+    """(url, type, length) of a JSON Feed's attachments or tuinews' own `enclosures`."""
+    if not isinstance(items, list):
+        return []
+    return [
+        (_string(item.get("url")), _string(item.get(kind)), str(item.get(size) or ""))
+        for item in items
+        if isinstance(item, dict)
+    ]
 
 
 def _reason(exc: Exception) -> str:
@@ -183,4 +196,5 @@ def _article(item: object) -> ArticleDraft | None:
         summary=_string(item.get("summary")),
         key_hint=str(guid) if isinstance(guid, (str, int)) and str(guid).strip() else None,
         source_name=_string(item.get("source")),
+        enclosures=enclosures_of(_raw_enclosures(item.get("enclosures"), "type", "length"), None),
     )

@@ -19,6 +19,7 @@ from tuinews.importer.enclosures import RawEnclosure, enclosures_of
 from tuinews.importer.links import absolute
 from tuinews.importer.markdown import html_to_markdown
 from tuinews.models import ArticleDraft
+from tuinews.untrusted import strip_controls
 
 # A tag, with quoted attribute values that may hold ">".
 _TAG = re.compile(r"""<[/!?]?[A-Za-z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
@@ -174,6 +175,9 @@ def _html_text(html: str) -> str:
     from lxml import etree  # type: ignore[import-untyped]
     from lxml import html as lxml_html
 
+    # lxml refuses control characters in text it moves (drop_tree() joins a tail onto its
+    # neighbour): they go now, as they would from the title afterwards anyway.
+    html = strip_controls(html)
     try:
         root = lxml_html.fragment_fromstring(html, create_parent="div")
     except (etree.LxmlError, ValueError):
