@@ -69,6 +69,10 @@ async def test_feeds_are_managed_from_the_keyboard(store: Store) -> None:
         assert {"feeds.remove", "feeds.rename", "feeds.category", "feeds.refresh_one"} <= ids
         assert "feeds.open_site" in ids
         await pilot.press("escape")
+        await pilot.press("j")
+        assert WIRE in _detail(app)
+        await pilot.press("k")
+        assert DOWN in _detail(app)
         await pilot.press("down")
         assert WIRE in _detail(app)
         await pilot.press("e")

@@ -80,6 +80,8 @@ class FeedsScreen(ModalScreen[bool]):
         Binding("c", "category", "Change category", id="feeds.category"),
         Binding("r", "refresh_one", "Refresh this feed", id="feeds.refresh_one"),
         Binding("o", "open_site", "Open its site", id="feeds.open_site"),
+        Binding("j", "move(1)", "Next feed", show=False, id="feeds.down"),
+        Binding("k", "move(-1)", "Previous feed", show=False, id="feeds.up"),
         # A modal screen hides the app's keys: its own ? lists the keys above.
         Binding("question_mark", "app.help", "Help", id="feeds.help"),
     ]
@@ -159,6 +161,10 @@ class FeedsScreen(ModalScreen[bool]):
 
     def action_close(self) -> None:
         self.dismiss(self.changed)
+
+    def action_move(self, rows: int) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=max(0, table.cursor_row + rows))
 
     def action_add(self) -> None:
         self.dismiss(self.changed)
