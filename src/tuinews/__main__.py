@@ -108,13 +108,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
     db_path: Path | None = getattr(args, "db", None)
-    from tuinews import cli_commands
+    from tuinews import cli_commands, cli_feeds
     from tuinews.cli_commands import EXIT_OK, EXIT_USAGE, UsageError
 
     try:
         if args.command is None:
             return _run_app(db_path, args.config)
-        handler = getattr(cli_commands, f"cmd_{args.command}")
+        module = cli_feeds if args.command == "feeds" else cli_commands
+        handler = getattr(module, f"cmd_{args.command}")
         code: int = handler(args, _db(db_path))
         return code
     except UsageError as exc:

@@ -12,14 +12,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from tuinews.config import ConfigError, Settings, load_settings
-from tuinews.models import Article, FeedProgress, SavedView, Subscription, View, ViewKind
+from tuinews.models import Article, FeedProgress, SavedView, View, ViewKind
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.rows import article_to_json
 from tuinews.store.schema import refusal
-from tuinews.untrusted import shown
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
-FEED_TRIES = 6  # `feeds add` and `remove` wait this many busy timeouts for a busy store
 
 
 class UsageError(Exception):
@@ -41,7 +39,7 @@ def say(text: str) -> None:
 
 
 @contextmanager
-def _store(path: Path, *, reading: bool = False) -> Iterator[Store]:
+def open_command_store(path: Path, *, reading: bool = False) -> Iterator[Store]:
     """The store, closed afterwards; `reading` commands accept a store they cannot write."""
     try:
         store = open_store(path, read_only_ok=reading, on_upgrade=say)
@@ -58,7 +56,7 @@ def cmd_import(args: argparse.Namespace, db: Path) -> int:
     from tuinews.importer.pipeline import import_sources
 
     settings = _settings(args)
-    with _store(db) as store, progress_reporter(sys.stderr) as on_progress:
+    with open_command_store(db) as store, progress_reporter(sys.stderr) as on_progress:
         _sync_filters(store, settings)
         report = import_sources(
             args.sources,
@@ -109,7 +107,7 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
         if args.category or args.view != "all":
             raise UsageError("--saved cannot be combined with --view or --category")
         view = View(ViewKind.SAVED, name=args.saved)
-    with _store(db, reading=True) as store:
+    with open_command_store(db, reading=True) as store:
         if args.saved:
             _saved_view(store, args.saved)
         articles = _articles_within(store, view, within, args.limit)
@@ -159,7 +157,7 @@ def cmd_views(args: argparse.Namespace, db: Path) -> int:
     """`views add NAME QUERY`, `views list [--json]`, `views rename OLD NEW`, `views remove`."""
     from tuinews.store.saved import SavedViewError, list_views, remove_view, rename_view, save_view
 
-    with _store(db, reading=args.views_command == "list") as store:
+    with open_command_store(db, reading=args.views_command == "list") as store:
         try:
             if args.views_command == "add":
                 view = save_view(store.conn, args.name, args.query)
@@ -184,7 +182,7 @@ def cmd_filters(args: argparse.Namespace, db: Path) -> int:
     from tuinews.store.filters import apply_filters, filter_counts, undo_filter
 
     settings = _settings(args)
-    with _store(db) as store:
+    with open_command_store(db) as store:
         _sync_filters(store, settings)
         apply_filters(store.conn, datetime.now(UTC))
         counts = filter_counts(store.conn, settings.filters)
@@ -228,7 +226,7 @@ def _print_views(views: Sequence[SavedView], *, as_json: bool) -> None:
 
 
 def cmd_search(args: argparse.Namespace, db: Path) -> int:
-    with _store(db, reading=True) as store:
+    with open_command_store(db, reading=True) as store:
         articles = store.search(args.query, limit=args.limit)
     _print_articles(articles, as_json=args.json)
     if not articles:
@@ -237,7 +235,7 @@ def cmd_search(args: argparse.Namespace, db: Path) -> int:
 
 
 def cmd_show(args: argparse.Namespace, db: Path) -> int:
-    with _store(db, reading=True) as store:
+    with open_command_store(db, reading=True) as store:
         article = store.get(args.id)
     if article is None:
         raise UsageError(f"no article with id {args.id}")
@@ -264,94 +262,6 @@ def _print_articles(articles: list[Article], *, as_json: bool) -> None:
         sys.stdout.write(
             f"{article.id:>6} {flags} {date}  {article.category[:14]:<14} {article.title}\n"
         )
-
-
-def cmd_feeds(args: argparse.Namespace, db: Path) -> int:
-    """`feeds add URL [--category]`, `feeds list [--json]`, `feeds remove URL|TITLE`."""
-    from tuinews.importer.sanitize import clean_line
-    from tuinews.store import subscriptions as subs
-    from tuinews.store.busy import patiently
-
-    with _store(db) as store:
-        if args.feeds_command == "add":
-            url = shown(_feed_url(args.url))
-            category = clean_line(args.category)
-            # An import or a refresh may hold the store: wait for it (a minute at most).
-            added = patiently(
-                lambda: subs.add_subscription(store, url, category=category), tries=FEED_TRIES
-            )
-            if added:
-                print(f"subscribed to {url}")
-            else:
-                print(f"already subscribed: {url}")
-        elif args.feeds_command == "remove":
-            url = _one_feed(subs.find_subscriptions(store, args.url.strip()), args.url)
-            removed = patiently(lambda: subs.remove_subscription(store, url), tries=FEED_TRIES)
-            kept = subs.feed_articles(store, url).total  # what is left is starred
-            print(f"unsubscribed from {url}; removed {removed} articles, kept {kept} starred")
-        else:
-            _print_subscriptions(subs.list_subscriptions(store), as_json=args.json)
-    return EXIT_OK
-
-
-def _one_feed(found: Sequence[Subscription], name: str) -> str:
-    """The URL of the one feed `name` matched; a usage error when none or several did."""
-    if not found:
-        raise UsageError(f"not subscribed: {name.strip()}")
-    if len(found) > 1:
-        urls = " ".join(s.url for s in found)
-        raise UsageError(f"{len(found)} feeds are titled {name.strip()!r}; give one URL: {urls}")
-    return found[0].url
-
-
-def _feed_url(text: str) -> str:
-    from urllib.parse import urlsplit
-
-    url = text.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise UsageError(f"not an http(s) URL: {text}")
-    return url
-
-
-def _print_subscriptions(subscriptions: Sequence[Subscription], *, as_json: bool) -> None:
-    from tuinews.store.rows import to_iso
-
-    if as_json:
-        print_json_lines(
-            [
-                {
-                    "url": s.url,
-                    "title": s.title,
-                    "category": s.category,
-                    "etag": s.etag,
-                    "last_modified": s.last_modified,
-                    "last_fetched": to_iso(s.last_fetched) if s.last_fetched else None,
-                    "last_error": s.last_error,
-                    "articles": s.articles,
-                    "unread": s.unread,
-                }
-                for s in subscriptions
-            ]
-        )
-        return
-    # The URL last, whole, so it can be copied into `feeds remove`; a last error whole on
-    # its own line below the feed, as cutting it hides the reason.
-    row = "{:<32} {:<16} {:>8} {:>6}  {:<16}  {}\n"
-    sys.stdout.write(row.format("TITLE", "CATEGORY", "ARTICLES", "UNREAD", "LAST FETCH", "URL"))
-    for s in subscriptions:
-        fetched = s.last_fetched.strftime("%Y-%m-%d %H:%M") if s.last_fetched else "never"
-        sys.stdout.write(
-            row.format(
-                _cut(s.label, 32), _cut(s.category or "-", 16), s.articles, s.unread, fetched, s.url
-            )
-        )
-        if s.last_error:
-            sys.stdout.write(f"  error: {s.last_error}\n")
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def cmd_refresh(args: argparse.Namespace, db: Path) -> int:
@@ -388,7 +298,7 @@ def cmd_export(args: argparse.Namespace, db: Path) -> int:
     from tuinews.store.subscriptions import list_subscriptions
 
     output: Path | None = args.output
-    with _store(db, reading=True) as store:
+    with open_command_store(db, reading=True) as store:
         if args.format == "opml":
             subscriptions = list_subscriptions(store)
             document = export_opml(subscriptions)

@@ -14,23 +14,21 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.worker import get_current_worker
 
 from tuinews.config import ConfigError, Settings, load_settings, save_theme
-from tuinews.models import FeedProgress, ImportReport, View, ViewKind
+from tuinews.models import ImportReport, View, ViewKind
 from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
 from tuinews.store.busy import QuickWait, is_busy
-from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import (
     add_subscription,
-    has_subscriptions,
 )
 from tuinews.ui.commands import CategoryCommands
 from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
-from tuinews.ui.messages import ImportFailed, ImportFinished, RefreshFinished, RefreshProgress
+from tuinews.ui.messages import ImportFailed, ImportFinished
+from tuinews.ui.refresh_actions import RefreshActions
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
 from tuinews.untrusted import shown
@@ -53,7 +51,7 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TuinewsApp(FilterActions, ExportActions):
+class TuinewsApp(FilterActions, ExportActions, RefreshActions):
     """The reader. Holds the store and the settings; the main screen holds the state."""
 
     CSS_PATH = "tuinews.tcss"
@@ -197,83 +195,6 @@ class TuinewsApp(FilterActions, ExportActions):
                 self.main.refresh_all()
 
     # -- feeds ---------------------------------------------------------------
-
-    def action_refresh(self) -> None:
-        if self.refreshing:
-            self.notify("A refresh is already running.", timeout=2)
-            return
-        if not has_subscriptions(self.store):
-            self.notify("No subscriptions yet: add a feed from the menu (m).", timeout=4)
-            return
-        self.refreshing = True
-        self._refresh_worker()
-
-    def _timed_refresh(self) -> None:
-        if not self.refreshing and has_subscriptions(self.store):
-            self.refreshing = True
-            self._refresh_worker()
-
-    @work(thread=True, exclusive=True, group="refresh")
-    def _refresh_worker(self) -> None:
-        """Fetch every feed on a worker thread; each feed's articles land as it finishes."""
-        from tuinews.feeds.refresh import refresh_configured
-
-        worker = get_current_worker()
-
-        def landed(progress: FeedProgress) -> None:
-            self.post_message(RefreshProgress(progress))
-
-        try:
-            report = refresh_configured(
-                self.store.path,
-                self.settings,
-                on_progress=landed,
-                should_stop=lambda: worker.is_cancelled,
-                connect=lambda _path: self.store.reopen(),
-            )
-        except StoreError as exc:  # the store became unusable meanwhile: our words say why
-            self.post_message(RefreshFinished(None, shown(exc)))
-            return
-        except sqlite3.Error:
-            self.post_message(RefreshFinished(None, "the store cannot be opened"))
-            return
-        except Exception as exc:  # a bug must not end the reader, nor show SQLite's words
-            self.post_message(RefreshFinished(None, f"an unexpected error ({type(exc).__name__})"))
-            return
-        self.post_message(RefreshFinished(report))
-
-    def on_refresh_progress(self, message: RefreshProgress) -> None:
-        progress = message.progress
-        if self.main is not None:
-            self.main.refresh_counts()
-            self.main.show_activity(f"refreshing {progress.done}/{progress.total}")
-
-    def on_refresh_finished(self, message: RefreshFinished) -> None:
-        self.refreshing = False
-        if self.main is not None:
-            self.main.show_activity("")
-            self.main.refresh_all()
-        if message.report is None:
-            self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
-            return
-        report = message.report
-        failed = report.failures
-        self.notify(
-            report.summary() + (" (details: Feeds… in the menu)" if failed else ""),
-            severity="warning" if failed else "information",
-            timeout=6,
-            markup=False,
-        )
-        unread_pages = [page for page in report.full_texts if page.error]
-        if unread_pages:
-            first = unread_pages[0]
-            self.notify(
-                f"Full text: {len(unread_pages)} article pages could not be read "
-                f"(first: {first.url}: {first.error}); their feed text is kept.",
-                severity="warning",
-                timeout=8,
-                markup=False,
-            )
 
     def action_feeds(self) -> None:
         from tuinews.ui.screens.feeds import FeedsScreen

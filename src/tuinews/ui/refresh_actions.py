@@ -1,0 +1,115 @@
+"""The app's side of refreshing feeds: `R`, the timed refresh, and the worker that fetches.
+
+A base class of TuinewsApp, as FilterActions and ExportActions are. The worker only posts
+messages; their handlers update the main screen as each feed lands.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App
+from textual.worker import get_current_worker
+
+from tuinews.config import Settings
+from tuinews.models import FeedProgress
+from tuinews.store import Store
+from tuinews.store.schema import StoreError
+from tuinews.store.subscriptions import has_subscriptions
+from tuinews.ui.messages import RefreshFinished, RefreshProgress
+from tuinews.untrusted import shown
+
+if TYPE_CHECKING:
+    from tuinews.ui.screens.main import MainScreen
+
+
+class RefreshActions(App[None]):
+    """Refreshing feeds for the app: a base class of TuinewsApp."""
+
+    store: Store
+    settings: Settings
+    refreshing: bool
+
+    @property
+    def main(self) -> MainScreen | None:
+        """The main screen, once it is on the stack (TuinewsApp)."""
+        raise NotImplementedError
+
+    def action_refresh(self) -> None:
+        if self.refreshing:
+            self.notify("A refresh is already running.", timeout=2)
+            return
+        if not has_subscriptions(self.store):
+            self.notify("No subscriptions yet: add a feed from the menu (m).", timeout=4)
+            return
+        self.refreshing = True
+        self._refresh_worker()
+
+    def _timed_refresh(self) -> None:
+        if not self.refreshing and has_subscriptions(self.store):
+            self.refreshing = True
+            self._refresh_worker()
+
+    @work(thread=True, exclusive=True, group="refresh")
+    def _refresh_worker(self) -> None:
+        """Fetch every feed on a worker thread; each feed's articles land as it finishes."""
+        from tuinews.feeds.refresh import refresh_configured
+
+        worker = get_current_worker()
+
+        def landed(progress: FeedProgress) -> None:
+            self.post_message(RefreshProgress(progress))
+
+        try:
+            report = refresh_configured(
+                self.store.path,
+                self.settings,
+                on_progress=landed,
+                should_stop=lambda: worker.is_cancelled,
+                connect=lambda _path: self.store.reopen(),
+            )
+        except StoreError as exc:  # the store became unusable meanwhile: our words say why
+            self.post_message(RefreshFinished(None, shown(exc)))
+            return
+        except sqlite3.Error:
+            self.post_message(RefreshFinished(None, "the store cannot be opened"))
+            return
+        except Exception as exc:  # a bug must not end the reader, nor show SQLite's words
+            self.post_message(RefreshFinished(None, f"an unexpected error ({type(exc).__name__})"))
+            return
+        self.post_message(RefreshFinished(report))
+
+    def on_refresh_progress(self, message: RefreshProgress) -> None:
+        progress = message.progress
+        if self.main is not None:
+            self.main.refresh_counts()
+            self.main.show_activity(f"refreshing {progress.done}/{progress.total}")
+
+    def on_refresh_finished(self, message: RefreshFinished) -> None:
+        self.refreshing = False
+        if self.main is not None:
+            self.main.show_activity("")
+            self.main.refresh_all()
+        if message.report is None:
+            self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
+            return
+        report = message.report
+        failed = report.failures
+        self.notify(
+            report.summary() + (" (details: Feeds… in the menu)" if failed else ""),
+            severity="warning" if failed else "information",
+            timeout=6,
+            markup=False,
+        )
+        unread_pages = [page for page in report.full_texts if page.error]
+        if unread_pages:
+            first = unread_pages[0]
+            self.notify(
+                f"Full text: {len(unread_pages)} article pages could not be read "
+                f"(first: {first.url}: {first.error}); their feed text is kept.",
+                severity="warning",
+                timeout=8,
+                markup=False,
+            )
