@@ -301,3 +301,17 @@ def test_an_html_title_with_a_control_sequence_is_read_without_a_crash() -> None
     feed = item("Text.", title="<title><script>alert(1)</script>\x1b[2JRain</title>")
     (draft,) = parse_feed_slow(feed)[1]
     assert draft.title == "Rain"
+
+
+def test_table_rows_and_cells_outside_a_table_are_plain_text() -> None:
+    # A browser shows the text of a <tr> or <td> that stands outside any table; the
+    # converter wrote a broken Markdown table row ("|Some text" and an empty row) instead.
+    draft = both_paths(
+        item("&lt;tr&gt;Harbour fees rise&lt;/tr&gt; &lt;td&gt;in spring&lt;/td&gt;")
+    )
+    assert "|" not in draft.body, draft.body
+    assert draft.body.split() == ["Harbour", "fees", "rise", "in", "spring"]
+    table = both_paths(
+        item("&lt;table&gt;&lt;tr&gt;&lt;td&gt;a&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;")
+    )
+    assert "|" in table.body  # a real table is still a Markdown table

@@ -194,11 +194,20 @@ def _span(element: Any) -> int:
     return 1
 
 
+def _outside_table(element: Any) -> bool:
+    """A row or cell with no table around it: a browser shows its text and no grid."""
+    return next(element.iterancestors("table"), None) is None
+
+
 def _cell(element: Any, text: str, flags: int) -> str:
+    if _outside_table(element):
+        return " " + text.strip() + " "
     return " " + text.strip().replace("\n", " ") + " |" * _span(element)
 
 
 def _row(element: Any, text: str, flags: int) -> str:
+    if _outside_table(element):
+        return "\n\n" + text.strip() + "\n\n"
     cells = list(element.iterdescendants("td", "th"))
     parent = element.getparent()
     parent_name = parent.tag if parent is not None else ""
