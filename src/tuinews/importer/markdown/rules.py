@@ -207,7 +207,7 @@ def _cell(element: Any, text: str, flags: int) -> str:
 
 def _row(element: Any, text: str, flags: int) -> str:
     if _outside_table(element):
-        return "\n\n" + text.strip() + "\n\n"
+        return _div(element, text, flags)  # a stray row is a block of text, as a div is
     cells = list(element.iterdescendants("td", "th"))
     parent = element.getparent()
     parent_name = parent.tag if parent is not None else ""
