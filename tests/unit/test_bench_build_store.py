@@ -21,7 +21,7 @@ from bench.build_store import (
     rows,
     store_path,
 )
-from bench.bulk_load import check_store
+from bench.bulk_load import check_store, deferred_upkeep
 
 from tuinews.importer.guids import scope_guids
 from tuinews.models import ArticleDraft, View, ViewKind
@@ -115,12 +115,19 @@ def test_the_fast_store_passes_its_checks(fast: Store, tmp_path: Path) -> None:
 def test_the_checks_catch_a_wrong_counter_and_a_missing_index(fast: Store, tmp_path: Path) -> None:
     reference = open_store(tmp_path / "fresh.db")
     fast.conn.execute("UPDATE category_counts SET unread = unread + 1")
-    fast.conn.execute("DROP INDEX articles_by_source")
+    fast.conn.execute("DROP INDEX articles_by_date")
     fast.conn.execute("DELETE FROM articles_fts_data WHERE id > 10")
     problems = check_store(fast.conn, reference.conn).problems
     assert len(problems) == 3
     assert "schema" in problems[0] and "category_counts" in problems[1]
     assert "full-text" in problems[2]
+
+
+def test_an_insert_trigger_it_cannot_redo_stops_the_build(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "new.db")
+    store.conn.execute("CREATE TRIGGER new_counter AFTER INSERT ON articles BEGIN SELECT 1; END")
+    with pytest.raises(ValueError, match="new_counter"), deferred_upkeep(store.conn):
+        pass
 
 
 def test_the_triggers_work_again_after_the_build(fast: Store) -> None:
