@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tuinews.importer.formats.textdump import vocab
-from tuinews.importer.formats.textdump.meta import Meta, bare_name, clean_author, parse_meta
+from tuinews.importer.formats.textdump.meta import Meta, parse_meta
+from tuinews.importer.formats.textdump.names import bare_name, clean_author
 
 
 class Kind(Enum):
