@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 
@@ -13,15 +14,22 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import Input
 
 from tuinews.marks import Marks
-from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
+from tuinews.models import (
+    Article,
+    ArticleRow,
+    Sort,
+    View,
+    ViewKind,
+)
 from tuinews.numbered import Numbered
 from tuinews.store import Store
+from tuinews.store.feed_entries import feed_entries
 from tuinews.store.saved import list_views
-from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.screens.enclosure_tools import EnclosureTools
+from tuinews.ui.screens.list_order import ListOrdering, empty_hint, opened_from
 from tuinews.ui.screens.navigation import SPLIT_SETTING, Navigation, row_of, saved_split
 from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -32,18 +40,10 @@ from tuinews.ui.widgets.splitter import Splitter
 from tuinews.ui.widgets.top_bar import TopBar
 
 NARROW_WIDTH = 100
-VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
-# What an empty view says: why it is empty and how to fill it.
-EMPTY_HINTS = {
-    ViewKind.ALL: "No articles yet: i imports a file or folder, m then Add feed… subscribes.",
-    ViewKind.UNREAD: "Everything is read. u undoes the last marking; R fetches new articles.",
-    ViewKind.STARRED: "No starred articles: press s on an article to star it.",
-    ViewKind.TODAY: "Nothing from today yet: R refreshes your feeds, i imports.",
-    ViewKind.SEARCH: "Nothing matches this search. / searches again, escape goes back.",
-}
+VIEW_SETTING, ARTICLE_SETTING, OPENED_SETTING = "ui.view", "ui.article", "ui.opened"
 
 
-class MainScreen(Navigation, ViewTools, EnclosureTools):
+class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
@@ -84,7 +84,10 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.set_reactive(MainScreen.view, View.from_setting(self.store.get_setting(VIEW_SETTING)))
+        view = View.from_setting(self.store.get_setting(VIEW_SETTING))
+        self.set_reactive(MainScreen.view, view)
+        self.order = self.saved_order(view)
+        self.query_one(Sidebar).opened = opened_from(self.store.get_setting(OPENED_SETTING))
         self.show_split(saved_split(self.store.get_setting(SPLIT_SETTING)))
         saved = self.store.get_setting(ARTICLE_SETTING)
         self.refresh_all(keep=int(saved) if saved and saved.isdigit() else None)
@@ -109,44 +112,52 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
         saved = list_views(self.store.conn)
         if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
             self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
+        self.feeds = feed_entries(self.store.conn)
+        feed = self.feed_entry()
+        if self.view.kind is ViewKind.FEED:
+            # Unsubscribed meanwhile: back to All. Else the view takes the feed's title.
+            self.set_reactive(MainScreen.view, feed.view if feed is not None else View())
+        self.order = self.saved_order(self.view)  # the view's own, if it fell back to All
         search = self.view if self.view.kind is ViewKind.SEARCH else None
         sidebar = self.query_one(Sidebar)
         sidebar.show_counts(
-            counts, self.view, search, problems=feed_problems(self.store), saved=saved
+            counts,
+            self.view,
+            search,
+            problems=feed_problems(self.store),
+            saved=saved,
+            feeds=self.feeds,
         )
-        self.query_one(ArticleList).border_title = f"{self.view.label} ({self._view_count(counts)})"
+        self.query_one(ArticleList).border_title = self.list_title(counts)
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
-        self.query_one(TopBar).show_status(f"{self.view.label} · {unread} unread{activity}")
-
-    def _view_count(self, counts: SidebarCounts) -> str:
-        """How many articles the list holds, as its title shows it ("1,000+")."""
-        if self.view.kind is ViewKind.CATEGORY:
-            return f"{counts.categories[self.view.category or ''].total:,}"
-        if self.view.kind is ViewKind.SAVED:
-            return f"{self.store.count(self.view, self.clock()).total:,}"
-        if self.view.kind is ViewKind.SEARCH:
-            total = self.store.count(self.view, self.clock()).total
-            return f"{SEARCH_COUNT_LIMIT:,}+" if total > SEARCH_COUNT_LIMIT else f"{total:,}"
-        return f"{counts.views[self.view.kind].total:,}"
+        # A failing feed says why where the user looks, not only in its `!`.
+        failing = f" · ! {feed.error}" if feed is not None and feed.error else ""
+        self.query_one(TopBar).show_status(
+            f"{self.view.label}{failing} · {unread} unread{activity}"
+        )
 
     def _load_view(self, keep: int | None = None) -> None:
-        view = self.view
+        view, order = self.view, self.shown_order()
 
         def loader(offset: int, limit: int) -> list[ArticleRow]:
-            rows = self.store.page(view, now=self.clock(), limit=limit, offset=offset)
+            rows = self.store.page(view, now=self.clock(), limit=limit, offset=offset, order=order)
             return self.marks.rows(rows)
 
         def locate(article_id: int) -> int | None:
-            return self.store.position(view, article_id, self.clock())
+            return self.store.position(view, article_id, self.clock(), order)
 
         # A search ranks its rows: its list finds an article by paging, not by position.
-        locator = None if view.kind is ViewKind.SEARCH else locate
+        locator = None if order.sort is Sort.BEST else locate
         articles = self.query_one(ArticleList)
-        articles.empty_hint = EMPTY_HINTS.get(view.kind, EMPTY_HINTS[ViewKind.ALL])
+        articles.empty_hint = empty_hint(view, order)
         articles.show(loader, self.clock, keep, search_terms(view.query), locate=locator)
 
+    def reload_list(self) -> None:
+        self.refresh_all()
+
     def watch_view(self, view: View) -> None:
+        self.order = self.saved_order(view)
         self.refresh_counts()
         self._load_view()
         self.marks.save_setting(VIEW_SETTING, view.to_setting())
@@ -197,6 +208,10 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
             self.view = event.view
         self.query_one(ArticleList).focus()
         self.remove_class("show-sidebar")
+
+    @on(Sidebar.OpenedChanged)
+    def _opened_changed(self, event: Sidebar.OpenedChanged) -> None:
+        self.marks.save_setting(OPENED_SETTING, json.dumps(sorted(event.opened)))
 
     @on(ArticleList.Opened)
     def _article_opened(self, event: ArticleList.Opened) -> None:
