@@ -152,6 +152,12 @@ class ListOrdering(Screen[None]):
         shown = "" if order == default_order(view) else f" · {order.describe()}"
         return f"{view.label} ({self._view_count(view, counts)}){shown}"
 
+    def view_status(self) -> str:
+        """The view in the status line; a failing feed says why there, not only by its `!`."""
+        feed = self.feed_entry()
+        failing = f" · ! {feed.error}" if feed is not None and feed.error else ""
+        return f"{self.current_view().label}{failing}"
+
     def feed_entry(self) -> FeedEntry | None:
         """The sidebar's entry of the feed on screen (None for another view)."""
         view = self.current_view()

@@ -14,13 +14,7 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import Input
 
 from tuinews.marks import Marks
-from tuinews.models import (
-    Article,
-    ArticleRow,
-    Sort,
-    View,
-    ViewKind,
-)
+from tuinews.models import Article, ArticleRow, Sort, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
 from tuinews.store.feed_entries import feed_entries
@@ -106,18 +100,18 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
         self._load_view(keep if keep is not None else current.id if current else None)
 
     def refresh_counts(self) -> None:
-        counts = self.marks.counts(self.clock())
+        counts, shown = self.marks.counts(self.clock()), self.view
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
         saved = list_views(self.store.conn)
         if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
             self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
         self.feeds = feed_entries(self.store.conn)
-        feed = self.feed_entry()
-        if self.view.kind is ViewKind.FEED:
-            # Unsubscribed meanwhile: back to All. Else the view takes the feed's title.
+        if self.view.kind is ViewKind.FEED:  # unsubscribed meanwhile: All; else its title
+            feed = self.feed_entry()
             self.set_reactive(MainScreen.view, feed.view if feed is not None else View())
-        self.order = self.saved_order(self.view)  # the view's own, if it fell back to All
+        if self.view != shown:
+            self.order = self.saved_order(self.view)  # the view fell back to All
         search = self.view if self.view.kind is ViewKind.SEARCH else None
         sidebar = self.query_one(Sidebar)
         sidebar.show_counts(
@@ -131,11 +125,7 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
         self.query_one(ArticleList).border_title = self.list_title(counts)
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
-        # A failing feed says why where the user looks, not only in its `!`.
-        failing = f" · ! {feed.error}" if feed is not None and feed.error else ""
-        self.query_one(TopBar).show_status(
-            f"{self.view.label}{failing} · {unread} unread{activity}"
-        )
+        self.query_one(TopBar).show_status(f"{self.view_status()} · {unread} unread{activity}")
 
     def _load_view(self, keep: int | None = None) -> None:
         view, order = self.view, self.shown_order()
@@ -176,6 +166,7 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
     def on_resize(self, event: Resize) -> None:
         # (The footer stays non-compact: compact keys overflowed onto the palette's key.)
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        self.layout_panes()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # In a narrow terminal the reader takes the whole width while it has focus.
@@ -253,7 +244,9 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
             self.marks.set_read([article.id], True, "opened")
             article = self.marks.article(article_id) or article
             self._row_changed(article)
-        self.article = article
+        opening, self.article = self.article is None, article
+        if opening:
+            self.layout_panes()  # the reader opens
         self.query_one(Reader).show_article(article, search_terms(self.view.query))
         if focus_reader:
             self.query_one(Reader).focus()
@@ -395,3 +388,12 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
             self.query_one(ArticleList).focus()
         elif self.query_one(Reader).has_focus:
             self.query_one(ArticleList).focus()
+        elif self.article is not None:
+            self.close_article()
+
+    def close_article(self) -> None:
+        """Close the reader: the list takes its room until the next article opens."""
+        self.article = None
+        self.query_one(Reader).show_article(None)
+        self.layout_panes()
+        self.refresh_bindings()
