@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, ProgressBar, Static, Tree
 from textual.widgets.directory_tree import DirEntry
 from textual.worker import Worker, get_current_worker
@@ -27,6 +26,7 @@ from textual.worker import Worker, get_current_worker
 from tuinews.importer.pipeline import ImportProgress, import_sources
 from tuinews.models import CategoryRule, ImportReport
 from tuinews.store import Store
+from tuinews.ui.backdrop import Dialog
 from tuinews.ui.screens.import_browser import (
     PathInput,
     SourceBrowser,
@@ -57,7 +57,7 @@ def _field(label: str, placeholder: str, field_id: str) -> ComposeResult:
         yield kind(placeholder=placeholder, id=field_id, classes="import-field", compact=True)
 
 
-class ImportDialog(ModalScreen[ImportOutcome | None]):
+class ImportDialog(Dialog[ImportOutcome | None]):
     """Import files, folders and URLs into the store, with progress and a cancel key."""
 
     BINDINGS = [
