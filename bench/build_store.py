@@ -1,19 +1,24 @@
 """Build synthetic stores of any size, fast and deterministically, cached by size.
 
 python -m bench.build_store [--sizes 1000,100000,1000000] [--cache DIR] [--force]
+                            [--workers 2]
 
 The store is opened with open_store, so the schema, its triggers (full-text index,
-counters) and its indexes are the real ones; rows go in with executemany in large
-transactions. Text follows a Zipf law over a vocabulary of common English words, the
-word list of bench/synthetic.py and invented words, so that searches match a realistic
-share of the articles. Bodies are ~3 KB of Markdown; ~10 categories; ~50 sources;
-dates spread over three years up to END; older articles are mostly read; ~1% starred.
+counters) and its indexes are the real ones. Rows go in with executemany in large
+transactions while worker processes make the text; the indexes, the full-text index and
+the counts are built once at the end (bench/bulk_load.py). Rows are what the importer
+writes for a feed: a feed-scoped guid key, the store's word count and content hash.
+Text follows a Zipf law over a vocabulary of common English words, the word list of
+bench/synthetic.py and invented words, so that searches match a realistic share of the
+articles. Bodies are ~3 KB of Markdown made of paragraphs from a pool of 20,000;
+~10 categories; ~50 sources; dates spread over three years up to END; older articles are
+mostly read; ~1% starred.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
+import functools
 import itertools
 import multiprocessing
 import os
@@ -25,17 +30,21 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from bench.bulk_load import deferred_upkeep
 from bench.synthetic import CATEGORIES, NAMES, WORDS
 from tuinews.store import open_store
+from tuinews.store.keys import content_hash, word_count
 from tuinews.store.rows import to_iso
 from tuinews.store.schema import LATEST_VERSION
 
-GENERATOR = 1  # bump when the generated content changes: cached stores are rebuilt
+GENERATOR = 2  # bump when the generated content changes: cached stores are rebuilt
 END = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
 SPAN = timedelta(days=3 * 365)
 BATCH = 20_000
 CATEGORY_NAMES = (*CATEGORIES, "Culture", "Travel", "Opinion")
 SOURCE_COUNT = 50
+SOURCE_NAME = "Wire {:02}"
+SOURCE_LOCATION = "https://wire{:02}.example/feed"
 COMMON = (  # noqa: SIM905
     "the of and to in a is that for on it with as was at by he from his an be have has "
     "are but not they this which or their said its after who been had were more one new "
@@ -71,86 +80,102 @@ VOCAB = vocabulary()
 CUMULATIVE = list(itertools.accumulate(1.0 / (rank + 2.7) for rank in range(len(VOCAB))))
 
 
-def zipf_words(rng: random.Random, count: int) -> list[str]:
-    return rng.choices(VOCAB, cum_weights=CUMULATIVE, k=count)
+@functools.cache
+def zipf_table(size: int = 1 << 21) -> list[str]:
+    """The vocabulary with each word repeated in proportion to its Zipf weight: a uniform
+    draw from it is a Zipf draw, 5 times cheaper than a weighted one (the rarest words
+    keep at least one place)."""
+    total = CUMULATIVE[-1]
+    table: list[str] = []
+    for rank, word in enumerate(VOCAB):
+        table += [word] * max(1, round(size / (rank + 2.7) / total))
+    return table
 
 
+@functools.cache
 def paragraph_pool(size: int = 20_000) -> list[str]:
     """Paragraphs of 4-6 sentences; bodies are made of a few of them."""
     rng = random.Random(11)
+    table = zipf_table()
     pool = []
     for _ in range(size):
         sentences = []
         for _ in range(rng.randint(4, 6)):
-            words = zipf_words(rng, rng.randint(10, 20))
+            words = rng.choices(table, k=rng.randint(10, 20))
             sentences.append(" ".join(words).capitalize() + ".")
         pool.append(" ".join(sentences))
     return pool
 
 
-def body(rng: random.Random, pool: Sequence[str]) -> str:
-    """~3 KB of Markdown: paragraphs, a heading, a short list."""
+def body(chunks: Sequence[str], heading: str, items: str) -> str:
+    """~3 KB of Markdown: paragraphs from `chunks`, a heading and a list after the third."""
     parts: list[str] = []
     size = 0
-    while size < 2900:
-        chunk = rng.choice(pool)
+    for chunk in chunks:
+        if size >= 2900:
+            break
         if len(parts) == 3:
-            heading = " ".join(zipf_words(rng, 4)).capitalize()
-            parts.append(f"## {heading}")
-            items = ["- " + " ".join(zipf_words(rng, 6)) for _ in range(3)]
-            parts.append("\n".join(items))
-            size += len(heading) + sum(len(item) for item in items)
+            parts += (f"## {heading}", items)
+            size += len(heading) + len(items)
         parts.append(chunk)
         size += len(chunk)
     return "\n\n".join(parts)
 
 
+# Words drawn for each article, in one call: title (6-10), summary, heading, 3 list items.
+_TITLE, _SUMMARY, _HEADING, _ITEMS = slice(0, 10), slice(10, 30), slice(30, 34), (34, 40, 46)
+_DRAWN = 52
+_CHUNKS = 16  # more paragraphs than ~3 KB needs
+
+
 def rows(count: int, pool: Sequence[str], start: int, stop: int) -> Iterator[tuple[object, ...]]:
-    """Articles start..stop-1 of `count`, oldest first (ids grow with dates)."""
+    """Articles start..stop-1 of `count`, oldest first (ids grow with dates), as the
+    importer writes them: a feed-scoped guid key, the word count and content hash the
+    store computes (store.keys)."""
     rng = random.Random(start * 7919 + count)
     step = SPAN / count
     first = END - SPAN
     recent = END - timedelta(days=30)
+    table = zipf_table()
     for n in range(start, stop):
         source = n % SOURCE_COUNT
-        when = first + step * n + timedelta(seconds=rng.randint(0, 59))
-        title = " ".join(zipf_words(rng, rng.randint(6, 10))).capitalize() + f" {n}"
-        summary = " ".join(zipf_words(rng, 20)).capitalize() + "."
-        text = body(rng, pool)
-        category = CATEGORY_NAMES[rng.randrange(len(CATEGORY_NAMES))]
+        when = first + step * n + timedelta(seconds=rng.randrange(60))
+        words = rng.choices(table, k=_DRAWN)
+        title = " ".join(words[_TITLE][: 6 + n % 5]).capitalize() + f" {n}"
+        summary = " ".join(words[_SUMMARY]).capitalize() + "."
+        items = "\n".join("- " + " ".join(words[at : at + 6]) for at in _ITEMS)
+        heading = " ".join(words[_HEADING]).capitalize()
+        text = body(rng.choices(pool, k=_CHUNKS), heading, items)
+        category = CATEGORY_NAMES[int(rng.random() * len(CATEGORY_NAMES))]
         published = to_iso(when)
         url = f"https://wire{source:02}.example/{when:%Y/%m}/{n}"
+        author = NAMES[n % len(NAMES)]
         read = int(rng.random() < (0.85 if when < recent else 0.25))
         starred = int(rng.random() < 0.01)
-        digest = hashlib.sha1(f"{title}\x1f{text}".encode()).hexdigest()
+        feed = SOURCE_LOCATION.format(source)
         yield (
-            f"guid:{url}",
+            f"guid:{len(feed)}:{feed}:{url}",
             source + 1,
-            f"Wire {source:02}",
+            SOURCE_NAME.format(source),
             url,
             title,
-            NAMES[n % len(NAMES)],
+            author,
             published,
             category,
             summary,
             text,
-            len(text.split()),
+            word_count(text),
             read,
             starred,
             published,
             published,
-            digest,
+            content_hash(title, author, published, category, url, summary, text),
         )
 
 
-_POOL: list[str] = []
-
-
 def _batch(span: tuple[int, int, int]) -> list[tuple[object, ...]]:
-    if not _POOL:
-        _POOL.extend(paragraph_pool())
     count, start, stop = span
-    return list(rows(count, _POOL, start, stop))
+    return list(rows(count, paragraph_pool(), start, stop))
 
 
 INSERT = (
@@ -164,8 +189,24 @@ def store_path(count: int, folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / f"store-{count}-s{LATEST_VERSION}-g{GENERATOR}.db"
 
 
-def build(count: int, folder: Path | None = None, *, force: bool = False) -> tuple[Path, float]:
-    """The cached store of `count` articles (built if missing); and seconds spent building."""
+def _older(count: int, folder: Path | None) -> Path | None:
+    """The cached store of `count` articles of this generator made for an older schema."""
+    for version in range(LATEST_VERSION - 1, 0, -1):
+        older = store_path(count, folder).with_name(f"store-{count}-s{version}-g{GENERATOR}.db")
+        if older.exists():
+            return older
+    return None
+
+
+def build(
+    count: int, folder: Path | None = None, *, force: bool = False, workers: int = 2
+) -> tuple[Path, float]:
+    """The cached store of `count` articles (built if missing); and seconds spent building.
+
+    `workers` processes make the text while this one inserts it. A cached store of the
+    same articles made for an older schema is upgraded by open_store instead, as a
+    user's store would be (it is moved, not copied: 7 GB at 1M).
+    """
     path = store_path(count, folder)
     if path.exists() and not force:
         return path, 0.0
@@ -174,39 +215,47 @@ def build(count: int, folder: Path | None = None, *, force: bool = False) -> tup
     for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
         leftover.unlink(missing_ok=True)
     started = time.perf_counter()
+    older = None if force else _older(count, folder)
+    if older is not None:
+        for suffix in ("", "-wal", "-shm"):
+            if Path(f"{older}{suffix}").exists():
+                Path(f"{older}{suffix}").rename(f"{partial}{suffix}")
+        open_store(partial).close()
+        partial.rename(path)
+        return path, time.perf_counter() - started
+    loud = count >= 100_000
+
+    def progress(what: str) -> None:
+        if loud:
+            print(f"  {what} ({time.perf_counter() - started:.0f} s)", flush=True)
+
     store = open_store(partial)
     conn = store.conn
+    # For the build only: a file that is thrown away if the build stops needs no journal.
+    conn.execute("PRAGMA journal_mode = OFF")
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -400000")
-    conn.execute("PRAGMA wal_autocheckpoint = 20000")
-    # The full-text index is built in one pass at the end ('rebuild'): several times
-    # faster than row by row through the trigger, and the same index in the end.
-    (trigger,) = conn.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_fts_insert'"
-    ).fetchone()
-    conn.execute("DROP TRIGGER articles_fts_insert")
+    conn.execute("PRAGMA temp_store = MEMORY")
     with store.write():
         conn.executemany(
             "INSERT INTO sources(id, name, location, kind, imported_at) VALUES (?, ?, ?, ?, ?)",
             [
-                (n + 1, f"Wire {n:02}", f"https://wire{n:02}.example/feed", "feed", to_iso(END))
+                (n + 1, SOURCE_NAME.format(n), SOURCE_LOCATION.format(n), "feed", to_iso(END))
                 for n in range(SOURCE_COUNT)
             ],
         )
+    paragraph_pool()  # made before the fork, so that the workers share it
     spans = [(count, start, min(count, start + BATCH)) for start in range(0, count, BATCH)]
-    # Text is made in a second process while this one inserts (two cores).
-    with multiprocessing.get_context("fork").Pool(1) as workers:
-        for done, batch in enumerate(workers.imap(_batch, spans), start=1):
+    with (
+        deferred_upkeep(conn, progress),
+        multiprocessing.get_context("fork").Pool(max(1, workers)) as pool,
+    ):
+        for done, batch in enumerate(pool.imap(_batch, spans), start=1):
             with store.write():
                 conn.executemany(INSERT, batch)
-            if count >= 100_000 and done % 10 == 0:
-                print(f"  {done * BATCH:,}/{count:,} rows ({time.perf_counter() - started:.0f} s)")
-    with store.write():
-        conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('rebuild')")
-        conn.execute(trigger)
-    if count >= 100_000:
-        print(f"  full-text index built ({time.perf_counter() - started:.0f} s)")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            if done % 10 == 0:
+                progress(f"{done * BATCH:,}/{count:,} rows")
+    conn.execute("PRAGMA journal_mode = WAL")
     store.close()
     partial.rename(path)
     return path, time.perf_counter() - started
@@ -228,9 +277,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--force", action="store_true")
+    parser.add_argument("--workers", type=int, default=2, help="processes making the text")
     args = parser.parse_args()
     for count in (int(size) for size in args.sizes.split(",")):
-        path, seconds = build(count, args.cache, force=args.force)
+        path, seconds = build(count, args.cache, force=args.force, workers=args.workers)
         built = f"built in {seconds:.1f} s" if seconds else "cached"
         print(
             f"{count:>9,} articles: {path} ({path.stat().st_size / 1e6:,.0f} MB, "

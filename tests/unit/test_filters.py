@@ -12,7 +12,7 @@ from cli import tuinews
 from conftest import NOW, SAMPLE_DATA
 from tuinews.config import ConfigError, load_settings
 from tuinews.importer.pipeline import import_sources
-from tuinews.models import ArticleDraft, ArticleFilter, Count, View, ViewKind
+from tuinews.models import ArticleDraft, ArticleFilter, Count, Enclosure, View, ViewKind
 from tuinews.store import Store
 from tuinews.store.filters import (
     FilterError,
@@ -84,6 +84,31 @@ def test_filters_hide_or_mark_read_new_articles_and_are_undone(store: Store) -> 
     assert store.count(View(), NOW) == Count(3, 3)
     assert [a.title for a in store.search("talk", limit=5)] == ["Transfer talk at the club"]
     assert apply_filters(store.conn, NOW) == {}  # given back: not caught again
+
+
+def test_a_hidden_article_given_back_rejoins_its_saved_views_with_its_enclosures(
+    store: Store,
+) -> None:
+    episode = ArticleDraft(
+        title="Transfer podcast",
+        body="Transfer talk, episode one.",
+        published=NOW - timedelta(days=1),
+        category="Sports",
+        source_name="Harbour Post",
+        key_hint="episode-1",
+        enclosures=(Enclosure("https://cast.example/ep1.mp3", "audio/mpeg", 1234),),
+    )
+    store.save_source("cast.rss", "Cast", "feed", [episode])
+    save_view(store.conn, "Transfers", "transfer")
+    saved = View(ViewKind.SAVED, name="Transfers")
+    assert store.count(saved, NOW) == Count(1, 1)
+    sync_filters(store.conn, [GOSSIP])
+    assert apply_filters(store.conn, NOW) == {"Gossip": 1}
+    assert store.count(saved, NOW) == Count(0, 0)
+    assert undo_filter(store.conn, "Gossip") == 1
+    assert store.count(saved, NOW) == Count(1, 1)
+    (back,) = store.articles(saved, now=NOW, limit=5)
+    assert back.enclosures == episode.enclosures
 
 
 def test_a_changed_filter_looks_again_and_a_removed_one_keeps_its_catch(store: Store) -> None:

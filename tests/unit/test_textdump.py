@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from conftest import cpu_budget
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.textdump.body import section_label
-from tuinews.importer.formats.textdump.meta import clean_author, parse_meta
+from tuinews.importer.formats.textdump.meta import parse_meta
+from tuinews.importer.formats.textdump.names import clean_author
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 from tuinews.models import ArticleDraft
 

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from tuinews.models import ArticleFilter
 from tuinews.store.rows import to_iso
@@ -23,6 +24,8 @@ from tuinews.store.views import fts_query
 
 _TOKEN = re.compile(r'(\w+):"([^"]*)"|(\w+):(\S+)|("[^"]*"|\S+)')
 FIELDS = {"source": "source", "author": "author", "category": "category"}
+# Keys of a hidden article's kept row that are not columns of `articles`.
+_ENCLOSURES, _VIEWS = "_enclosures", "_saved_views"
 
 
 class FilterError(Exception):
@@ -147,7 +150,7 @@ def _catch(conn: sqlite3.Connection, name: str, action: str, ids: list[int], now
         article = dict(zip([d[0] for d in cursor.description], row, strict=True))
         if action == "read" and article["read"]:
             continue  # nothing to do, nothing to undo
-        kept = json.dumps(article) if action == "hide" else None
+        kept = json.dumps(_whole(conn, article)) if action == "hide" else None
         conn.execute(
             "INSERT OR REPLACE INTO filter_hits(filter, article_key, action, caught_at, "
             "was_read, article) VALUES (?, ?, ?, ?, ?, ?)",
@@ -159,6 +162,45 @@ def _catch(conn: sqlite3.Connection, name: str, action: str, ids: list[int], now
             conn.execute("UPDATE articles SET read = 1 WHERE id = ?", (article_id,))
         count += 1
     return count
+
+
+def _whole(conn: sqlite3.Connection, article: dict[str, object]) -> dict[str, object]:
+    """The article's row with what goes with it and would go when it is deleted: its
+    enclosures and the saved views it is in (restored when the filter is undone)."""
+    ident = article["id"]
+    enclosures = conn.execute(
+        "SELECT position, url, type, length FROM enclosures WHERE article_id = ?", (ident,)
+    ).fetchall()
+    views = conn.execute("SELECT view_id FROM saved_matches WHERE article_id = ?", (ident,))
+    return {
+        **article,
+        _ENCLOSURES: [list(row) for row in enclosures],
+        _VIEWS: [view_id for (view_id,) in views],
+    }
+
+
+def _give_back(conn: sqlite3.Connection, article: dict[str, Any]) -> None:
+    """Insert a hidden article again, with its enclosures and saved-view memberships
+    (rows kept before those were recorded have neither)."""
+    enclosures = article.pop(_ENCLOSURES, [])
+    views = article.pop(_VIEWS, [])
+    names = ", ".join(article)
+    marks = ", ".join("?" * len(article))
+    cursor = conn.execute(
+        f"INSERT OR IGNORE INTO articles({names}) VALUES ({marks})", list(article.values())
+    )
+    if cursor.rowcount != 1:
+        return  # the same article came back meanwhile: keep what is there
+    ident = article["id"]
+    conn.executemany(
+        "INSERT INTO enclosures(article_id, position, url, type, length) VALUES (?, ?, ?, ?, ?)",
+        [(ident, *row) for row in enclosures],
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO saved_matches(view_id, article_id, matched_at, is_read) "
+        "SELECT id, ?, ?, ? FROM saved_views WHERE id = ?",
+        [(ident, article["sort_at"], article["read"], view_id) for view_id in views],
+    )
 
 
 def filter_counts(conn: sqlite3.Connection, filters: Sequence[ArticleFilter]) -> list[FilterCount]:
@@ -185,13 +227,7 @@ def undo_filter(conn: sqlite3.Connection, name: str) -> int:
     try:
         for key, action, was_read, kept in hits:
             if action == "hide" and kept:
-                article = json.loads(kept)
-                names = ", ".join(article)
-                marks = ", ".join("?" * len(article))
-                conn.execute(
-                    f"INSERT OR IGNORE INTO articles({names}) VALUES ({marks})",
-                    list(article.values()),
-                )
+                _give_back(conn, json.loads(kept))
             else:
                 conn.execute("UPDATE articles SET read = ? WHERE dedupe_key = ?", (was_read, key))
         conn.execute("DELETE FROM filter_hits WHERE filter = ?", (name,))

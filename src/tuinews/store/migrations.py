@@ -296,9 +296,69 @@ _V10 = """
         END;
 """
 
+# v11: feeds in the sidebar, and the list's sort orders. `feed_counts` holds, per source and
+# category, how many articles there are and how many unread, kept by triggers as
+# category_counts is, so that every feed's counts under its categories cost O(feeds).
+# A feed view reads (source_id, category) in list order; `read` rides along at the end of
+# the sort indexes so that an unread-only list filters in the index, not the table. Title
+# and source orders of the whole store and of a category have their own indexes; smaller
+# views (a feed, starred, today) sort their own rows.
+_V11 = """
+        CREATE TABLE feed_counts (
+            source_id INTEGER NOT NULL,
+            category TEXT NOT NULL,
+            total INTEGER NOT NULL,
+            unread INTEGER NOT NULL,
+            PRIMARY KEY (source_id, category)
+        ) WITHOUT ROWID;
+        INSERT INTO feed_counts(source_id, category, total, unread)
+            SELECT source_id, category, count(*), sum(read = 0) FROM articles
+            GROUP BY source_id, category;
+        CREATE TRIGGER feed_counts_insert AFTER INSERT ON articles BEGIN
+            INSERT INTO feed_counts(source_id, category, total, unread)
+            VALUES (new.source_id, new.category, 1, new.read = 0)
+            ON CONFLICT(source_id, category) DO UPDATE SET
+                total = total + 1, unread = unread + excluded.unread;
+        END;
+        CREATE TRIGGER feed_counts_delete AFTER DELETE ON articles BEGIN
+            UPDATE feed_counts SET total = total - 1, unread = unread - (old.read = 0)
+            WHERE source_id = old.source_id AND category = old.category;
+            DELETE FROM feed_counts
+            WHERE source_id = old.source_id AND category = old.category AND total <= 0;
+        END;
+        CREATE TRIGGER feed_counts_mark AFTER UPDATE OF read, category, source_id ON articles
+        WHEN old.category IS new.category AND old.source_id IS new.source_id
+            AND old.read IS NOT new.read BEGIN
+            UPDATE feed_counts SET unread = unread + (new.read = 0) - (old.read = 0)
+            WHERE source_id = new.source_id AND category = new.category;
+        END;
+        CREATE TRIGGER feed_counts_move AFTER UPDATE OF read, category, source_id ON articles
+        WHEN old.category IS NOT new.category OR old.source_id IS NOT new.source_id BEGIN
+            UPDATE feed_counts SET total = total - 1, unread = unread - (old.read = 0)
+            WHERE source_id = old.source_id AND category = old.category;
+            DELETE FROM feed_counts
+            WHERE source_id = old.source_id AND category = old.category AND total <= 0;
+            INSERT INTO feed_counts(source_id, category, total, unread)
+            VALUES (new.source_id, new.category, 1, new.read = 0)
+            ON CONFLICT(source_id, category) DO UPDATE SET
+                total = total + 1, unread = unread + excluded.unread;
+        END;
+
+        DROP INDEX articles_by_source;
+        CREATE INDEX articles_by_feed ON articles(source_id, category, sort_at DESC, id DESC, read);
+        CREATE INDEX articles_by_title
+            ON articles(title COLLATE NOCASE, sort_at DESC, id DESC, read);
+        CREATE INDEX articles_by_source_name
+            ON articles(source COLLATE NOCASE, sort_at DESC, id DESC, read);
+        CREATE INDEX articles_category_by_title
+            ON articles(category, title COLLATE NOCASE, sort_at DESC, id DESC, read);
+        CREATE INDEX articles_category_by_source
+            ON articles(category, source COLLATE NOCASE, sort_at DESC, id DESC, read);
+"""
+
 # One schema version: a SQL script, or a function that changes the schema through
 # sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
 Migration = str | Callable[["sqlite_utils.Database"], None]
 
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]

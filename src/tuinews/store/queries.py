@@ -9,18 +9,35 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
-from tuinews.models import Article, ArticleRow, Count, Enclosure, SidebarCounts, View, ViewKind
+from tuinews.models import (
+    Article,
+    ArticleRow,
+    Count,
+    Enclosure,
+    ListOrder,
+    SidebarCounts,
+    Sort,
+    View,
+    ViewKind,
+)
+from tuinews.store.orders import effective_order, keyset, list_index, order_by, ordered_filter
 from tuinews.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
     article_from_row,
     list_row_from_row,
-    to_iso,
 )
-from tuinews.store.saved import saved_count, saved_next_unread, saved_position, saved_rows
+from tuinews.store.saved import (
+    saved_count,
+    saved_next_unread,
+    saved_orders,
+    saved_position,
+    saved_rows,
+)
 from tuinews.store.search import rows_by_ids, search_count, search_ids
-from tuinews.store.views import AFTER, BEFORE, ORDER, today_start, unread_index, view_filter
+from tuinews.store.views import today_start
 
 
 class Queries:
@@ -34,32 +51,55 @@ class Queries:
         ).fetchone()
         return with_enclosures(self.conn, [article_from_row(row)])[0] if row else None
 
-    def page(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[ArticleRow]:
-        """One page of a view's list rows: newest first, a search's best match first."""
-        if view.kind is ViewKind.SAVED:
-            found = saved_rows(self.conn, view.name or "", ROW_COLUMNS, limit, offset)
-            return [list_row_from_row(row) for row in found]
-        if view.kind is ViewKind.SEARCH:
-            ids = search_ids(self.conn, view.query or "", limit, offset)
-            return [list_row_from_row(row) for row in rows_by_ids(self.conn, ROW_COLUMNS, ids)]
-        where, params = view_filter(view, now)
-        rows = self.conn.execute(
-            f"SELECT {ROW_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
+    def page(
+        self,
+        view: View,
+        *,
+        now: datetime,
+        limit: int,
+        offset: int = 0,
+        order: ListOrder | None = None,
+    ) -> list[ArticleRow]:
+        """One page of a view's list rows in `order` (newest first, a search's best
+        match first), only the unread ones if it says so."""
+        rows = self._rows(view, ROW_COLUMNS, now, limit, offset, order)
         return [list_row_from_row(row) for row in rows]
 
-    def articles(self, view: View, *, now: datetime, limit: int, offset: int = 0) -> list[Article]:
+    def articles(
+        self,
+        view: View,
+        *,
+        now: datetime,
+        limit: int,
+        offset: int = 0,
+        order: ListOrder | None = None,
+    ) -> list[Article]:
         """Like page(), with every field (for the command line's output)."""
-        if view.kind is ViewKind.SAVED:
-            found = saved_rows(self.conn, view.name or "", ARTICLE_COLUMNS, limit, offset)
-            return with_enclosures(self.conn, [article_from_row(row) for row in found])
-        where, params = view_filter(view, now)
-        rows = self.conn.execute(
-            f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE {where} {ORDER} LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        )
+        rows = self._rows(view, ARTICLE_COLUMNS, now, limit, offset, order)
         return with_enclosures(self.conn, [article_from_row(row) for row in rows])
+
+    def _rows(
+        self,
+        view: View,
+        columns: str,
+        now: datetime,
+        limit: int,
+        offset: int,
+        order: ListOrder | None,
+    ) -> list[tuple[Any, ...]]:
+        order = effective_order(view, order)
+        if view.kind is ViewKind.SAVED and order in saved_orders():
+            return saved_rows(self.conn, view.name or "", columns, limit, offset, order)
+        if view.kind is ViewKind.SEARCH and order.sort is Sort.BEST:
+            return rows_by_ids(
+                self.conn, columns, search_ids(self.conn, view.query or "", limit, offset)
+            )
+        where, params = ordered_filter(view, order, now)
+        return self.conn.execute(
+            f"SELECT {columns} FROM articles {list_index(view, order)} WHERE {where} "
+            f"{order_by(order)} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
 
     def search(self, text: str, *, limit: int, offset: int = 0) -> list[Article]:
         """Full-text search: the best of the newest matches first (see search.search_ids)."""
@@ -130,38 +170,61 @@ class Queries:
         ).fetchone()
         return Count(int(total), int(unread))
 
-    def next_unread(self, view: View, *, now: datetime, after: ArticleRow | None) -> int | None:
-        """The first unread article of a view that sorts after `after` (or the first)."""
-        if view.kind is ViewKind.SAVED:
-            bound = (to_iso(after.date), after.id) if after is not None else None
-            return saved_next_unread(self.conn, view.name or "", bound)
-        where, params = view_filter(view, now)
-        sql = f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0"
-        if after is not None:
-            # A row-value bound: the unread index seeks straight to `after`.
-            sql += f" AND {AFTER}"
-            params = [*params, to_iso(after.date), after.id]
-        row = self.conn.execute(f"{sql} {ORDER} LIMIT 1", params).fetchone()
-        return int(row[0]) if row else None
+    def next_unread(
+        self,
+        view: View,
+        *,
+        now: datetime,
+        after: ArticleRow | None,
+        order: ListOrder | None = None,
+    ) -> int | None:
+        """The first unread article of a view that comes after `after` (or the first)
+        in `order`."""
+        order = effective_order(view, order)
+        order = effective_order(view, ListOrder(order.sort, unread_only=True))
+        if view.kind is ViewKind.SAVED and order in saved_orders():
+            return saved_next_unread(self.conn, view.name or "", after, order)
+        where, params = ordered_filter(view, order, now)
+        sql = f"SELECT id FROM articles {list_index(view, order)} WHERE ({where})"
+        if after is None:
+            row = self.conn.execute(f"{sql} {order_by(order)} LIMIT 1", params).fetchone()
+            return int(row[0]) if row else None
+        # Keyset bounds: the index in list order seeks straight to `after`.
+        for bound, values in keyset(order, after, after=True):
+            row = self.conn.execute(
+                f"{sql} AND {bound} {order_by(order)} LIMIT 1", [*params, *values]
+            ).fetchone()
+            if row:
+                return int(row[0])
+        return None
 
-    def position(self, view: View, article_id: int, now: datetime) -> int | None:
-        """The index of an article in a view's order, or None if it is not in the view."""
-        if view.kind is ViewKind.SEARCH:
-            return None  # a search sorts by rank: its list finds the article itself
-        if view.kind is ViewKind.SAVED:
-            return saved_position(self.conn, view.name or "", article_id)
-        where, params = view_filter(view, now)
-        row = self.conn.execute(
-            f"SELECT sort_at FROM articles WHERE id = ? AND ({where})", [article_id, *params]
-        ).fetchone()
-        if row is None:
+    def position(
+        self, view: View, article_id: int, now: datetime, order: ListOrder | None = None
+    ) -> int | None:
+        """The index of an article in a view's list in `order`, or None if it is not in it
+        (or the list is a search's ranking, which its list pages through itself)."""
+        order = effective_order(view, order)
+        if view.kind is ViewKind.SEARCH and order.sort is Sort.BEST:
             return None
-        # Counted in a covering index range: cost grows with the position, not the store.
-        (before,) = self.conn.execute(
-            f"SELECT count(*) FROM articles WHERE ({where}) AND {BEFORE}",
-            [*params, row[0], article_id],
+        if view.kind is ViewKind.SAVED and order in saved_orders():
+            return saved_position(self.conn, view.name or "", article_id, order)
+        where, params = ordered_filter(view, order, now)
+        found = self.conn.execute(
+            f"SELECT {ROW_COLUMNS} FROM articles WHERE id = ? AND ({where})",
+            [article_id, *params],
         ).fetchone()
-        return int(before)
+        if found is None:
+            return None
+        # Counted in index ranges in list order: the cost grows with the position.
+        before = 0
+        for bound, values in keyset(order, list_row_from_row(found), after=False):
+            (count,) = self.conn.execute(
+                f"SELECT count(*) FROM articles {list_index(view, order)} "
+                f"WHERE ({where}) AND {bound}",
+                [*params, *values],
+            ).fetchone()
+            before += int(count)
+        return before
 
     def is_empty(self) -> bool:
         # A counters' row exists exactly while its category holds an article.

@@ -13,12 +13,39 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-from tuinews.models import Count, SavedView
+from tuinews.models import ArticleRow, Count, ListOrder, SavedView, Sort
+from tuinews.store.rows import to_iso
 from tuinews.store.views import fts_query
 from tuinews.untrusted import door_line
 
 MAX_NAME = 80
 _ORDER = "ORDER BY matched_at DESC, article_id DESC"
+_DEFAULT = ListOrder()
+_OLDEST = "ORDER BY matched_at ASC, article_id ASC"
+# The orders a saved view lists in its own indexes; by title or source it is listed
+# from the articles (queries.py), sorting its matches.
+_ORDERS = frozenset(
+    ListOrder(sort, unread) for sort in (Sort.NEWEST, Sort.OLDEST) for unread in (False, True)
+)
+
+
+def saved_orders() -> frozenset[ListOrder]:
+    """The orders saved_rows(), saved_next_unread() and saved_position() serve."""
+    return _ORDERS
+
+
+def _where(order: ListOrder) -> str:
+    unread = " AND is_read = 0" if order.unread_only else ""
+    return f"WHERE view_id = (SELECT id FROM saved_views WHERE name = ?){unread}"
+
+
+def _bound(order: ListOrder, *, after: bool) -> str:
+    later = after != (order.sort is Sort.OLDEST)
+    return f"(matched_at, article_id) {'<' if later else '>'} (?, ?)"
+
+
+def _order(order: ListOrder) -> str:
+    return _OLDEST if order.sort is Sort.OLDEST else _ORDER
 
 
 class SavedViewError(Exception):
@@ -145,45 +172,53 @@ def saved_count(conn: sqlite3.Connection, name: str) -> Count:
 
 
 def saved_rows(
-    conn: sqlite3.Connection, name: str, columns: str, limit: int, offset: int
+    conn: sqlite3.Connection,
+    name: str,
+    columns: str,
+    limit: int,
+    offset: int,
+    order: ListOrder = _DEFAULT,
 ) -> list[tuple[Any, ...]]:
-    """Rows of `columns` (of articles) for one page of a saved view, newest first: one
-    walk of the view's index, joined to the articles by id."""
+    """Rows of `columns` (of articles) for one page of a saved view, newest (or oldest)
+    first, unread only if the order says so: one walk of the view's index, joined to the
+    articles by id."""
     return conn.execute(
         f"SELECT {columns} FROM saved_matches JOIN articles ON articles.id = article_id "
-        f"WHERE view_id = (SELECT id FROM saved_views WHERE name = ?) {_ORDER} LIMIT ? OFFSET ?",
+        f"{_where(order)} {_order(order)} LIMIT ? OFFSET ?",
         (name, limit, offset),
     ).fetchall()
 
 
 def saved_next_unread(
-    conn: sqlite3.Connection, name: str, after: tuple[str, int] | None
+    conn: sqlite3.Connection, name: str, after: ArticleRow | None, order: ListOrder = _DEFAULT
 ) -> int | None:
-    """The first unread article of a saved view after `after` (sort key, id), or the first."""
-    sql = (
-        "SELECT article_id FROM saved_matches "
-        "WHERE view_id = (SELECT id FROM saved_views WHERE name = ?) AND is_read = 0"
-    )
+    """The first unread article of a saved view after `after` in `order`, or the first."""
+    unread = ListOrder(order.sort, unread_only=True)
+    sql = f"SELECT article_id FROM saved_matches {_where(unread)}"
     params: list[object] = [name]
     if after is not None:
-        sql += " AND (matched_at, article_id) < (?, ?)"
-        params += [after[0], after[1]]
-    row = conn.execute(f"{sql} {_ORDER} LIMIT 1", params).fetchone()
+        sql += f" AND {_bound(order, after=True)}"
+        params += [to_iso(after.date), after.id]
+    row = conn.execute(f"{sql} {_order(order)} LIMIT 1", params).fetchone()
     return int(row[0]) if row else None
 
 
-def saved_position(conn: sqlite3.Connection, name: str, article_id: int) -> int | None:
-    """The index of an article in a saved view's order, or None if it is not in it."""
+def saved_position(
+    conn: sqlite3.Connection, name: str, article_id: int, order: ListOrder = _DEFAULT
+) -> int | None:
+    """The index of an article in a saved view's list in `order`, or None if it is not
+    in it."""
     view_id = _view_id(conn, name)
+    unread = " AND is_read = 0" if order.unread_only else ""
     row = conn.execute(
-        "SELECT matched_at FROM saved_matches WHERE view_id = ? AND article_id = ?",
+        f"SELECT matched_at FROM saved_matches WHERE view_id = ? AND article_id = ?{unread}",
         (view_id, article_id),
     ).fetchone()
     if row is None:
         return None
     (before,) = conn.execute(
-        "SELECT count(*) FROM saved_matches WHERE view_id = ? "
-        "AND (matched_at, article_id) > (?, ?)",
+        f"SELECT count(*) FROM saved_matches WHERE view_id = ?{unread} "
+        f"AND {_bound(order, after=False)}",
         (view_id, row[0], article_id),
     ).fetchone()
     return int(before)

@@ -14,12 +14,13 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime
 
-from tuinews.models import View
+from tuinews.models import ListOrder, View
 from tuinews.store import schema
 from tuinews.store.busy import BUSY_TIMEOUT_MS
+from tuinews.store.orders import list_index
 from tuinews.store.queries import Queries
 from tuinews.store.saving import Saving
-from tuinews.store.views import unread_index, view_filter
+from tuinews.store.views import view_filter
 from tuinews.untrusted import door_line
 
 
@@ -86,7 +87,8 @@ class Store(Saving, Queries):
         """
         where, params = view_filter(view, now)
         # The unread indexes find them; the counters' triggers keep the counts right.
-        select = f"SELECT id FROM articles {unread_index(view)} WHERE ({where}) AND read = 0"
+        unread = list_index(view, ListOrder(unread_only=True))
+        select = f"SELECT id FROM articles {unread} WHERE ({where}) AND read = 0"
         if dry_run:
             return [article_id for (article_id,) in self.conn.execute(select, params)]
         with self.write() as conn:

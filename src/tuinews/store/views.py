@@ -32,6 +32,12 @@ def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
         return "sort_at >= ?", [today_start(now)]
     if view.kind is ViewKind.CATEGORY:
         return "category = ?", [view.category or ""]
+    if view.kind is ViewKind.FEED:
+        # A feed's articles are its source's (saved at the subscription's URL).
+        return (
+            "source_id = (SELECT id FROM sources WHERE location = ?) AND category = ?",
+            [view.feed or "", view.category or ""],
+        )
     if view.kind is ViewKind.SAVED:  # for bulk marks: lists read saved_matches (saved.py)
         return (
             "id IN (SELECT article_id FROM saved_matches "
@@ -44,17 +50,6 @@ def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
             return "0", []
         return "id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [query]
     return "1", []
-
-
-def unread_index(view: View) -> str:
-    """An INDEXED BY clause for a view's unread articles, where the planner needs telling.
-
-    Without statistics SQLite prefers the (read, sort_at) index to the small partial
-    index of starred unread articles, and would walk every unread article to find one.
-    """
-    if view.kind is ViewKind.STARRED:
-        return "INDEXED BY articles_starred_unread"
-    return ""
 
 
 _TOKEN = re.compile(r'"([^"]*)"|(\S+)')

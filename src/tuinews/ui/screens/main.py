@@ -175,6 +175,7 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
     def on_resize(self, event: Resize) -> None:
         # (The footer stays non-compact: compact keys overflowed onto the palette's key.)
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        self.layout_panes()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         # In a narrow terminal the reader takes the whole width while it has focus.
@@ -248,7 +249,9 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
             self.marks.set_read([article.id], True, "opened")
             article = self.marks.article(article_id) or article
             self._row_changed(article)
-        self.article = article
+        opening, self.article = self.article is None, article
+        if opening:
+            self.layout_panes()  # the reader opens
         self.query_one(Reader).show_article(article, search_terms(self.view.query))
         if focus_reader:
             self.query_one(Reader).focus()
@@ -409,3 +412,12 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
             self.query_one(ArticleList).focus()
         elif self.query_one(Reader).has_focus:
             self.query_one(ArticleList).focus()
+        elif self.article is not None:
+            self.close_article()
+
+    def close_article(self) -> None:
+        """Close the reader: the list takes its room until the next article opens."""
+        self.article = None
+        self.query_one(Reader).show_article(None)
+        self.layout_panes()
+        self.refresh_bindings()

@@ -3,12 +3,21 @@
 Textual's Footer lists the focused pane's keys, then the screen's, then the app's: at 80
 columns `?`, `q` and `m` fell off the end. This one orders them by FIRST (binding ids),
 then the rest as Textual would.
+
+Textual's Footer also rebuilds every key whenever the screen's bindings are refreshed: on
+each focus change, each article opened and each dialog pushed over the screen (a dozen
+widgets mounted and styled, and under a dialog the whole screen drawn again). This one
+rebuilds only when the keys themselves change; a key that becomes live or dead (`u` after
+the first marking) is only redrawn.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -23,6 +32,37 @@ FIRST = (
     "article.toggle_star",
     "search.start",
 )
+PALETTE_CLASS = "-command-palette"
+
+
+class KeySpec(NamedTuple):
+    """One key as the footer shows it."""
+
+    key: str
+    display: str
+    description: str
+    action: str
+    disabled: bool
+    tooltip: str
+    classes: str = ""
+
+
+class Key(FooterKey):
+    """A key in the footer that can go live or dead without being rebuilt."""
+
+    def show_state(self, spec: KeySpec) -> None:
+        # FooterKey keeps its state in `_disabled` (a click on a dead key rings the bell)
+        # and shows it with the -disabled class.
+        self._disabled = spec.disabled
+        self.set_class(spec.disabled, "-disabled")
+        self.tooltip = spec.tooltip or None
+
+
+def same_keys(one: tuple[KeySpec, ...], other: tuple[KeySpec, ...]) -> bool:
+    """True when the two differ at most in which keys are live and in their tooltips."""
+    return [spec._replace(disabled=False, tooltip="") for spec in one] == [
+        spec._replace(disabled=False, tooltip="") for spec in other
+    ]
 
 
 def footer_order(bindings: list[Binding]) -> list[Binding]:
@@ -32,36 +72,77 @@ def footer_order(bindings: list[Binding]) -> list[Binding]:
 
 
 class KeyFooter(Footer):
-    """A footer that shows the important keys first."""
+    """A footer that shows the important keys first, and is rebuilt only when they change."""
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown_keys: tuple[KeySpec, ...] | None = None  # what the last compose showed
+
+    def key_specs(self) -> tuple[KeySpec, ...]:
+        """The keys to show now, in order, from the screen's live bindings."""
         active = self.screen.active_bindings
         shown: dict[str, tuple[Binding, bool, str]] = {}
         for _, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in shown:
                 shown[binding.action] = (binding, enabled, tooltip)
-        self.styles.grid_size_columns = len(shown)
         states = {binding.action: (enabled, tip) for binding, enabled, tip in shown.values()}
-        for binding in footer_order([binding for binding, _, _ in shown.values()]):
-            enabled, tooltip = states[binding.action]
-            yield FooterKey(
+        specs = [
+            KeySpec(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
                 binding.action,
-                disabled=not enabled,
-                tooltip=tooltip,
-            ).data_bind(compact=Footer.compact)
+                not states[binding.action][0],
+                states[binding.action][1],
+            )
+            for binding in footer_order([binding for binding, _, _ in shown.values()])
+        ]
         palette = active.get(self.app.COMMAND_PALETTE_BINDING)
         if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE and palette is not None:
-            yield FooterKey(
-                palette.binding.key,
-                self.app.get_key_display(palette.binding),
-                palette.binding.description,
-                palette.binding.action,
-                classes="-command-palette",
-                disabled=not palette.enabled,
-                tooltip=palette.binding.tooltip or palette.binding.description,
+            specs.append(
+                KeySpec(
+                    palette.binding.key,
+                    self.app.get_key_display(palette.binding),
+                    palette.binding.description,
+                    palette.binding.action,
+                    not palette.enabled,
+                    palette.binding.tooltip or palette.binding.description,
+                    PALETTE_CLASS,
+                )
             )
+        return tuple(specs)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        shown = self.shown_keys
+        if shown is not None and screen is self.screen and self.is_attached and self.app.app_focus:
+            specs = self.key_specs()
+            if specs == shown:
+                return  # the same keys: rebuilding them would change nothing on screen
+            keys = list(self.query_children(Key))
+            if same_keys(specs, shown) and len(keys) == len(specs):
+                for key, spec in zip(keys, specs, strict=True):
+                    key.show_state(spec)
+                self.shown_keys = specs
+                return
+            # The rebuild comes after the next refresh: refreshes of the bindings before it
+            # find these keys and do not ask for another.
+            self.shown_keys = specs
+        super().bindings_changed(screen)
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        specs = self.key_specs()
+        self.shown_keys = specs
+        self.styles.grid_size_columns = sum(1 for spec in specs if not spec.classes)
+        for spec in specs:
+            key = Key(
+                spec.key,
+                spec.display,
+                spec.description,
+                spec.action,
+                disabled=spec.disabled,
+                tooltip=spec.tooltip,
+                classes=spec.classes,
+            )
+            yield key if spec.classes else key.data_bind(compact=Footer.compact)

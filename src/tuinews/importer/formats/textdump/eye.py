@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline, header_meta, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.prose import Grade, Run, best_runs, grade_all, weights
+from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, main_run, weights
 from tuinews.importer.formats.textdump.runbody import run_body
 from tuinews.models import ArticleDraft
 
@@ -68,10 +68,9 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     """
     grades, sizes, lang = grade_all(lines)
     weight = weights(grades, sizes, cuts)
-    runs = best_runs(weight)
-    if not runs:
+    run = main_run(grades, sizes, weight)
+    if run is None:
         return None
-    run = runs[0]
     head = find_headline(lines, grades, weight, run, keys)
     if head is not None and head >= run.start:
         first = next((j for j in range(head + 1, run.stop) if weight[j] > 0), None)

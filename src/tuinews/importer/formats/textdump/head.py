@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.body import section_label
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.meta import bare_name, find_date
+from tuinews.importer.formats.textdump.meta import find_date
+from tuinews.importer.formats.textdump.names import bare_name
 from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline

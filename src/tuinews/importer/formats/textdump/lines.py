@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tuinews.importer.formats.textdump import vocab
-from tuinews.importer.formats.textdump.meta import Meta, bare_name, clean_author, parse_meta
+from tuinews.importer.formats.textdump.meta import Meta, parse_meta
+from tuinews.importer.formats.textdump.names import bare_name, clean_author
 
 
 class Kind(Enum):
@@ -114,6 +115,8 @@ def _chrome(text: str, words: int) -> Kind | None:
     bare = low.strip(" :|>›»•·-–—.!")
     if vocab.COUNTS.match(bare):
         return Kind.SOFT_END if "comment" in bare else Kind.JUNK
+    if words <= 6 and vocab.COMMENT_COUNT.search(low):
+        return Kind.SOFT_END
     if bare in vocab.END or (words <= 25 and "all rights reserved" in low):
         return Kind.END
     if words <= 12 and vocab.END_PATTERNS.search(low):
@@ -123,6 +126,8 @@ def _chrome(text: str, words: int) -> Kind | None:
     if bare in vocab.JUNK or (words <= 6 and vocab.JUNK_PATTERNS.match(low)):
         return Kind.JUNK
     if words <= 30 and vocab.TEASER.match(text):
+        return Kind.JUNK
+    if words == 1 and vocab.FILE_NAME.match(text):
         return Kind.JUNK
     if words <= 12 and vocab.TICKER.search(text):
         return Kind.JUNK

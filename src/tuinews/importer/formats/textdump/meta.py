@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from tuinews.importer.formats.textdump.names import (
+    PARTS,
+    bare_name,
+    clean_author,
+    is_name,
+    unglue,
+)
+
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -18,8 +26,8 @@ _MON = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
 )
-_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? ?(\d{{4}})\b", re.I)
-_MDY = re.compile(rf"\b{_MON} ?(\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{4}})\b", re.I)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? ?(\d{{4}})(?!\d)", re.I)
+_MDY = re.compile(rf"\b{_MON} ?(\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{4}})(?!\d)", re.I)
 _ISO = re.compile(
     r"\b(\d{4})-(\d{1,2})-(\d{1,2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?",
@@ -117,18 +125,15 @@ _HINT = re.compile(
     r"|przez|autor|autore|auteur)\b",
     re.I,
 )
-# "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": two dates, one line.
-_PARTS = re.compile(r" ?[|·•] ?| [-–—] |(?<!last) (?=(?:last )?(?:modified|updated|edited) )", re.I)
-_NAME_CUT = re.compile(r" (?:for|in|at|from) .*$| ?[(\[/].*$", re.I)
-_NAME_JOINERS = frozenset({
-    "and", "&", "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "van",
-    "von", "bin", "binti", "al", "el", "la", "le", "y", "ibn", "ter"
-})  # fmt: skip
-_ROLE_WORDS = frozenset({
-    "correspondent", "editor", "reporter", "writer", "contributor", "staff", "columnist",
-    "analyst", "bureau", "chief", "senior", "desk", "news", "agency", "agencies", "reuters",
-    "afp", "ap", "associated", "press", "team", "special", "affairs"
-})  # fmt: skip
+# "on March 10, 2015 by Jane Doe": the date's part ends where the byline starts.
+_BY_AFTER_DATE = re.compile(r"(?<=\d) (?=by [A-Z])")
+# "Jane Doe 2 hours ago", "Jane Doe • 8h": a name and when, relative to now.
+_NAME_THEN_RELATIVE = re.compile(
+    r"^(\S.*?),? (?:(?:\d{1,4}|an?|one) ?(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
+    r"|weeks?|months?|y|yrs?|years?) ago|yesterday|today|just now)$",
+    re.I,
+)
+_COMPACT_AGE = re.compile(r"^\d{1,2} ?(?:m|h|d|w|min|hr|hrs)$", re.I)  # "8h" beside a byline
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,59 +250,21 @@ def _date_part(part: str) -> Meta | None:
     return Meta(date=when, date_label=label)
 
 
-def clean_author(raw: str) -> str | None:
-    """The author's name from the text after "By", or None if it does not look like a name."""
-    first = _PARTS.split(raw.strip(), maxsplit=1)[0]
-    names: list[str] = []
-    for piece in first.split(","):
-        piece = _NAME_CUT.sub("", piece.strip()).strip(" .;:")
-        if not piece:
-            continue
-        tokens = piece.split()
-        # After the first name: "Health Reporter", "Reuters", "CNN" are roles and outlets.
-        if names and (
-            any(t.lower().strip(".") in _ROLE_WORDS for t in tokens)
-            or len(tokens) > 4
-            or (len(tokens) == 1 and piece.isupper())
-        ):
-            break
-        if not _is_name(tokens):
-            if names:
-                break
-            return None
-        names.append(piece)
-    if not names:
+def _name_and_date(part: str) -> Meta | None:
+    """A name of two to four words followed by a date (or an age), and nothing else."""
+    relative = _NAME_THEN_RELATIVE.match(part)
+    if relative is not None:
+        name = bare_name(relative.group(1))
+        return Meta(author=name) if name is not None else None
+    found = find_date(part)
+    name = clean_author(part) if found is not None else None
+    if found is None or name is None or not 2 <= len(name.split()) <= 4:
         return None
-    name = ", ".join(names)
-    if name.isupper():
-        words = name.lower().split()
-        name = " ".join(w if w in _NAME_JOINERS else w.title() for w in words)
-    return name if len(name) <= 80 else None
-
-
-def _is_name(tokens: list[str]) -> bool:
-    """Whether these words can be a person's (or an agency's) name: capitalised, no digits."""
-    if not 1 <= len(tokens) <= 10:
-        return False
-    capitals = 0
-    for token in tokens:
-        bare = token.strip(".,'’-")
-        if not bare or any(ch.isdigit() for ch in bare):
-            return False
-        if bare.lower() in _NAME_JOINERS:
-            continue
-        if not bare[0].isupper():
-            return False
-        capitals += 1
-    return capitals > 0
-
-
-def bare_name(text: str) -> str | None:
-    """A line that is only a name of two or three words ("Jane Doe"), else None."""
-    tokens = text.split()
-    if 2 <= len(tokens) <= 3 and len(text) <= 40 and _is_name(tokens):
-        return clean_author(text)
-    return None
+    own = set(name.lower().split())
+    words = re.findall(r"[^\W\d_]+", found[1].lower())
+    if any(w not in _DATE_WORDS and w not in own for w in words):
+        return None
+    return Meta(author=name, date=found[0])
 
 
 def parse_meta(text: str) -> Meta | None:
@@ -314,11 +281,11 @@ def parse_meta(text: str) -> Meta | None:
     loose_names: list[str] = []
     labels = 0
     has_meta = False
-    for part in _PARTS.split(text):
+    for part in PARTS.split(_BY_AFTER_DATE.sub(" | ", text)):
         part = part.strip(" ,")
         if not part:
             continue
-        if _READTIME.match(part) or _RELATIVE.match(part):
+        if _READTIME.match(part) or _RELATIVE.match(part) or _COMPACT_AGE.match(part):
             has_meta = True
             continue
         if part.lower().rstrip(":") in {"updated", "published", "posted", "last updated"}:
@@ -332,20 +299,29 @@ def parse_meta(text: str) -> Meta | None:
             continue
         by = _BYLINE.match(part)
         if by is not None:
-            raw = _HANDLE.sub(" ", by.group(1))
+            raw = " ".join(unglue(_HANDLE.sub(" ", by.group(1))).split())
             found = find_date(raw) if _HINT_DIGIT.search(raw) else None
-            if found is not None:  # "By Jane Doe March 18, 2026 12:22 PM": both in one part
+            # "By Jane Doe March 18, 2026 12:22 PM Good Morning": the name, then the date.
+            name = clean_author(raw)
+            if found is not None:
                 dates.append(Meta(date=found[0]))
-                raw = found[1]
-            name = clean_author(" ".join(raw.split()))
+                name = name or clean_author(" ".join(found[1].split()))
             if name is None:
                 return None
             author = author or name
             has_meta = True
             continue
         name = bare_name(part)
+        if name is None and _HINT_DIGIT.search(part):
+            both = _name_and_date(part)  # "Jane Doe March 9, 2026 13", "Jane Doe 1 day ago"
+            if both is not None:
+                author = author or both.author
+                if both.date is not None:
+                    dates.append(both)
+                has_meta = True
+                continue
         if name is None:
-            if labels or not _is_name(part.split()):
+            if labels or not is_name(part.split()):
                 return None
             labels += 1  # "The Harbour Gazette | 2 May 2026 | By Jane Doe": the paper's name
             continue

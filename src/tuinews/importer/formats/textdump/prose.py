@@ -11,6 +11,7 @@ both ends.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import Enum
 
@@ -18,6 +19,7 @@ from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.lang import (
     Language,
     dense_chars,
+    dense_function_share,
     detect,
     is_dense_stop,
     words_of,
@@ -39,12 +41,20 @@ _CREDITS = re.compile(
     r"graphics|research|fact-checking) by\b",
     re.I,
 )
+# A time at the start or the end of a line: a live feed's entry, a list item's timestamp.
+_STAMPED = re.compile(r"^\d{1,2}[:h]\d\d\b|\b\d{1,2}:\d\d\)?$")
+_STAMPED_WORDS = 40
 _ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser in a list
 _TEASER = 0.15
+_READ = 150  # words of prose above an end that make it the end of an article
+_PAST = 0.5  # what prose under the end of an article is worth
+_CANDIDATES = 3  # runs weighed against each other for the article
 _STREAK = 0.25  # the extra cost of each further line in a stretch without prose
 _FREE_STREAK = 6  # a heading, a caption and a share bar between paragraphs cost no extra
+_UNPUNCTUATED = 25  # words in a line without a full stop that may still be a paragraph
 _LONG = 30  # words in a line of sentences that is prose without counting its stopwords
 _DENSE_LINE = 12  # characters in a line without spaces that may be Chinese or Japanese prose
+_DENSE_SMALL = 0.1  # share of small words in a line of Chinese prose
 _SAMPLE = 400  # words read to tell the page's language
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
 _FURNITURE = frozenset({Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META})
@@ -61,6 +71,9 @@ class Grade(Enum):
     META = "meta"  # a byline or a date: furniture too, but it tells a list item's end
     END = "end"  # "Related", "Most read": what follows an article
     CUT = "cut"  # comments, copyright: the article is over
+
+
+_PROSE = (Grade.GOOD, Grade.NEAR)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +121,21 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
     if kind in _FURNITURE or _CREDITS.match(text):
         return Grade.BAD, line.words
     words = line_words(text, lang.mixed)
+    if words <= _STAMPED_WORDS and _STAMPED.search(text):
+        return Grade.SHORT, words  # "14:32 Minister resigns": an item of a feed or a list
     sentence = _ends_sentence(text)
-    if lang.dense and dense_chars(text) >= 12:
+    dense = dense_chars(text) if lang.dense else 0
+    if dense >= 12:
         punct = sum(1 for ch in text if is_dense_stop(ch))
-        if words >= 15 and punct >= 1:
+        if words >= 15 and punct >= 1 and kind is not Kind.BULLET:
+            return Grade.GOOD, words
+        # Chinese prose may be split into short lines without punctuation: its small
+        # words tell it from a menu item or a teaser headline.
+        if (
+            kind is not Kind.BULLET
+            and words >= 8
+            and dense_function_share(text, dense) >= _DENSE_SMALL
+        ):
             return Grade.GOOD, words
         return (Grade.NEAR if punct else Grade.SHORT), words
     if words >= _LONG and sentence:
@@ -122,7 +146,7 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         density = stops / len(tokens) if tokens else 0.0
     else:  # a language we have no list for: sentences are prose
         density = 0.3 if sentence or "," in text else 0.0
-    if density >= 0.18 and (words >= 14 or (words >= 6 and sentence)):
+    if density >= 0.18 and (words >= _UNPUNCTUATED or (words >= 6 and sentence)):
         return Grade.GOOD, words
     if words >= 30 and density >= 0.08:
         return Grade.GOOD, words
@@ -144,10 +168,15 @@ def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int], Language]:
     # Spaceless scripts show as long lines of one or two "words".
     dense = [line.text for line in lines if line.words <= 4 and len(line.text) >= _DENSE_LINE]
     lang = detect(list(tokens.values()), dense)
+    # A line the page prints twice is a link (a teaser's headline and its copy, a menu), or
+    # the headline: an article's paragraphs are printed once.
+    seen = Counter(line.key for line in lines if line.key)
     grades: list[Grade] = []
     sizes: list[int] = []
     for i, line in enumerate(lines):
         grade, words = grade_line(line, lang, tokens.get(i))
+        if grade in _PROSE and seen[line.key] > 1 and line.key:
+            grade = Grade.SHORT
         grades.append(grade)
         sizes.append(words)
     return grades, sizes, lang
@@ -205,6 +234,32 @@ def weights(
             out.append(-25.0 - cost)
         else:  # furniture, or a short sentence among furniture
             out.append(-2.0 - cost)
+    return out
+
+
+def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run | None:
+    """The run that reads as the page's article: the best of the few highest-scoring runs,
+    where a run under the end of a long stretch of prose ("Related", comments, a footer)
+    counts for less: what follows an article is comments and teasers more often than not."""
+    runs = best_runs(weight, _CANDIDATES)
+    if len(runs) <= 1:
+        return runs[0] if runs else None
+    ended = _ended(grades, sizes)
+    return max(runs, key=lambda run: run.score * (_PAST if ended[run.start] else 1.0))
+
+
+def _ended(grades: list[Grade], sizes: list[int]) -> list[bool]:
+    """For each line, whether an end line stands above it with a long stretch of prose above
+    that end."""
+    out: list[bool] = []
+    read = 0
+    ended = False
+    for grade, size in zip(grades, sizes, strict=True):
+        if grade is Grade.GOOD:
+            read += size
+        elif grade in (Grade.END, Grade.CUT) and read >= _READ:
+            ended = True
+        out.append(ended)
     return out
 
 

@@ -1,0 +1,108 @@
+"""People's names in a pasted page: what a byline says once "By" and the date are gone.
+
+A name is a few capitalised words without figures ("Jane Doe", "Ana de la Cruz", "JANE
+DOE"); several names are joined by commas or a word for "and" in the page's language. What
+follows a name on a byline line (a place, a role, the outlet, a handle, a date) is cut off.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": the parts of a byline line.
+PARTS = re.compile(r" ?[|·•] ?| [-–—] |(?<!last) (?=(?:last )?(?:modified|updated|edited) )", re.I)
+_NAME_CUT = re.compile(r" (?:for|in|at|from|on) .*$| ?[(\[/].*$", re.I)
+# Where a date or a time starts after a name: "Jane Doe March 18 at 3:57 PM", "Jane Doe 8h".
+_DATE_START = re.compile(
+    r",? (?:on )?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
+    r"\.?,? )?(?:(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.? ?\d|\d).*$",
+    re.I,
+)
+_GLUED_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # "Nolan22 Dec 2016": a lost space
+_HANDLE = re.compile(r"@\w+|\bfollow\b", re.I)
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")
+_AND = re.compile(r" (?:and|&|y|und|et|e|en|og|i|и) ", re.I)
+NAME_JOINERS = frozenset({
+    "and", "&", "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "van",
+    "von", "bin", "binti", "al", "el", "la", "le", "y", "ibn", "ter", "und", "et", "e", "en",
+    "og", "i", "и"
+})  # fmt: skip
+_ROLE_WORDS = frozenset({
+    "correspondent", "editor", "reporter", "writer", "contributor", "staff", "columnist",
+    "analyst", "bureau", "chief", "senior", "desk", "news", "agency", "agencies", "reuters",
+    "afp", "ap", "associated", "press", "team", "special", "affairs"
+})  # fmt: skip
+
+
+def unglue(text: str) -> str:
+    """Put back the space lost between a word and a figure ("Jane Doe12 May 2026")."""
+    return _GLUED_DIGIT.sub(" ", text)
+
+
+def clean_author(raw: str) -> str | None:
+    """The author's name from the text after "By", or None if it does not look like a name."""
+    first = PARTS.split(raw.strip(), maxsplit=1)[0]
+    first = _DATE_START.sub("", unglue(first))
+    names: list[str] = []
+    for piece in first.split(","):
+        piece = _NAME_CUT.sub("", piece.strip()).strip(" .;:")
+        if not piece:
+            continue
+        tokens = piece.split()
+        longest = max(len(one.split()) for one in _AND.split(piece))
+        # After the first name: "Health Reporter", "Reuters", "CNN" are roles and outlets.
+        if names and (
+            any(t.lower().strip(".") in _ROLE_WORDS for t in tokens)
+            or longest > 4
+            or (len(tokens) == 1 and piece.isupper())
+        ):
+            break
+        if not is_name(tokens):
+            if names:
+                break
+            return None
+        names.append(piece)
+    if not names:
+        return None
+    name = ", ".join(names)
+    if name.isupper():
+        words = name.lower().split()
+        name = " ".join(w if w in NAME_JOINERS else w.title() for w in words)
+    return name if len(name) <= 80 else None
+
+
+def is_name(tokens: list[str]) -> bool:
+    """Whether these words can be a person's (or an agency's) name: capitalised, no digits."""
+    if not 1 <= len(tokens) <= 10:
+        return False
+    capitals = 0
+    for token in tokens:
+        bare = token.strip(".,'’-")
+        if not bare or any(ch.isdigit() for ch in bare):
+            return False
+        if bare.lower() in NAME_JOINERS:
+            continue
+        if not bare[0].isupper():
+            return False
+        capitals += 1
+    return capitals > 0
+
+
+def bare_name(text: str) -> str | None:
+    """A line that is only a name of two or three words ("Jane Doe"), else None.
+
+    A handle beside it ("Jane Doe, @janedoe"), a list number ("1. Jane Doe") and the name
+    printed twice (a photo's alt text before the link: "Jane Doe Jane Doe") do not count.
+    """
+    text = _LIST_NUMBER.sub("", text) if text[:1].isdigit() else text
+    if "@" in text or "ollow" in text:
+        text = " ".join(_HANDLE.sub(" ", text).split()).strip(" ,·|")
+    tokens = text.split()
+    half = len(tokens) // 2
+    if len(tokens) in (4, 6) and tokens[:half] == tokens[half:]:
+        tokens = tokens[:half]
+        text = " ".join(tokens)
+    if 2 <= len(tokens) <= 3 and len(text) <= 40 and is_name(tokens):
+        return clean_author(text)
+    return None

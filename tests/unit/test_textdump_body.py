@@ -1,0 +1,59 @@
+"""The extent of an article's body on pages where more prose stands around it than in it.
+
+Every fixture in tests/fixtures/dumps/ was written for tuinews; none is copied from a site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tuinews.importer.formats.textdump.parse import parse_text_dump
+
+DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
+
+# fixture, headline, the first and last paragraphs' first words, what the body must not hold
+EXTENTS = [
+    (  # a comment thread under a blog post, longer than the post
+        "comments_outweigh_post.txt",
+        "Why my broad beans failed this spring, and what I will try next year",
+        "The broad beans went in at the end of October",
+        "Next year I will sow half the row",
+        ("washing-up liquid", "runner beans", "Margaret Hill", "comments"),
+    ),
+    (  # a "Recommended" list of teasers (headline twice, summary) longer than the article
+        "related_outweighs_article.txt",
+        "Lighthouse keeper's cottage to become a museum",
+        "The cottage beside the old lighthouse",
+        "Entry will be free for children",
+        ("Fishing fleet", "ferry company", "seals", "Recommended"),
+    ),
+    (  # ranking lists whose items end in a time, under the article
+        "ranking_list_with_times.txt",
+        "Library lends out telescopes alongside its books",
+        "The town library has started lending small telescopes",
+        "The first six were reserved within an hour",
+        ("brown dwarf", "e-reader", "Most read", "18:20"),
+    ),
+    (  # Chinese prose split into short lines without full stops, image file names between
+        "chinese_blog_short_lines.txt",
+        None,  # the headline under a date line: not what this test is about
+        "清晨四點半從台北出發的時候天空還是一片漆黑",
+        "下次如果還有機會 一定要在秋天的時候再來一次",
+        (".jpg", "上一篇", "太魯閣", "留言"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "title", "first", "last", "absent"), EXTENTS)
+def test_the_body_is_the_article_not_the_longer_prose_around_it(
+    name: str, title: str | None, first: str, last: str, absent: tuple[str, ...]
+) -> None:
+    [draft] = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))
+    assert title is None or draft.title == title
+    paragraphs = draft.body.split("\n\n")
+    assert paragraphs[0].startswith(first), paragraphs[0][:80]
+    assert paragraphs[-1].startswith(last), paragraphs[-1][:80]
+    for text in absent:
+        assert text not in draft.body, text

@@ -1,0 +1,76 @@
+"""The metadata of a pasted page: bylines, dates, headlines, as real pages print them.
+
+Each case is a kind of line or page the dump parser once read wrong; every line and fixture
+here was written for tuinews.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from tuinews.importer.formats.textdump.meta import parse_meta
+from tuinews.importer.formats.textdump.names import bare_name
+
+
+def _utc(*args: int) -> datetime:
+    return datetime(*args, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "published"),
+    [
+        # A name and a date with nothing between them (a blog's byline row).
+        ("Mara Lindqvist March 9, 2026 13", "Mara Lindqvist", _utc(2026, 3, 9)),
+        ("Tomas Ek Monday, February 2, 2026 @ 10:15 PM UTC", "Tomas Ek", _utc(2026, 2, 2, 22, 15)),
+        # A name and how long ago.
+        ("Ines Okafor 2 days ago", "Ines Okafor", None),
+        ("Ines Okafor • 8h", "Ines Okafor", None),
+        # "By" with a date that has no year, and the author's handle.
+        ("By Lena Sorel May 4 at 9:12 AM Follow @lenasorel", "Lena Sorel", None),
+        # The name, the date, then the programme or outlet: the name is what comes first.
+        (
+            "By PETRA NOVAK June 2, 2026 4:05 PM Harbour Morning",
+            "Petra Novak",
+            _utc(2026, 6, 2, 16, 5),
+        ),
+        # A lost space between the name and the date.
+        ("by Rui Costa12 Jan 2026", "Rui Costa", _utc(2026, 1, 12)),
+        # The date first, then "by".
+        ("on April 7, 2026 by Wen Zhao", "Wen Zhao", _utc(2026, 4, 7)),
+        ("Posted by Wen Zhao on April 7, 2026at 08:05", "Wen Zhao", _utc(2026, 4, 7, 8, 5)),
+        # Three authors joined by a comma and the page language's "and".
+        ("Por Ana Ruiz Gil, Pau Vidal y Marta Sol", "Ana Ruiz Gil, Pau Vidal y Marta Sol", None),
+    ],
+)
+def test_byline_and_date_lines(line: str, author: str | None, published: datetime | None) -> None:
+    meta = parse_meta(line)
+    assert meta is not None, line
+    assert (meta.author, meta.date) == (author, published)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Budget talks stall on March 3, 2026 as ministers walk out of the room",
+        "Harbour Tides Report March 3, 2026 and the week ahead",
+        "Ferry fares rise 2 days ago",
+    ],
+)
+def test_headlines_with_dates_are_not_bylines(line: str) -> None:
+    assert parse_meta(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Jo Marsh", "Jo Marsh"),
+        ("Jo Marsh, @jomarsh", "Jo Marsh"),
+        ("1. Jo Marsh", "Jo Marsh"),
+        ("Jo Marsh Jo Marsh", "Jo Marsh"),  # the photo's alt text, then the name's link
+        ("Jo Marsh writes", None),
+    ],
+)
+def test_a_name_standing_alone(line: str, name: str | None) -> None:
+    assert bare_name(line) == name
