@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from tuinews.config import ConfigError, Settings, load_settings, save_theme
 from tuinews.models import View, ViewKind
@@ -22,7 +24,7 @@ from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.subscriptions import (
     add_subscription,
 )
-from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.commands import CategoryCommands, Palette
 from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
@@ -233,6 +235,14 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
             self.call_later(self.run_action, action)
 
         return run
+
+    def action_command_palette(self) -> None:
+        # As Textual's, with a palette that draws the screen under it once (ui.backdrop).
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def _theme_changed(self, theme: str) -> None:
         if self.config_path is None:

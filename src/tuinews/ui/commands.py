@@ -1,4 +1,4 @@
-"""Command palette: the menu's commands and "Jump to category…"."""
+"""Command palette: the menu's commands and "Jump to category…", over a backdrop drawn once."""
 
 from __future__ import annotations
 
@@ -8,10 +8,15 @@ from functools import partial
 from typing import Protocol, runtime_checkable
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
+from tuinews.ui.backdrop import KeptBackdrop
+
+
+class Palette(KeptBackdrop, CommandPalette):
+    """Textual's command palette, drawing the dimmed screen under it once (see backdrop)."""
 
 
 @runtime_checkable

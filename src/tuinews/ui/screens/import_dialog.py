@@ -17,12 +17,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, ProgressBar, Static, Tree
 from textual.widgets.directory_tree import DirEntry
 from textual.worker import Worker
 
 from tuinews.models import ImportReport
+from tuinews.ui.backdrop import Dialog
 from tuinews.ui.messages import (
     ImportFailed,
     ImportFinished,
@@ -60,7 +60,7 @@ def _field(label: str, placeholder: str, field_id: str) -> ComposeResult:
         yield kind(placeholder=placeholder, id=field_id, classes="import-field", compact=True)
 
 
-class ImportDialog(ModalScreen[ImportOutcome | None]):
+class ImportDialog(Dialog[ImportOutcome | None]):
     """Import files, folders and URLs into the store, with progress and a cancel key."""
 
     BINDINGS = [
