@@ -12,10 +12,10 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
-from tuinews.ui.backdrop import KeptBackdrop
+from tuinews.ui.backdrop import BackdropMixin
 
 
-class Palette(KeptBackdrop, CommandPalette):
+class Palette(BackdropMixin, CommandPalette):
     """Textual's command palette, drawing the dimmed screen under it once (see backdrop)."""
 
 
