@@ -85,6 +85,7 @@ async def test_sidebar_moves_through_views_and_categories(sample_store: Store) -
         assert rows and all(row.category == first_category for row in rows)
         await pilot.press("enter")
         assert app.focused is screen.query_one(ArticleList)
+        await pilot.press("enter", "escape")  # the reader opens (it is closed until then)
         await pilot.press("tab")
         assert app.focused is screen.query_one(Reader)
 

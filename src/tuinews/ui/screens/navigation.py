@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tuinews.marks import Marks
-from tuinews.models import Article, ArticleRow, View, ViewKind
+from tuinews.models import Article, ArticleRow, ListOrder, View, ViewKind
 from tuinews.store import Store
 from tuinews.ui.screens.reading_tools import ReadingTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -24,12 +24,23 @@ from tuinews.ui.widgets.sidebar import Sidebar
 from tuinews.ui.widgets.splitter import Splitter
 
 SPLIT_SETTING = "ui.split"
-SPLIT_DEFAULT, SPLIT_MIN, SPLIT_MAX = 50, 20, 80
+SPLIT_MIN, SPLIT_MAX = 20, 80
+# The reader's width by default: 60 columns of text (with its border and padding), or
+# two fifths of a wide screen; never less than half the room or than the list needs.
+READER_COMFORT, LIST_MIN = 64, 40
 
 
-def saved_split(value: str | None) -> int:
-    """The list's share of the split from its setting (the default when unset or odd)."""
-    return int(value) if value and value.isdigit() else SPLIT_DEFAULT
+def saved_split(value: str | None) -> int | None:
+    """The list's share of the split from its setting (None, the default, when unset)."""
+    return int(value) if value and value.isdigit() else None
+
+
+def reader_width(room: int, split: int | None) -> int:
+    """The reader's width in cells, `room` being the width beside the sidebar; `split`
+    is the list's share of it in percent, None for the default."""
+    if split is not None:
+        return room * (100 - split) // 100
+    return min(max(READER_COMFORT, room * 2 // 5), max(room // 2, room - LIST_MIN))
 
 
 def row_of(article: Article) -> ArticleRow:
@@ -68,32 +79,57 @@ class Navigation(ReadingTools):
     clock: Callable[[], datetime]
     marks: Marks
     article: Article | None
-    split = SPLIT_DEFAULT
+    split: int | None = None  # the list's share in percent; None: the default for the width
 
     def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
         """Show an article in the reader and mark it read (MainScreen's)."""
         raise NotImplementedError
 
+    def shown_order(self) -> ListOrder:
+        """The order of the list on screen (ListOrdering's)."""
+        raise NotImplementedError
+
     # -- the split between list and reader -------------------------------------
 
-    def show_split(self, percent: int) -> None:
-        """Give the list `percent` of the room beside the sidebar, the reader the rest."""
-        self.split = max(SPLIT_MIN, min(SPLIT_MAX, percent))
-        self.query_one("#list-pane").styles.width = f"{self.split}fr"
-        self.query_one(Reader).styles.width = f"{100 - self.split}fr"
+    def show_split(self, percent: int | None) -> None:
+        """Give the list `percent` of the room beside the sidebar (None: the default)."""
+        self.split = None if percent is None else max(SPLIT_MIN, min(SPLIT_MAX, percent))
+        self.layout_panes()
+
+    def _room(self) -> int:
+        """The width beside the sidebar (shown or not) and the splitter."""
+        sidebar = self.query_one(Sidebar).styles.width
+        return self.size.width - 1 - (int(sidebar.value) if sidebar is not None else 0)
+
+    def layout_panes(self) -> None:
+        """Size the reader for the split; with no article open it is closed and the list
+        takes its room. The list takes what the reader and the sidebar leave, so hiding
+        the sidebar widens the list, not the reader."""
+        narrow = self.has_class("narrow")
+        closed = self.article is None and not narrow
+        self.set_class(closed, "reader-closed")
+        reader = self.query_one(Reader)
+        if closed and reader.has_focus:
+            self.query_one(ArticleList).focus()
+        reader.styles.width = "1fr" if narrow else reader_width(self._room(), self.split)
 
     @on(Splitter.Dragged)
     def _split_dragged(self, event: Splitter.Dragged) -> None:
-        left = self.query_one("#list-pane").region.x
-        room = self.query_one(Reader).region.right - left
+        room = self._room()
+        reader = self.query_one(Reader).region.right - event.x - 1
         if room > 0:
-            self.show_split(round((event.x - left) * 100 / room))
+            self.show_split(round(100 - reader * 100 / room))
         if event.done:
             self.marks.save_setting(SPLIT_SETTING, str(self.split))
 
     def action_split(self, step: int) -> None:
         """< and >: move the split between the list and the reader (remembered)."""
-        self.show_split(self.split + step)
+        room = self._room()
+        if self.split is not None:
+            percent = self.split
+        else:
+            percent = round(100 - reader_width(room, None) * 100 / max(1, room))
+        self.show_split(percent + step)
         self.marks.save_setting(SPLIT_SETTING, str(self.split))
 
     # -- between articles ----------------------------------------------------
@@ -145,12 +181,15 @@ class Navigation(ReadingTools):
 
     def _next_unread(self, after: ArticleRow | None) -> int | None:
         """The store's next unread article, passing over those waiting to be marked read."""
-        found = self.store.next_unread(self.view, now=self.clock(), after=after)
+        order = self.shown_order()
+        found = self.store.next_unread(self.view, now=self.clock(), after=after, order=order)
         while found is not None and self.marks.pending_read(found):
             article = self.marks.article(found)
             if article is None:
                 return None
-            found = self.store.next_unread(self.view, now=self.clock(), after=row_of(article))
+            found = self.store.next_unread(
+                self.view, now=self.clock(), after=row_of(article), order=order
+            )
         return found
 
     def _next_unread_in_list(self, after: ArticleRow | None) -> int | None:

@@ -30,12 +30,11 @@ from tuinews.ui.highlight import highlight_text
 from tuinews.ui.paging import PREFETCH_MARGIN, Locator, PageLoader, PagingWindow
 
 CURSOR = "article-list--cursor"
-# Fixed columns: unread mark, star, date. Every column has one space on each side.
-# The date is 9 wide so that another year's date keeps its year ("4 Dec 25"); the two
-# marks share their padding, which pays for it.
-FIXED_WIDTHS = (1, 1, 9)
-FIXED_ROOM = 1 + 1 + 1 + 1 + 9 + 1  # pad, unread, star, pad, date, pad
-PADDING = 1
+# The columns: unread mark, star, date, source, title, one space between them. The
+# date is at most 8 wide ("22 Nov", "Dec 2025": see relative_date).
+DATE_WIDTH = 8
+FIXED_ROOM = 1 + 1 + 1 + 1 + DATE_WIDTH + 1 + 1  # pad, unread, star, gap, date, gap, end pad
+SOURCE_MIN, SOURCE_MAX = 10, 16
 
 
 _BOLD = Style(bold=True)
@@ -53,13 +52,11 @@ def _fit(text: str, width: int) -> str:
 
 
 def column_widths(room: int) -> tuple[int, int]:
-    """(source, title) widths for a list `room` cells wide: the source column shrinks,
-    then goes, in a narrow list; the title takes the rest and never scrolls sideways."""
-    source = 14 if room >= 72 else 10 if room >= 56 else 0
-    used = FIXED_ROOM
-    if source:
-        used += source + 2 * PADDING
-    return source, max(8, room - used - 2 * PADDING)
+    """(source, title) widths for a list `room` cells wide: the title takes most of it;
+    the source gets a sixth (10 to 16 cells), and goes in a narrow list."""
+    source = 0 if room < 50 else max(SOURCE_MIN, min(SOURCE_MAX, room // 6))
+    used = FIXED_ROOM + (source + 1 if source else 0)
+    return source, max(8, room - used)
 
 
 class ArticleList(ScrollView, can_focus=True):
@@ -310,19 +307,17 @@ class ArticleList(ScrollView, can_focus=True):
     def _draw(self, row: ArticleRow, width: int, cursor: bool) -> Strip:
         source_width, title_width = column_widths(width)
         now = self._now() if self._now else row.date
-        pad = Segment(" " * PADDING)
+        pad = Segment(" ")
         segments = [
             pad,
             Segment(" " if row.read else "●", _BOLD),
             Segment("★" if row.starred else " ", _STAR),
             pad,
-            pad,
-            Segment(_fit(relative_date(row.date, now), FIXED_WIDTHS[2]), _DIM),
+            Segment(_fit(relative_date(row.date, now), DATE_WIDTH), _DIM),
             pad,
         ]
         if source_width:
-            segments += [pad, Segment(_fit(row.source, source_width), _DIM), pad]
-        segments.append(pad)
+            segments += [Segment(_fit(row.source, source_width), _DIM), pad]
         if self.terms:
             # Matches are styled inside the title: let Rich cut the styled text.
             title = highlight_text(Text(row.title, style="" if row.read else "bold"), self.terms)

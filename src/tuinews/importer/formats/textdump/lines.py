@@ -127,6 +127,8 @@ def _chrome(text: str, words: int) -> Kind | None:
         return Kind.JUNK
     if words <= 30 and vocab.TEASER.match(text):
         return Kind.JUNK
+    if words == 1 and vocab.FILE_NAME.match(text):
+        return Kind.JUNK
     if words <= 12 and vocab.TICKER.search(text):
         return Kind.JUNK
     if (

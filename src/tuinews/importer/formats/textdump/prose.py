@@ -19,6 +19,7 @@ from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.lang import (
     Language,
     dense_chars,
+    dense_function_share,
     detect,
     is_dense_stop,
     words_of,
@@ -40,6 +41,9 @@ _CREDITS = re.compile(
     r"graphics|research|fact-checking) by\b",
     re.I,
 )
+# A time at the start or the end of a line: a live feed's entry, a list item's timestamp.
+_STAMPED = re.compile(r"^\d{1,2}[:h]\d\d\b|\b\d{1,2}:\d\d\)?$")
+_STAMPED_WORDS = 40
 _ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser in a list
 _TEASER = 0.15
 _READ = 150  # words of prose above an end that make it the end of an article
@@ -50,6 +54,7 @@ _FREE_STREAK = 6  # a heading, a caption and a share bar between paragraphs cost
 _UNPUNCTUATED = 25  # words in a line without a full stop that may still be a paragraph
 _LONG = 30  # words in a line of sentences that is prose without counting its stopwords
 _DENSE_LINE = 12  # characters in a line without spaces that may be Chinese or Japanese prose
+_DENSE_SMALL = 0.1  # share of small words in a line of Chinese prose
 _SAMPLE = 400  # words read to tell the page's language
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
 _FURNITURE = frozenset({Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META})
@@ -116,10 +121,21 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
     if kind in _FURNITURE or _CREDITS.match(text):
         return Grade.BAD, line.words
     words = line_words(text, lang.mixed)
+    if words <= _STAMPED_WORDS and _STAMPED.search(text):
+        return Grade.SHORT, words  # "14:32 Minister resigns": an item of a feed or a list
     sentence = _ends_sentence(text)
-    if lang.dense and dense_chars(text) >= 12:
+    dense = dense_chars(text) if lang.dense else 0
+    if dense >= 12:
         punct = sum(1 for ch in text if is_dense_stop(ch))
-        if words >= 15 and punct >= 1:
+        if words >= 15 and punct >= 1 and kind is not Kind.BULLET:
+            return Grade.GOOD, words
+        # Chinese prose may be split into short lines without punctuation: its small
+        # words tell it from a menu item or a teaser headline.
+        if (
+            kind is not Kind.BULLET
+            and words >= 8
+            and dense_function_share(text, dense) >= _DENSE_SMALL
+        ):
             return Grade.GOOD, words
         return (Grade.NEAR if punct else Grade.SHORT), words
     if words >= _LONG and sentence:

@@ -99,7 +99,8 @@ work; careers; markets & economy; weather
 TEASER = re.compile(
     r"^(?:read more|also read|read also|see also|more|related|related story|recommended|watch|"
     r"listen|must read|don't miss|read next|up next|more on this|click here|read|our standards)"
-    r" ?[:|»›>–—-] ?\S",
+    r" ?[:|»›>–—-] ?\S"
+    r"|^(?:previous|next) (?:post|article|story|entry) ?: ?\S|^(?:此分類)?[上下]一篇 ?[:：]",
     re.I,
 )
 JUNK_PATTERNS = re.compile(
@@ -122,6 +123,8 @@ END_PATTERNS = re.compile(
     r"|^comments? \(\d+\)$|^\d+ comments?$",
     re.I,
 )
+# An image's file name, shown where the image did not load: "IMG_4113.jpg".
+FILE_NAME = re.compile(r"^\S{1,60}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.I)
 # A price ticker: a signed percentage, or a short line made mostly of figures.
 TICKER = re.compile(r"[+\-−▲▼△▽] ?\d+(?:[.,]\d+)? ?%")
 # A sentence with one of these words that speaks to the reader ("you", "our") is a box's text.
