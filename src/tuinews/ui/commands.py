@@ -1,21 +1,35 @@
-"""Command palette: the menu's commands and "Jump to category…"."""
+"""Command palette: the menu's commands and "Jump to category…", over a backdrop drawn once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from typing import Protocol, cast
+from typing import Protocol, runtime_checkable
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
+from tuinews.store.feed_entries import feed_entries
+from tuinews.ui.backdrop import BackdropMixin
 
 
+class Palette(BackdropMixin, CommandPalette):
+    """Textual's command palette, drawing the dimmed screen under it once (see backdrop)."""
+
+
+@runtime_checkable
 class PaletteHost(Protocol):
-    """What the palette needs from the app (the app imports this module, not the reverse)."""
+    """What the palette needs from the app.
+
+    Textual's typed `getters.app(TuinewsApp)` (Textual 8) does not serve here: it is a
+    descriptor for message pumps (widgets, screens), a command Provider is none (mypy
+    rejects it on both counts), and naming TuinewsApp here would bring back the import
+    cycle ui/app.py <-> ui/commands.py (the app imports this module, not the reverse).
+    An isinstance check against this Protocol types the app without a cast.
+    """
 
     store: Store
     clock: Callable[[], datetime]
@@ -23,26 +37,43 @@ class PaletteHost(Protocol):
     def jump_to(self, view: View) -> None: ...
 
 
+def _label(view: View) -> str:
+    """ "Jump to category: World", "Jump to feed: Valley Post (in World)"."""
+    if view.kind is ViewKind.FEED:
+        return f"Jump to feed: {view.label} (in {view.category})"
+    return f"Jump to category: {view.label}"
+
+
 class CategoryCommands(Provider):
-    """Jump to category…: one command per category and smart view."""
+    """Jump to category…: one command per category, smart view and feed."""
+
+    @property
+    def host(self) -> PaletteHost:
+        """The app, typed as what the palette uses of it."""
+        app = self.app
+        if not isinstance(app, PaletteHost):
+            raise TypeError("the palette serves the tuinews app")
+        return app
 
     def _views(self) -> list[View]:
-        app = cast(PaletteHost, self.app)
+        app = self.host
         counts = app.store.counts(app.clock())
         smart = [View(kind) for kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED)]
+        feeds = feed_entries(app.store.conn)
         return (
             smart
             + [View(ViewKind.TODAY)]
             + [View(ViewKind.CATEGORY, name) for name in counts.categories]
+            + [entry.view for entries in feeds.values() for entry in entries]
         )
 
     def _jump(self, view: View) -> None:
-        cast(PaletteHost, self.app).jump_to(view)
+        self.host.jump_to(view)
 
     async def discover(self) -> Hits:
         for view in self._views():
             yield DiscoveryHit(
-                Text(f"Jump to category: {view.label}"),
+                Text(_label(view)),
                 partial(self._jump, view),
                 help="Show this view in the article list",
             )
@@ -50,7 +81,7 @@ class CategoryCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for view in self._views():
-            label = f"Jump to category: {view.label}"
+            label = _label(view)
             score = matcher.match(label)
             if score > 0:
                 # highlight() reads its argument as markup: category names are data.

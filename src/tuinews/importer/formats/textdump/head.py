@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.body import section_label
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.meta import find_date
-from tuinews.importer.formats.textdump.names import bare_name
+from tuinews.importer.formats.textdump.names import bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _INSIDE = 0.08  # how deep into the run a headline may stand
-_AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
 # A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
 _DANGLING = frozenset(
     {"by", "of", "on", "for", "to", "with", "and", "the", "a", "an", "in", "from"}
@@ -27,8 +25,15 @@ _DANGLING = frozenset(
 _NAME_WORDS = 4
 _QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
-_NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
-_YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
+# A line that starts like a button ("Share ...", "View photos", "Gallery: ...") is chrome.
+_BUTTONS = frozenset({
+    "share", "view", "pin", "gallery", "print", "login", "log", "sign", "subscribe", "follow",
+    "close", "open", "email", "tweet", "save", "bookmark", "comment", "comments", "reply",
+    "download", "click", "skip", "jump", "load", "show", "photo", "photos", "image", "images",
+    "video", "videos", "enlarge", "expand", "zoom", "copy", "advertisement", "sponsored",
+})  # fmt: skip
+_EDITOR = frozenset({"publish", "featured", "edit", "cancel", "done", "settings", "logout"})
+_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # "NoticiasSociedad": menu items run together
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
 _QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR})
@@ -67,11 +72,15 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
-def _not_a_headline(text: str) -> bool:
-    """A byline, a date line, a handle or a name: metadata that is not a headline."""
+def not_a_headline(text: str) -> bool:
+    """A byline, a date line, a handle, a name, or a logo's words printed twice ("Tech
+    Insider Tech Insider": its alt text, then its link): not a headline."""
     low = text.lower()
+    words = low.split()
+    half = len(words) // 2
     return (
-        low.rsplit(" ", 1)[-1] in _DANGLING
+        (half > 0 and words[:half] == words[half:])
+        or low.rsplit(" ", 1)[-1] in _DANGLING
         or low.startswith("by ")
         or "@" in text
         or bare_name(text) is not None
@@ -80,15 +89,31 @@ def _not_a_headline(text: str) -> bool:
 
 
 def _over_standfirst(lines: list[Line], j: int) -> bool:
-    """Whether the next line is a longer line of words: a headline over its standfirst."""
-    for k in range(j + 1, min(len(lines), j + 3)):
-        below = lines[k]
-        if below.kind is Kind.BLANK:
-            continue
-        return (
-            below.kind in (Kind.TITLE, Kind.PROSE, Kind.DEK) and below.words * 0.6 >= lines[j].words
-        )
+    """Whether the next line is a longer line of words standing apart from the paragraphs
+    under it (a byline, a photo or a blank-free gap between): a headline over its standfirst."""
+    below = _next_text(lines, j)
+    if below is None or lines[below].kind not in (Kind.TITLE, Kind.PROSE, Kind.DEK):
+        return False
+    if lines[below].words * 0.6 < lines[j].words:
+        return False
+    after = _next_text(lines, below)
+    return after is None or lines[after].kind is not Kind.PROSE
+
+
+def _item_above(lines: list[Line], j: int) -> bool:
+    """Whether the line above ends another list item (its date, its blurb): j is the next."""
+    for k in range(j - 1, max(-1, j - 3), -1):
+        if lines[k].kind is not Kind.BLANK:
+            return lines[k].kind in (Kind.META, Kind.PROSE)
     return False
+
+
+def _next_text(lines: list[Line], j: int) -> int | None:
+    """The next line that is not blank, within two lines."""
+    for k in range(j + 1, min(len(lines), j + 3)):
+        if lines[k].kind is not Kind.BLANK:
+            return k
+    return None
 
 
 def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> float:
@@ -96,11 +121,10 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
     text = line.text
     if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(_QUOTES)[:1].isalnum():
         return -99.0
-    if _not_a_headline(text):
+    if not_a_headline(text):
         return -99.0
     score = -0.2 * distance
-    printed = keys.printed(line.key)
-    if 2 <= printed <= 3:
+    if _printed_twice(line, keys):
         score += 2.5
     if meta_below:
         score += 3.0
@@ -116,16 +140,28 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
         score -= 1.0
     if text.lstrip(_QUOTES)[:1].islower():
         score -= 2.0
+    last = text.rsplit(None, 1)[-1]
+    if words == 2 and len(last) <= 3 and last.islower():
+        score -= 2.0  # "Remember me", "Pin it": a form's or a button's label
+    tokens = [w.strip(":|›»").lower() for w in text.split()]
+    if tokens[0] in _BUTTONS or sum(w in _BUTTONS or w in _EDITOR for w in tokens) >= 2:
+        score -= 2.5  # "View this image", "Featured Close Publish changes"
+    if len(_GLUE.findall(text)) >= 2:
+        score -= 3.0
     return score
 
 
 def _meta_below(lines: list[Line], j: int) -> bool:
-    """Whether a byline or date stands within four lines under lines[j]."""
+    """Whether a byline, a date or a name alone stands within four lines of text under
+    lines[j] (share buttons, captions and other furniture between them do not count)."""
     seen = 0
-    for k in range(j + 1, min(len(lines), j + 12)):
-        if lines[k].kind is Kind.BLANK:
+    for k in range(j + 1, min(len(lines), j + 24)):
+        below = lines[k]
+        if below.kind is Kind.META:
+            return True
+        if below.kind is Kind.BLANK or below.kind in _QUIET:
             continue
-        if lines[k].kind is Kind.META:
+        if below.kind in (Kind.TITLE, Kind.SHORT) and _name_line(lines, k):
             return True
         seen += 1
         if seen >= 4:
@@ -133,9 +169,26 @@ def _meta_below(lines: list[Line], j: int) -> bool:
     return False
 
 
+def _name_line(lines: list[Line], k: int) -> bool:
+    """A person's name alone on its line ("Jane Doe"), not a heading over a paragraph or a
+    list ("Related Articles")."""
+    text = lines[k].text
+    if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
+        return False
+    after = next((line for line in lines[k + 1 : k + 4] if line.kind is not Kind.BLANK), None)
+    return after is None or after.kind not in (Kind.PROSE, Kind.BULLET)
+
+
+def _printed_twice(line: Line, keys: Keys) -> bool:
+    """Whether the page prints this line again (a breadcrumb, a share text, a "Reading:"
+    bar): two or three times, four for a longer headline; more is a menu item."""
+    printed = keys.printed(line.key)
+    return 2 <= printed <= (4 if line.words >= 4 else 3)
+
+
 def _strong(line: Line, meta_below: bool, keys: Keys) -> bool:
     """Evidence that a line inside the prose is the headline, not a paragraph or a heading."""
-    return meta_below or 2 <= keys.printed(line.key) <= 3 or _title_case(line.text)
+    return meta_below or _printed_twice(line, keys) or _title_case(line.text)
 
 
 def find_headline(
@@ -145,9 +198,11 @@ def find_headline(
     holds a teaser or a blurb above the headline), or None if no line reads as one."""
     best: tuple[float, int] | None = None
     candidates: list[tuple[int, int]] = []  # (index, lines of text from the run's start)
-    teasers: set[int] = set()  # candidates with prose of their own under them: list items
-    seen = 0
-    text_below = in_list = False
+    # Candidates with prose of their own under them are list items: how many blurbs under
+    # each (one may be a headline's standfirst or a photo's caption, if a byline follows).
+    blurbs: dict[int, int] = {}
+    seen = listed = 0
+    text_below = False
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
@@ -157,10 +212,9 @@ def find_headline(
         if seen > _REACH or grades[j] is Grade.CUT:
             break
         candidates.append((j, seen))
-        if in_list:
-            teasers.add(j)
+        blurbs[j] = listed
         if grades[j] is Grade.GOOD:
-            in_list = in_list or text_below
+            listed += text_below
         elif kind not in _QUIET:
             text_below = True
     inside = 0.0  # the run's weight above a candidate inside it
@@ -177,13 +231,15 @@ def find_headline(
         if line.kind not in _HEADLINE_KINDS:
             continue
         below = _meta_below(lines, j)
-        if j >= run.start and not (below or 2 <= keys.printed(line.key) <= 3):
+        if j >= run.start and not (below or _printed_twice(line, keys)):
             continue  # inside the prose only a headline with its byline or a second copy
         if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
-        score = _headline_score(line, distance, below, keys) - (3.0 if j in teasers else 0.0)
-        if not below and line.words <= _NAME_WORDS and _over_standfirst(lines, j):
-            score += 2.0  # a page's short name over its tagline ("Harbour ferry")
+        teaser = blurbs.get(j, 0) > (1 if below and not _item_above(lines, j) else 0)
+        score = _headline_score(line, distance, below, keys) - (3.0 if teaser else 0.0)
+        if not teaser and _over_standfirst(lines, j):
+            # A headline over its standfirst; a page's short name over its tagline.
+            score += 2.0 if not below and line.words <= _NAME_WORDS else 1.5
         if j >= run.start:
             lost = sum(max(w, 0.0) for w in weight[run.start : j])
             score -= 40.0 * lost / run.score
@@ -192,97 +248,3 @@ def find_headline(
     if best is None or best[0] < -6:
         return None
     return best[1]
-
-
-def header_meta(
-    lines: list[Line], head: int, start: int, stop: int, languages: list[str]
-) -> tuple[str | None, datetime | None, list[int]]:
-    """The byline and date nearest the headline, and the META lines read for them."""
-    author: str | None = None
-    published: datetime | None = None
-    label = ""
-    used: list[int] = []
-    low = max(0, head - 4)
-    seen = 0
-    high = start
-    while high < stop and seen < _AFTER:
-        seen += lines[high].kind is not Kind.BLANK
-        high += 1
-    # Below the headline first; above it only a date ("22 January 2026" over the headline).
-    for j in [*range(head + 1, high), *range(head - 1, low - 1, -1)]:
-        meta = lines[j].meta
-        if lines[j].kind is not Kind.META or meta is None:
-            continue
-        used.append(j)
-        if j > head:
-            author = author or meta.author
-        elif meta.author is not None:
-            continue
-        if meta.date is not None and (
-            published is None or (meta.date_label == "published" and label != "published")
-        ):
-            published, label = meta.date, meta.date_label
-    if author is None:
-        author = _bare_byline(lines, head, high)
-    if published is None and languages:
-        published = _foreign_date(lines, low, high, languages)
-    return author, published, used
-
-
-def _bare_byline(lines: list[Line], head: int, high: int) -> str | None:
-    """A name standing alone under the headline ("Jane Doe", "• Jane Doe"): the byline."""
-    seen = 0
-    for line in lines[head + 1 : high]:
-        if line.kind is Kind.BLANK:
-            continue
-        seen += 1
-        if seen > _NAME_REACH:
-            break
-        if line.kind in (Kind.TITLE, Kind.SHORT, Kind.BULLET) and not _NOT_NAMES.intersection(
-            line.text.lower().split()
-        ):
-            name = bare_name(line.text)
-            if name is not None and line.key != lines[head].key:
-                return name
-    return None
-
-
-def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) -> datetime | None:
-    """A date in the page's language (`languages`: ISO codes) near the headline, read by
-    dateparser."""
-    candidates = [
-        line.text
-        for line in lines[low:high]
-        if line.kind is not Kind.BLANK and line.words <= 12 and _YEAR.search(line.text)
-    ]
-    if not candidates:
-        return None
-    try:
-        import dateparser  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - trafilatura brings it
-        return None
-    settings = {"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "STRICT_PARSING": True}
-    for text in candidates[:4]:
-        for piece in (text, *re.split(r" ?[|·•,] ?| [-–—] ", text)):
-            try:
-                when: datetime | None = dateparser.parse(
-                    piece, languages=languages, settings=settings
-                )
-            except Exception:  # dateparser raises a variety of errors on odd input
-                when = None
-            if when is not None and 1970 <= when.year <= 2100:
-                return when.astimezone(UTC)
-    return None
-
-
-def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) -> str | None:
-    """The summary line between the headline and the prose: a sentence, not a byline."""
-    for j in range(head + 1, start):
-        line = lines[j]
-        if line.kind in (Kind.BLANK, Kind.META, Kind.JUNK, Kind.CAPTION, Kind.BULLET):
-            continue
-        if line.key == lines[head].key:
-            continue
-        if grades[j] in (Grade.GOOD, Grade.NEAR) and line.words >= 6:
-            return line.text
-    return None
