@@ -7,10 +7,18 @@ rebuilds and the full-screen draws, which a busy machine does not change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
+import pytest
+from rich.segment import Segment
+from textual.color import Color
+from textual.command import CommandPalette
+from textual.renderables.background_screen import BackgroundScreen
 from textual.widgets._footer import FooterKey
 
 from conftest import app_for, main_screen, settle
 from tuinews.store import Store
+from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.menu import MenuScreen
 from tuinews.ui.widgets.reader import Reader
 
@@ -53,3 +61,66 @@ async def test_opening_an_article_redraws_the_undo_key_without_rebuilding(
         await settle(pilot)
         assert undo.has_class("-disabled")
         assert list(screen.query(FooterKey)) == keys
+
+
+class TintCount:
+    """Counts the segments of the screen beneath a dialog that are dimmed (Textual's tint)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.segments = 0
+        tint = BackgroundScreen.process_segments
+
+        def counted(segments: Iterable[Segment], color: Color) -> Iterator[Segment]:
+            for segment in tint(segments, color):
+                self.segments += 1
+                yield segment
+
+        monkeypatch.setattr(BackgroundScreen, "process_segments", staticmethod(counted))
+
+
+def screen_text(app: TuinewsApp) -> str:
+    """What the terminal shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_dialogs_dim_the_screen_beneath_once(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = main_screen(app)
+        one_screen = sum(len(line) for line in screen._compositor.render_strips())
+        counted = TintCount(monkeypatch)
+        await pilot.press("m")
+        await settle(pilot)
+        assert isinstance(app.screen, MenuScreen)
+        assert "Small Telescope Network" in screen_text(app)  # the list, dimmed under it
+        # The main screen dimmed once (it was five times: once per repaint of the menu).
+        assert 0 < counted.segments <= one_screen
+        counted.segments = 0
+        await pilot.press("j", "k", "escape")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        # Nothing changed beneath: the menu again and the palette reuse the dimmed lines.
+        assert counted.segments == 0
+
+
+async def test_a_change_under_the_menu_is_drawn(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        assert "refreshing 3/10" not in screen_text(app)
+        assert app.main is not None
+        app.main.show_activity("refreshing 3/10")
+        await settle(pilot)
+        assert isinstance(app.screen, MenuScreen)
+        assert "refreshing 3/10" in screen_text(app)

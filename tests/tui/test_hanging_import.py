@@ -11,11 +11,12 @@ import asyncio
 import threading
 from pathlib import Path
 
-from textual.app import App
+from test_import_dialog import Host, finish
 from textual.widgets import Static
 
 from conftest import fixed_clock
 from httpserver import Reply, serve
+from tuinews.config import FeedSettings, Settings
 from tuinews.models import View
 from tuinews.store import Store
 from tuinews.ui.app import make_app
@@ -41,29 +42,17 @@ class Trickler:
         return Reply(200, FEED, headers, trickle=0.05, hung_up=self.hung_up)
 
 
-class Host(App[None]):
-    def __init__(self, dialog: ImportDialog) -> None:
-        super().__init__()
-        self.dialog = dialog
-
-    def on_mount(self) -> None:
-        self.push_screen(self.dialog)
-
-
 async def test_cancel_cuts_an_import_from_a_server_that_trickles(store: Store) -> None:
     slow = Trickler()
     with serve({"/slow": slow}) as (base, _):
-        dialog = ImportDialog(store, timeout=60)
-        app = Host(dialog)
+        dialog = ImportDialog()
+        app = Host(store, dialog, Settings(feeds=FeedSettings(timeout_seconds=60)))
         async with app.run_test(size=(120, 36)) as pilot:
             await pilot.press(*f"{base}/slow", "enter")
             assert await asyncio.to_thread(slow.asked.wait, 30)
             assert dialog.importing
             await pilot.press("escape")
-            assert dialog.import_worker is not None
-            await asyncio.wait_for(dialog.import_worker.wait(), 30)
-            await pilot.pause()
-            await pilot.pause()
+            await asyncio.wait_for(finish(pilot, dialog), 30)
             result = dialog.query_one("#import-result", Static).content
             assert str(result).startswith("cancelled after 0 of 1 sources"), str(result)
             assert not dialog.importing

@@ -1,6 +1,7 @@
 """The import dialog driven by key presses: import, browse, cancel, close, and one snapshot.
 
-Waiting: the dialog keeps its import worker in `dialog.import_worker`, and the tests await that.
+Waiting: the app's import worker (ImportActions) tells the dialog which it is, the dialog keeps
+it in `dialog.import_worker`, and the tests await that.
 `app.workers.wait_for_complete()` would never return here: the DirectoryTree's loader is a
 worker that runs as long as the tree does.
 """
@@ -16,7 +17,6 @@ from typing import Any
 
 import pytest
 from rich.text import Text
-from textual.app import App
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import DirectoryTree, Input, Static
@@ -24,21 +24,28 @@ from textual.worker import WorkerState
 
 import tuinews.ui
 from conftest import FIXTURES, NOW
+from tuinews.config import Settings
 from tuinews.models import View
 from tuinews.store import Store
+from tuinews.ui.import_actions import ImportActions
+from tuinews.ui.messages import ImportProgressed
 from tuinews.ui.screens.import_dialog import ImportDialog, ImportOutcome
 
 UI = Path(tuinews.ui.__file__).parent
 DIALOG_FIXTURES = FIXTURES / "import_dialog"
 
 
-class Host(App[None]):
-    """A bare app with the app's stylesheet and the dialog's: it pushes one dialog."""
+class Host(ImportActions):
+    """A bare app with the app's stylesheet and its import worker: it pushes one dialog."""
 
     CSS_PATH = UI / "tuinews.tcss"
 
-    def __init__(self, dialog: ImportDialog) -> None:
+    def __init__(
+        self, store: Store, dialog: ImportDialog, settings: Settings | None = None
+    ) -> None:
         super().__init__()
+        self.store = store
+        self.settings = settings or Settings()
         self.dialog = dialog
         self.outcomes: list[ImportOutcome | None] = []
 
@@ -70,11 +77,12 @@ def value_of(dialog: ImportDialog, selector: str) -> str:
 
 
 async def finish(pilot: Pilot[None], dialog: ImportDialog) -> None:
-    """Wait for the import worker, then for the dialog to handle its last messages."""
+    """Wait for the app to start the import, for its worker, then for the dialog to show
+    the result (its last messages handled)."""
+    await until(pilot, lambda: dialog.import_worker is not None)
     assert dialog.import_worker is not None
     await dialog.import_worker.wait()
-    await pilot.pause()
-    await pilot.pause()
+    await until(pilot, lambda: not dialog.importing)
 
 
 async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
@@ -91,7 +99,7 @@ async def test_import_a_folder_then_show_the_new_articles(
 ) -> None:
     write_news(tmp_path / "news")
     monkeypatch.chdir(tmp_path)
-    app = Host(ImportDialog(store, start_dir=tmp_path))
+    app = Host(store, ImportDialog(start_dir=tmp_path))
     async with app.run_test(size=(120, 36)) as pilot:
         dialog = app.dialog
         assert app.focused is dialog.query_one("#import-path")
@@ -113,7 +121,7 @@ async def test_a_missing_path_is_reported_and_escape_returns_the_report(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    app = Host(ImportDialog(store, start_dir=tmp_path))
+    app = Host(store, ImportDialog(start_dir=tmp_path))
     async with app.run_test(size=(120, 36)) as pilot:
         dialog = app.dialog
         await pilot.press(*"gone.json", "enter")
@@ -136,7 +144,7 @@ async def test_names_and_reasons_are_shown_as_text_not_markup(
 ) -> None:
     (tmp_path / "[b]odd[red].json").write_text("[not json")
     monkeypatch.chdir(tmp_path)
-    app = Host(ImportDialog(store, start_dir=tmp_path))
+    app = Host(store, ImportDialog(start_dir=tmp_path))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press(*"[b]odd[red].json", "enter")
         await finish(pilot, app.dialog)
@@ -149,7 +157,7 @@ async def test_the_file_browser_fills_the_path_field(
     write_news(tmp_path / "news")
     (tmp_path / "notes.md").write_text("not news")  # the browser shows only news files
     monkeypatch.chdir(tmp_path)
-    app = Host(ImportDialog(store, start_dir=tmp_path))
+    app = Host(store, ImportDialog(start_dir=tmp_path))
     async with app.run_test(size=(120, 36)) as pilot:
         dialog = app.dialog
         browser = dialog.query_one("#import-browser", DirectoryTree)
@@ -179,11 +187,11 @@ async def test_escape_cancels_a_long_import_and_the_app_stays_responsive(
     progressed = asyncio.Event()
 
     def watch(message: Message) -> None:
-        if isinstance(message, ImportDialog.Progress):
+        if isinstance(message, ImportProgressed):
             progressed.set()
 
     # The test hook: the worker waits 50 ms after each source, so 300 take 15 s.
-    app = Host(ImportDialog(store, start_dir=tmp_path, _pace=0.05))
+    app = Host(store, ImportDialog(start_dir=tmp_path, _pace=0.05))
     async with app.run_test(size=(120, 36), message_hook=watch) as pilot:
         dialog = app.dialog
         await pilot.press(*"many", "enter")
@@ -214,7 +222,7 @@ async def test_escape_cancels_a_long_import_and_the_app_stays_responsive(
 
 
 async def test_escape_before_importing_closes_with_nothing(store: Store, tmp_path: Path) -> None:
-    app = Host(ImportDialog(store, start_dir=tmp_path))
+    app = Host(store, ImportDialog(start_dir=tmp_path))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("escape")
         await pilot.pause()
@@ -222,7 +230,7 @@ async def test_escape_before_importing_closes_with_nothing(store: Store, tmp_pat
 
 
 async def test_empty_fields_ask_for_a_source(store: Store, tmp_path: Path) -> None:
-    app = Host(ImportDialog(store, start_dir=tmp_path, url_mode=True))
+    app = Host(store, ImportDialog(start_dir=tmp_path, url_mode=True))
     async with app.run_test(size=(120, 36)) as pilot:
         dialog = app.dialog
         assert app.focused is dialog.query_one("#import-url")
@@ -239,7 +247,7 @@ async def test_a_store_that_cannot_be_opened_is_reported_in_words(
     broken = Store(tmp_path / "junk.db", sqlite3.connect(":memory:"))
     write_news(tmp_path / "news", 1, broken=False)
     monkeypatch.chdir(tmp_path)
-    app = Host(ImportDialog(broken, start_dir=tmp_path))
+    app = Host(broken, ImportDialog(start_dir=tmp_path))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press(*"news", "enter")
         await finish(pilot, app.dialog)
@@ -256,7 +264,7 @@ def test_snapshot_after_an_import(
 ) -> None:
     # Rooted at a fixed fixture folder, so the browser's labels are the same on every run.
     monkeypatch.chdir(DIALOG_FIXTURES)
-    app = Host(ImportDialog(store, start_dir=DIALOG_FIXTURES))
+    app = Host(store, ImportDialog(start_dir=DIALOG_FIXTURES))
 
     async def run_before(pilot: Pilot[None]) -> None:
         browser = app.dialog.query_one("#import-browser", DirectoryTree)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from test_import_dialog import finish
+
 from conftest import NOW, app_for
 from tuinews.models import ArticleDraft, View, ViewKind
 from tuinews.store import Store
@@ -214,9 +216,7 @@ async def test_import_from_the_app_updates_counts_and_jumps(
         assert isinstance(dialog, ImportDialog)
         await type_text(pilot, "in")
         await pilot.press("enter")
-        assert dialog.import_worker is not None
-        await dialog.import_worker.wait()
-        await pilot.pause()
+        await finish(pilot, dialog)
         assert "imported 1 new, 0 updated, 0 duplicate, 1 failed from 2 sources" in str(
             dialog.query_one("#import-result").render()
         )

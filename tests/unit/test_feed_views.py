@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import NOW
-from tuinews.models import ArticleDraft, ListOrder, Sort, View, ViewKind
+from conftest import dated_draft as draft
+from tuinews.models import ListOrder, Sort, View, ViewKind
 from tuinews.store import Store, open_store
 from tuinews.store.feed_entries import feed_entries
 from tuinews.store.saved import save_view
@@ -26,16 +27,6 @@ from tuinews.store.subscriptions import (
 HARBOUR = "http://news.example/harbour.rss"
 VALLEY = "http://news.example/valley.rss"
 TITLES = ("apple tart", "Banana bread", "cherry pie", "apple crumble", "Damson jam")
-
-
-def draft(n: int, title: str, category: str) -> ArticleDraft:
-    return ArticleDraft(
-        title=title,
-        body=f"The harbour council story {n}.",
-        published=NOW - timedelta(hours=n),
-        category=category,
-        key_hint=f"{title}-{n}",
-    )
 
 
 @pytest.fixture

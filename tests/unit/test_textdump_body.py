@@ -36,6 +36,13 @@ EXTENTS = [
         "The first six were reserved within an hour",
         ("brown dwarf", "e-reader", "Most read", "18:20"),
     ),
+    (  # a "Recommended" box of teasers with bylines between two halves of the article
+        "teaser_box_inside_article.txt",
+        "Why the old tram depot is being turned into artists' studios",
+        "The tram depot on Mill Lane has stood empty",
+        "Work on the roof will start in the spring",
+        ("Paddle Steamer", "Market Clock", "Recommended", "Harbour wall"),
+    ),
     (  # Chinese prose split into short lines without full stops, image file names between
         "chinese_blog_short_lines.txt",
         None,  # the headline under a date line: not what this test is about
@@ -50,7 +57,7 @@ EXTENTS = [
 def test_the_body_is_the_article_not_the_longer_prose_around_it(
     name: str, title: str | None, first: str, last: str, absent: tuple[str, ...]
 ) -> None:
-    [draft] = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))
+    [draft] = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))  # one article
     assert title is None or draft.title == title
     paragraphs = draft.body.split("\n\n")
     assert paragraphs[0].startswith(first), paragraphs[0][:80]

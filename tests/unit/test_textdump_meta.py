@@ -7,11 +7,16 @@ here was written for tuinews.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
 from tuinews.importer.formats.textdump.meta import parse_meta
 from tuinews.importer.formats.textdump.names import bare_name
+from tuinews.importer.formats.textdump.parse import parse_text_dump
+from tuinews.models import ArticleDraft
+
+DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
 
 
 def _utc(*args: int) -> datetime:
@@ -67,10 +72,29 @@ def test_headlines_with_dates_are_not_bylines(line: str) -> None:
     [
         ("Jo Marsh", "Jo Marsh"),
         ("Jo Marsh, @jomarsh", "Jo Marsh"),
-        ("1. Jo Marsh", "Jo Marsh"),
         ("Jo Marsh Jo Marsh", "Jo Marsh"),  # the photo's alt text, then the name's link
         ("Jo Marsh writes", None),
     ],
 )
 def test_a_name_standing_alone(line: str, name: str | None) -> None:
     assert bare_name(line) == name
+
+
+def _page(name: str) -> ArticleDraft:
+    [draft] = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))
+    return draft
+
+
+def test_a_name_alone_under_the_headline_beats_buttons_and_photo_titles() -> None:
+    # Between the header and the body: share buttons, a login box, a photo's title.
+    draft = _page("name_under_headline.txt")
+    assert draft.title == "Ferry timetable changes for the winter season"
+    assert draft.author == "Tove Marsh"
+    assert draft.body.startswith("The ferry operator will cut")
+
+
+def test_headline_over_its_standfirst_under_a_glued_menu() -> None:
+    # A Spanish page: menu items run together above the headline, a standfirst without a
+    # full stop under it.
+    draft = _page("standfirst_glued_menu.txt")
+    assert draft.title == "La nueva lancha del puerto llega antes del invierno"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -10,25 +9,29 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.message import Message
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from tuinews.config import ConfigError, Settings, load_settings, save_theme
-from tuinews.models import ImportReport, View, ViewKind
+from tuinews.models import View, ViewKind
 from tuinews.paths import default_config_path, default_db_path, sample_sources
 from tuinews.store import Store, open_store
 from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.subscriptions import (
     add_subscription,
 )
-from tuinews.ui.commands import CategoryCommands
+from tuinews.ui.commands import CategoryCommands, Palette
 from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
-from tuinews.ui.messages import ImportFailed, ImportFinished
+from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
+from tuinews.ui.messages import JumpTo, ReadyToQuit, SaveBeforeQuit, StoreChanged
 from tuinews.ui.refresh_actions import RefreshActions
+from tuinews.ui.screens.list_order import palette_commands
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
 from tuinews.untrusted import shown
@@ -41,17 +44,15 @@ if TYPE_CHECKING:
 # the first screen must not wait for them.
 
 Clock = Callable[[], datetime]
-SAMPLES_SETTING = "samples_imported"
 STORE_POLL_SECONDS = 2.0
 SUBSCRIBE_WAIT_MS = 1000  # adding a feed waits this long for a store busy with another process
-QUIT_WAIT_SECONDS = 60.0  # quitting waits this long for marks a busy store has kept waiting
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class TuinewsApp(FilterActions, ExportActions, RefreshActions):
+class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
     """The reader. Holds the store and the settings; the main screen holds the state."""
 
     CSS_PATH = "tuinews.tcss"
@@ -119,68 +120,32 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions):
     def main(self) -> MainScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
 
-    # -- importing -----------------------------------------------------------
-
-    @work(thread=True, exclusive=True, group="import")
-    def import_in_background(self, sources: list[str], quiet: bool = False) -> None:
-        """Import on a worker thread with its own connection; post the report."""
-        from tuinews.importer.pipeline import import_sources
-
-        try:
-            store = self.store.reopen()
-        except Exception:  # the file vanished or became unusable meanwhile
-            self.post_message(ImportFailed("the store cannot be opened"))
-            return
-        try:
-            report = import_sources(sources, store, rules=self.settings.rules)
-            if quiet:
-                store.set_setting(SAMPLES_SETTING, datetime.now(UTC).isoformat())
-        except sqlite3.Error:  # e.g. another process held the store past the busy timeout
-            self.post_message(ImportFailed("the store is busy or cannot be written"))
-            return
-        finally:
-            store.close()
-        self.post_message(ImportFinished(report, quiet=quiet))
-
-    def on_import_finished(self, message: ImportFinished) -> None:
-        # The first launch's sample import: nothing was chosen yet, so start at the top.
-        self._after_import(message.report, from_top=message.quiet)
-
-    def _after_import(self, report: ImportReport, *, from_top: bool = False) -> None:
+    def to_main(self, message: Message) -> None:
+        """Post a message to the main screen (StoreChanged, JumpTo ...), if it is there."""
         if self.main is not None:
-            self.main.refresh_all(from_top=from_top)
-        self.notify(
-            report.summary(),
-            severity="warning" if report.failures else "information",
-            timeout=5,
-            markup=False,
-        )
+            self.main.post_message(message)
 
-    def on_import_failed(self, message: ImportFailed) -> None:
-        self.notify(f"Import failed: {message.reason}", severity="error", markup=False)
+    def refresh_main(self) -> None:
+        self.to_main(StoreChanged())
+
+    # -- importing (the worker: ImportActions) ---------------------------------
 
     def action_import_dialog(self, url_mode: bool = False) -> None:
         from tuinews.ui.screens.import_dialog import ImportDialog
 
         if isinstance(self.screen, ImportDialog):
             return
-        dialog = ImportDialog(
-            self.store,
-            rules=self.settings.rules,
-            url_mode=url_mode,
-            timeout=self.settings.feeds.timeout_seconds,
-        )
-        self.push_screen(dialog, self._import_closed)
+        self.push_screen(ImportDialog(url_mode=url_mode), self._import_closed)
 
     def action_import_url(self) -> None:
         self.action_import_dialog(url_mode=True)
 
     def _import_closed(self, outcome: ImportOutcome | None) -> None:
-        if outcome is None or self.main is None:
+        if outcome is None:
             return
-        self.main.refresh_all()
+        self.refresh_main()
         if outcome.jump and outcome.report.article_ids:
-            self.main.jump_to(View(ViewKind.ALL), outcome.report.article_ids[0])
+            self.to_main(JumpTo(View(ViewKind.ALL), outcome.report.article_ids[0]))
 
     def _notice_outside_writes(self) -> None:
         """Show what other connections wrote: new articles, marks, imports from the CLI."""
@@ -191,8 +156,8 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions):
         version = self.store.data_version()
         if version != self._store_version:
             self._store_version = version
-            if self.main is not None and not self.refreshing:
-                self.main.refresh_all()
+            if not self.refreshing:
+                self.refresh_main()
 
     # -- feeds ---------------------------------------------------------------
 
@@ -251,17 +216,12 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions):
         if changed:
             self.refresh_main()
 
-    def refresh_main(self) -> None:
-        if self.main is not None:
-            self.main.refresh_all()
-
     def action_saved_views(self) -> None:
         if self.main is not None:
             self.main.action_saved_views()
 
     def jump_to(self, view: View) -> None:
-        if self.main is not None:
-            self.main.jump_to(view)
+        self.to_main(JumpTo(view))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         from tuinews.ui.screens.menu import MENU_ENTRIES
@@ -269,6 +229,9 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions):
         for entry in MENU_ENTRIES:
             if entry.action not in ("help", "quit", "change_theme"):
                 yield SystemCommand(entry.label, entry.help, self._runner(entry.action))
+        if self.main is not None:
+            for title, help_text, run in palette_commands(self.main):
+                yield SystemCommand(title, help_text, run)
         yield from super().get_system_commands(screen)
 
     def _runner(self, action: str) -> Callable[[], None]:
@@ -276,6 +239,14 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions):
             self.call_later(self.run_action, action)
 
         return run
+
+    def action_command_palette(self) -> None:
+        # As Textual's, with a palette that draws the screen under it once (ui.backdrop).
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(id="--command-palette"))
+
+    def search_themes(self) -> None:
+        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
 
     def _theme_changed(self, theme: str) -> None:
         if self.config_path is None:
@@ -299,14 +270,16 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions):
         return not self.quitting or action == "quit"
 
     async def action_quit(self) -> None:
+        """Quit once the main screen has saved its state and its waiting marks."""
+        if self.quitting:
+            return
         self.quitting = True
-        main = self.main
-        if main is not None:
-            main.save_state()
-            if main.marks.waiting:
-                # Another process holds the store: the marks land as soon as it lets go.
-                self.notify("Saving your marks: the store is busy…", timeout=QUIT_WAIT_SECONDS)
-                await asyncio.to_thread(main.marks.flush, QUIT_WAIT_SECONDS)
+        if self.main is None:
+            self.exit()
+        else:
+            self.to_main(SaveBeforeQuit())
+
+    def on_ready_to_quit(self, message: ReadyToQuit) -> None:
         self.exit()
 
 

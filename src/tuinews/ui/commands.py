@@ -1,21 +1,34 @@
-"""Command palette: the menu's commands and "Jump to category…"."""
+"""Command palette: the menu's commands and "Jump to category…", over a backdrop drawn once."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
 from functools import partial
-from typing import Protocol, cast
+from typing import Protocol, runtime_checkable
 
 from rich.text import Text
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
+from tuinews.ui.backdrop import BackdropMixin
 
 
+class Palette(BackdropMixin, CommandPalette):
+    """Textual's command palette, drawing the dimmed screen under it once (see backdrop)."""
+
+
+@runtime_checkable
 class PaletteHost(Protocol):
-    """What the palette needs from the app (the app imports this module, not the reverse)."""
+    """What the palette needs from the app.
+
+    Textual's typed `getters.app(TuinewsApp)` (Textual 8) does not serve here: it is a
+    descriptor for message pumps (widgets, screens), a command Provider is none (mypy
+    rejects it on both counts), and naming TuinewsApp here would bring back the import
+    cycle ui/app.py <-> ui/commands.py (the app imports this module, not the reverse).
+    An isinstance check against this Protocol types the app without a cast.
+    """
 
     store: Store
     clock: Callable[[], datetime]
@@ -26,8 +39,16 @@ class PaletteHost(Protocol):
 class CategoryCommands(Provider):
     """Jump to category…: one command per category and smart view."""
 
+    @property
+    def host(self) -> PaletteHost:
+        """The app, typed as what the palette uses of it."""
+        app = self.app
+        if not isinstance(app, PaletteHost):
+            raise TypeError("the palette serves the tuinews app")
+        return app
+
     def _views(self) -> list[View]:
-        app = cast(PaletteHost, self.app)
+        app = self.host
         counts = app.store.counts(app.clock())
         smart = [View(kind) for kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED)]
         return (
@@ -37,7 +58,7 @@ class CategoryCommands(Provider):
         )
 
     def _jump(self, view: View) -> None:
-        cast(PaletteHost, self.app).jump_to(view)
+        self.host.jump_to(view)
 
     async def discover(self) -> Hits:
         for view in self._views():

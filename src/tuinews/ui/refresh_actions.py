@@ -7,10 +7,10 @@ messages; their handlers update the main screen as each feed lands.
 from __future__ import annotations
 
 import sqlite3
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
+from textual.message import Message
 from textual.worker import get_current_worker
 
 from tuinews.config import Settings
@@ -18,11 +18,8 @@ from tuinews.models import FeedProgress
 from tuinews.store import Store
 from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import has_subscriptions
-from tuinews.ui.messages import RefreshFinished, RefreshProgress
+from tuinews.ui.messages import ActivityChanged, RefreshFinished, RefreshProgress, StoreChanged
 from tuinews.untrusted import shown
-
-if TYPE_CHECKING:
-    from tuinews.ui.screens.main import MainScreen
 
 
 class RefreshActions(App[None]):
@@ -32,9 +29,8 @@ class RefreshActions(App[None]):
     settings: Settings
     refreshing: bool
 
-    @property
-    def main(self) -> MainScreen | None:
-        """The main screen, once it is on the stack (TuinewsApp)."""
+    def to_main(self, message: Message) -> None:
+        """Post a message to the main screen, if it is there (TuinewsApp)."""
         raise NotImplementedError
 
     def action_refresh(self) -> None:
@@ -82,16 +78,14 @@ class RefreshActions(App[None]):
         self.post_message(RefreshFinished(report))
 
     def on_refresh_progress(self, message: RefreshProgress) -> None:
+        # The new activity reloads the sidebar's counts too.
         progress = message.progress
-        if self.main is not None:
-            self.main.refresh_counts()
-            self.main.show_activity(f"refreshing {progress.done}/{progress.total}")
+        self.to_main(ActivityChanged(f"refreshing {progress.done}/{progress.total}"))
 
     def on_refresh_finished(self, message: RefreshFinished) -> None:
         self.refreshing = False
-        if self.main is not None:
-            self.main.show_activity("")
-            self.main.refresh_all()
+        self.to_main(ActivityChanged(""))
+        self.to_main(StoreChanged())
         if message.report is None:
             self.notify(f"Refresh failed: {message.error}", severity="error", markup=False)
             return

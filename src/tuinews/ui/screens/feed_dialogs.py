@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from tuinews.ui.backdrop import Dialog
 
-class ConfirmRemove(ModalScreen[bool]):
+
+class ConfirmRemove(Dialog[bool]):
     """Ask before a feed and its unstarred articles go: y removes, n or escape keeps."""
 
     BINDINGS = [
@@ -45,7 +46,7 @@ class ConfirmRemove(ModalScreen[bool]):
         self.dismiss(event.button.id == "confirm-remove-yes")
 
 
-class FeedField(ModalScreen[str | None]):
+class FeedField(Dialog[str | None]):
     """One line of text about a feed (its title or category); enter keeps it, escape cancels.
 
     An empty line is returned as "" (the caller decides what clearing means).

@@ -15,7 +15,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, RadioButton, RadioSet, Static
 
 from tuinews.config import Settings
@@ -28,6 +27,7 @@ from tuinews.store.subscriptions import (
     rename_subscription,
     set_subscription_category,
 )
+from tuinews.ui.backdrop import Dialog
 from tuinews.ui.screens.feed_dialogs import ConfirmRemove, FeedField
 from tuinews.untrusted import shown
 
@@ -66,7 +66,7 @@ class FeedRefreshed(Message):
     error: str | None = None
 
 
-class FeedsScreen(ModalScreen[bool]):
+class FeedsScreen(Dialog[bool]):
     """Every subscription, to manage: add, remove, rename, recategorise, refresh one, open
     its site; the highlighted feed's URL and whole last error show below the table.
 
@@ -255,7 +255,7 @@ class NewFeed:
     category: str | None
 
 
-class AddFeedDialog(ModalScreen[NewFeed | None]):
+class AddFeedDialog(Dialog[NewFeed | None]):
     """A URL and an optional category; enter adds the feed."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="add_feed.cancel")]
@@ -305,7 +305,7 @@ class ExportChoice:
     path: Path
 
 
-class ExportDialog(ModalScreen[ExportChoice | None]):
+class ExportDialog(Dialog[ExportChoice | None]):
     """Pick OPML (subscriptions) or JSON Lines (articles) and a file to write."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="export.cancel")]

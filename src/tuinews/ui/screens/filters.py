@@ -7,11 +7,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuinews.store.filters import FilterCount
+from tuinews.ui.backdrop import Dialog
 
 EMPTY_HINT = (
     "No filters yet: add [[filters]] to the config file, with a query (the search's words,\n"
@@ -19,7 +19,7 @@ EMPTY_HINT = (
 )
 
 
-class FiltersScreen(ModalScreen[str | None]):
+class FiltersScreen(Dialog[str | None]):
     """Every filter with its action and how many articles it holds; dismisses with the
     name of the filter to undo, or None."""
 

@@ -8,8 +8,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.dom import DOMNode
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Static
+
+from tuinews.ui.backdrop import Dialog
 
 Rows = list[tuple[str, str, str]]
 # Textual's own keys that mean something here (they have no binding id of ours).
@@ -20,7 +22,7 @@ TEXTUAL_ROWS: Rows = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """Tables of keys and what they do; j/k and the page keys scroll; escape, q or ? closes."""
 
     BINDINGS = [

@@ -1,32 +1,36 @@
-"""The import dialog: pick a file or folder, or name a URL, and import it in a thread worker.
+"""The import dialog: pick a file or folder, or name a URL, and import it.
 
-The worker opens its own store connection (the store's threading rule) and only posts
-messages; the dialog turns them into a progress bar and a result. Escape cancels a
-running import between two sources; what was imported stays imported.
+The dialog asks the app for an import (ImportRequested); the app's one import worker
+(ui/import_actions.py) posts its progress and result back here, and the dialog turns them
+into a progress bar and a result. Escape cancels a running import between two sources;
+what was imported stays imported.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, ProgressBar, Static, Tree
 from textual.widgets.directory_tree import DirEntry
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
-from tuinews.importer.pipeline import ImportProgress, import_sources
-from tuinews.models import CategoryRule, ImportReport
-from tuinews.store import Store
+from tuinews.models import ImportReport
+from tuinews.ui.backdrop import Dialog
+from tuinews.ui.messages import (
+    ImportFailed,
+    ImportFinished,
+    ImportProgressed,
+    ImportRequest,
+    ImportRequested,
+    ImportStarted,
+)
 from tuinews.ui.screens.import_browser import (
     PathInput,
     SourceBrowser,
@@ -35,7 +39,6 @@ from tuinews.ui.screens.import_browser import (
     home,
 )
 from tuinews.ui.screens.import_results import merge_reports, result_text
-from tuinews.untrusted import shown
 
 HINT = "Pick a file or folder above, or enter a URL, then press enter to import."
 EMPTY = "Enter a file, folder or URL to import"
@@ -57,7 +60,7 @@ def _field(label: str, placeholder: str, field_id: str) -> ComposeResult:
         yield kind(placeholder=placeholder, id=field_id, classes="import-field", compact=True)
 
 
-class ImportDialog(ModalScreen[ImportOutcome | None]):
+class ImportDialog(Dialog[ImportOutcome | None]):
     """Import files, folders and URLs into the store, with progress and a cancel key."""
 
     BINDINGS = [
@@ -67,46 +70,15 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         Binding("ctrl+n", "jump", "Show new articles", id="import.jump"),
     ]
 
-    @dataclass
-    class Progress(Message):
-        """A source is done (posted by the worker); a newer one replaces an unhandled one."""
-
-        progress: ImportProgress
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ImportDialog.Progress)
-
-    @dataclass
-    class Done(Message):
-        """The worker finished or was cancelled; `done` of `total` sources were imported."""
-
-        report: ImportReport
-        cancelled: bool
-        done: int
-        total: int
-
-    @dataclass
-    class Failed(Message):
-        """The worker could not import at all; the reason is in plain words."""
-
-        reason: str
-
     def __init__(
         self,
-        store: Store,
         *,
-        rules: Sequence[CategoryRule] = (),
         start_dir: Path | None = None,
         url_mode: bool = False,
-        timeout: float | None = None,
         _pace: float = 0.0,
     ) -> None:
-        """`timeout`: the seconds a URL may take in all (the config's feeds.timeout_seconds).
-        `_pace` is a test hook: seconds the worker waits after each source."""
+        """`_pace` is a test hook: seconds the worker waits after each source."""
         super().__init__()
-        self.store = store
-        self.rules = tuple(rules)
-        self.timeout = timeout
         self.start_dir = (start_dir or home() or Path.cwd()).expanduser().resolve()
         self.url_mode = url_mode
         self._pace = _pace
@@ -171,7 +143,8 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         self._status(f"Importing {', '.join(sources)}…")
         self.refresh_bindings()
         self._imported = self._fields()
-        self.import_worker = self._run_import(sources, category, self._stop)
+        request = ImportRequest(sources, category, self._stop, pace=self._pace)
+        self.post_message(ImportRequested(request, reply_to=self))
 
     def action_cancel_import(self) -> None:
         """Stop after the source being imported; earlier sources stay imported."""
@@ -270,55 +243,21 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         if folder is not None and folder != Path(browser.path):
             browser.path = folder
 
-    # -- the worker and its messages -------------------------------------------
+    # -- the worker's messages (the app's worker posts them here) -------------
 
-    @work(thread=True, exclusive=True, group="import")
-    def _run_import(self, sources: list[str], category: str | None, stop: threading.Event) -> None:
-        """Import on this thread with its own connection; only post messages."""
-        worker = get_current_worker()
-        last = ImportProgress(0, 0, "")
+    @on(ImportStarted)
+    def _started(self, message: ImportStarted) -> None:
+        self.import_worker = message.worker
 
-        def progressed(progress: ImportProgress) -> None:
-            nonlocal last
-            last = progress
-            self.post_message(self.Progress(progress))
-            if self._pace:
-                time.sleep(self._pace)
-
-        try:
-            store = self.store.reopen()
-        except Exception as exc:  # StoreError, or the file vanished: say so, never a traceback
-            self.post_message(self.Failed(f"The store could not be opened: {shown(exc)}"))
-            return
-        try:
-            report = import_sources(
-                sources,
-                store,
-                category=category,
-                rules=self.rules,
-                timeout=self.timeout,
-                on_progress=progressed,
-                should_stop=lambda: stop.is_set() or worker.is_cancelled,
-            )
-        except Exception as exc:  # a bug in one layer must not take the app down
-            reason = shown(exc) or type(exc).__name__
-            self.post_message(self.Failed(f"The import stopped: {reason}"))
-            return
-        finally:
-            store.close()
-        total = last.total or report.sources
-        cancelled = stop.is_set() and last.done < total
-        self.post_message(self.Done(report, cancelled=cancelled, done=last.done, total=total))
-
-    @on(Progress)
-    def _progressed(self, message: Progress) -> None:
+    @on(ImportProgressed)
+    def _progressed(self, message: ImportProgressed) -> None:
         progress = message.progress
         self.query_one(ProgressBar).update(total=progress.total, progress=progress.done)
         if not self._stop.is_set():
             self._status(f"{progress.done} of {progress.total}: {progress.label}")
 
-    @on(Done)
-    def _done(self, message: Done) -> None:
+    @on(ImportFinished)
+    def _done(self, message: ImportFinished) -> None:
         self.report = merge_reports(self.report, message.report)
         text = result_text(
             message.report,
@@ -330,8 +269,8 @@ class ImportDialog(ModalScreen[ImportOutcome | None]):
         )
         self._finish(text, "Cancelled" if message.cancelled else "Done")
 
-    @on(Failed)
-    def _failed(self, message: Failed) -> None:
+    @on(ImportFailed)
+    def _failed(self, message: ImportFailed) -> None:
         self._finish(Text(message.reason, style=self._theme_color("text-error", "red")), "Failed")
 
     def _theme_color(self, name: str, fallback: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from collections.abc import Callable
 from datetime import datetime
 
@@ -14,15 +16,24 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import Input
 
 from tuinews.marks import Marks
-from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
+from tuinews.models import Article, ArticleRow, Sort, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
+from tuinews.store.feed_entries import feed_entries
 from tuinews.store.saved import list_views
-from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
-from tuinews.ui.messages import MarkFailed, MarksSaved
+from tuinews.ui.messages import (
+    ActivityChanged,
+    JumpTo,
+    MarkFailed,
+    MarksSaved,
+    ReadyToQuit,
+    SaveBeforeQuit,
+    StoreChanged,
+)
 from tuinews.ui.screens.enclosure_tools import EnclosureTools
+from tuinews.ui.screens.list_order import ListOrdering, empty_hint, opened_from
 from tuinews.ui.screens.navigation import SPLIT_SETTING, Navigation, row_of, saved_split
 from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -33,18 +44,11 @@ from tuinews.ui.widgets.splitter import Splitter
 from tuinews.ui.widgets.top_bar import TopBar
 
 NARROW_WIDTH = 100
-VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
-# What an empty view says: why it is empty and how to fill it.
-EMPTY_HINTS = {
-    ViewKind.ALL: "No articles yet: i imports a file or folder, m then Add feed… subscribes.",
-    ViewKind.UNREAD: "Everything is read. u undoes the last marking; R fetches new articles.",
-    ViewKind.STARRED: "No starred articles: press s on an article to star it.",
-    ViewKind.TODAY: "Nothing from today yet: R refreshes your feeds, i imports.",
-    ViewKind.SEARCH: "Nothing matches this search. / searches again, escape goes back.",
-}
+QUIT_WAIT_SECONDS = 60.0  # quitting waits this long for marks a busy store has kept waiting
+VIEW_SETTING, ARTICLE_SETTING, OPENED_SETTING = "ui.view", "ui.article", "ui.opened"
 
 
-class MainScreen(Navigation, ViewTools, EnclosureTools):
+class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
@@ -85,7 +89,10 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.set_reactive(MainScreen.view, View.from_setting(self.store.get_setting(VIEW_SETTING)))
+        view = View.from_setting(self.store.get_setting(VIEW_SETTING))
+        self.set_reactive(MainScreen.view, view)
+        self.order = self.saved_order(view)
+        self.query_one(Sidebar).opened = opened_from(self.store.get_setting(OPENED_SETTING))
         self.show_split(saved_split(self.store.get_setting(SPLIT_SETTING)))
         saved = self.store.get_setting(ARTICLE_SETTING)
         self.refresh_all(keep=int(saved) if saved and saved.isdigit() else None)
@@ -104,52 +111,55 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
         self._load_view(keep if keep is not None else current.id if current else None)
 
     def refresh_counts(self) -> None:
-        counts = self.marks.counts(self.clock())
+        counts, shown = self.marks.counts(self.clock()), self.view
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
         saved = list_views(self.store.conn)
         if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
             self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
+        self.feeds = feed_entries(self.store.conn)
+        if self.view.kind is ViewKind.FEED:  # unsubscribed meanwhile: All; else its title
+            feed = self.feed_entry()
+            self.set_reactive(MainScreen.view, feed.view if feed is not None else View())
+        if self.view != shown:
+            self.order = self.saved_order(self.view)  # the view fell back to All
         search = self.view if self.view.kind is ViewKind.SEARCH else None
         sidebar = self.query_one(Sidebar)
         sidebar.show_counts(
-            counts, self.view, search, problems=feed_problems(self.store), saved=saved
+            counts,
+            self.view,
+            search,
+            problems=feed_problems(self.store),
+            saved=saved,
+            feeds=self.feeds,
         )
         # A Text: a category's name or a search is data, never markup.
-        title = Text(f"{self.view.label} ({self._view_count(counts)})")
-        self.query_one(ArticleList).border_title = title
+        self.query_one(ArticleList).border_title = Text(self.list_title(counts))
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
-        self.query_one(TopBar).show_status(f"{self.view.label} · {unread} unread{activity}")
-
-    def _view_count(self, counts: SidebarCounts) -> str:
-        """How many articles the list holds, as its title shows it ("1,000+")."""
-        if self.view.kind is ViewKind.CATEGORY:
-            return f"{counts.categories[self.view.category or ''].total:,}"
-        if self.view.kind is ViewKind.SAVED:
-            return f"{self.store.count(self.view, self.clock()).total:,}"
-        if self.view.kind is ViewKind.SEARCH:
-            total = self.store.count(self.view, self.clock()).total
-            return f"{SEARCH_COUNT_LIMIT:,}+" if total > SEARCH_COUNT_LIMIT else f"{total:,}"
-        return f"{counts.views[self.view.kind].total:,}"
+        self.query_one(TopBar).show_status(f"{self.view_status()} · {unread} unread{activity}")
 
     def _load_view(self, keep: int | None = None) -> None:
-        view = self.view
+        view, order = self.view, self.shown_order()
 
         def loader(offset: int, limit: int) -> list[ArticleRow]:
-            rows = self.store.page(view, now=self.clock(), limit=limit, offset=offset)
+            rows = self.store.page(view, now=self.clock(), limit=limit, offset=offset, order=order)
             return self.marks.rows(rows)
 
         def locate(article_id: int) -> int | None:
-            return self.store.position(view, article_id, self.clock())
+            return self.store.position(view, article_id, self.clock(), order)
 
         # A search ranks its rows: its list finds an article by paging, not by position.
-        locator = None if view.kind is ViewKind.SEARCH else locate
+        locator = None if order.sort is Sort.BEST else locate
         articles = self.query_one(ArticleList)
-        articles.empty_hint = EMPTY_HINTS.get(view.kind, EMPTY_HINTS[ViewKind.ALL])
+        articles.empty_hint = empty_hint(view, order)
         articles.show(loader, self.clock, keep, search_terms(view.query), locate=locator)
 
+    def reload_list(self) -> None:
+        self.refresh_all()
+
     def watch_view(self, view: View) -> None:
+        self.order = self.saved_order(view)
         self.refresh_counts()
         self._load_view()
         self.marks.save_setting(VIEW_SETTING, view.to_setting())
@@ -201,6 +211,10 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
             self.view = event.view
         self.query_one(ArticleList).focus()
         self.remove_class("show-sidebar")
+
+    @on(Sidebar.OpenedChanged)
+    def _opened_changed(self, event: Sidebar.OpenedChanged) -> None:
+        self.marks.save_setting(OPENED_SETTING, json.dumps(sorted(event.opened)))
 
     @on(ArticleList.Opened)
     def _article_opened(self, event: ArticleList.Opened) -> None:
@@ -311,6 +325,25 @@ class MainScreen(Navigation, ViewTools, EnclosureTools):
             self.article = fresh
         self._row_changed(fresh)
         self.refresh_bindings()
+
+    # -- the app's messages ----------------------------------------------------
+
+    def on_store_changed(self, message: StoreChanged) -> None:
+        self.refresh_all(from_top=message.from_top)
+
+    def on_activity_changed(self, message: ActivityChanged) -> None:
+        self.show_activity(message.text)
+
+    def on_jump_to(self, message: JumpTo) -> None:
+        self.jump_to(message.view, message.article_id)
+
+    async def on_save_before_quit(self, message: SaveBeforeQuit) -> None:
+        self.save_state()
+        if self.marks.waiting:
+            # Another process holds the store: the marks land as soon as it lets go.
+            self.notify("Saving your marks: the store is busy…", timeout=QUIT_WAIT_SECONDS)
+            await asyncio.to_thread(self.marks.flush, QUIT_WAIT_SECONDS)
+        self.post_message(ReadyToQuit())
 
     def on_marks_saved(self, message: MarksSaved) -> None:
         self.refresh_counts()

@@ -8,9 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from tuinews.ui.backdrop import Dialog
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +39,7 @@ MENU_ENTRIES = (
 )
 
 
-class MenuScreen(ModalScreen[str | None]):
+class MenuScreen(Dialog[str | None]):
     """A short list of commands; enter runs one, escape closes."""
 
     BINDINGS = [

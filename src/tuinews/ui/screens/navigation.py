@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tuinews.marks import Marks
-from tuinews.models import Article, ArticleRow, View, ViewKind
+from tuinews.models import Article, ArticleRow, ListOrder, View, ViewKind
 from tuinews.store import Store
 from tuinews.ui.screens.reading_tools import ReadingTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -83,6 +83,10 @@ class Navigation(ReadingTools):
 
     def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
         """Show an article in the reader and mark it read (MainScreen's)."""
+        raise NotImplementedError
+
+    def shown_order(self) -> ListOrder:
+        """The order of the list on screen (ListOrdering's)."""
         raise NotImplementedError
 
     # -- the split between list and reader -------------------------------------
@@ -184,12 +188,15 @@ class Navigation(ReadingTools):
 
     def _next_unread(self, after: ArticleRow | None) -> int | None:
         """The store's next unread article, passing over those waiting to be marked read."""
-        found = self.store.next_unread(self.view, now=self.clock(), after=after)
+        order = self.shown_order()
+        found = self.store.next_unread(self.view, now=self.clock(), after=after, order=order)
         while found is not None and self.marks.pending_read(found):
             article = self.marks.article(found)
             if article is None:
                 return None
-            found = self.store.next_unread(self.view, now=self.clock(), after=row_of(article))
+            found = self.store.next_unread(
+                self.view, now=self.clock(), after=row_of(article), order=order
+            )
         return found
 
     def _next_unread_in_list(self, after: ArticleRow | None) -> int | None:

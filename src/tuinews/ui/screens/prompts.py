@@ -10,15 +10,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from tuinews.numbered import Link
+from tuinews.ui.backdrop import Dialog
 
 Result = TypeVar("Result")
 
 
-class Prompt(ModalScreen[Result]):
+class Prompt(Dialog[Result]):
     """A dialog box with a titled border around one text field; escape cancels."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="prompt.cancel")]
@@ -147,7 +147,7 @@ class SavePrompt(Prompt[SaveRequest | None]):
             self.dismiss(SaveRequest(path, plain=path.lower().endswith(".txt")))
 
 
-class CommandOutput(ModalScreen[None]):
+class CommandOutput(Dialog[None]):
     """What a piped command printed, as plain text, with its exit status."""
 
     BINDINGS = [Binding("escape,q,enter", "dismiss(None)", "Close", id="command_output.close")]

@@ -10,13 +10,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tuinews.models import SavedView, View, ViewKind
 from tuinews.store import Store
 from tuinews.store.saved import SavedViewError, list_views, remove_view, rename_view, save_view
+from tuinews.ui.backdrop import Dialog
 from tuinews.ui.screens.prompts import Prompt
 
 
@@ -49,7 +50,7 @@ class ViewChoice:
     name: str
 
 
-class SavedViewsScreen(ModalScreen[ViewChoice | None]):
+class SavedViewsScreen(Dialog[ViewChoice | None]):
     """Every saved view with its counts and its search."""
 
     BINDINGS = [

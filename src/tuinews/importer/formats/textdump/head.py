@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from tuinews.importer.formats.textdump.body import section_label
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.meta import find_date
-from tuinews.importer.formats.textdump.names import bare_name
+from tuinews.importer.formats.textdump.names import bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
@@ -28,7 +28,16 @@ _NAME_WORDS = 4
 _QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
+# A line that starts like a button ("Share ...", "View photos", "Gallery: ...") is chrome.
+_BUTTONS = frozenset({
+    "share", "view", "pin", "gallery", "print", "login", "log", "sign", "subscribe", "follow",
+    "close", "open", "email", "tweet", "save", "bookmark", "comment", "comments", "reply",
+    "download", "click", "skip", "jump", "load", "show", "photo", "photos", "image", "images",
+    "video", "videos", "enlarge", "expand", "zoom", "copy", "advertisement", "sponsored",
+})  # fmt: skip
+_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # "NoticiasSociedad": menu items run together
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
 _QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR})
@@ -80,15 +89,23 @@ def _not_a_headline(text: str) -> bool:
 
 
 def _over_standfirst(lines: list[Line], j: int) -> bool:
-    """Whether the next line is a longer line of words: a headline over its standfirst."""
+    """Whether the next line is a longer line of words standing apart from the paragraphs
+    under it (a byline, a photo or a blank-free gap between): a headline over its standfirst."""
+    below = _next_text(lines, j)
+    if below is None or lines[below].kind not in (Kind.TITLE, Kind.PROSE, Kind.DEK):
+        return False
+    if lines[below].words * 0.6 < lines[j].words:
+        return False
+    after = _next_text(lines, below)
+    return after is None or lines[after].kind is not Kind.PROSE
+
+
+def _next_text(lines: list[Line], j: int) -> int | None:
+    """The next line that is not blank, within two lines."""
     for k in range(j + 1, min(len(lines), j + 3)):
-        below = lines[k]
-        if below.kind is Kind.BLANK:
-            continue
-        return (
-            below.kind in (Kind.TITLE, Kind.PROSE, Kind.DEK) and below.words * 0.6 >= lines[j].words
-        )
-    return False
+        if lines[k].kind is not Kind.BLANK:
+            return k
+    return None
 
 
 def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> float:
@@ -99,8 +116,7 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
     if _not_a_headline(text):
         return -99.0
     score = -0.2 * distance
-    printed = keys.printed(line.key)
-    if 2 <= printed <= 3:
+    if _printed_twice(line, keys):
         score += 2.5
     if meta_below:
         score += 3.0
@@ -116,16 +132,27 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
         score -= 1.0
     if text.lstrip(_QUOTES)[:1].islower():
         score -= 2.0
+    last = text.rsplit(None, 1)[-1]
+    if words == 2 and len(last) <= 3 and last.islower():
+        score -= 2.0  # "Remember me", "Pin it": a form's or a button's label
+    if text.split(None, 1)[0].lower().rstrip(":") in _BUTTONS:
+        score -= 2.5
+    if len(_GLUE.findall(text)) >= 2:
+        score -= 3.0
     return score
 
 
 def _meta_below(lines: list[Line], j: int) -> bool:
-    """Whether a byline or date stands within four lines under lines[j]."""
+    """Whether a byline, a date or a name alone stands within four lines of text under
+    lines[j] (share buttons, captions and other furniture between them do not count)."""
     seen = 0
-    for k in range(j + 1, min(len(lines), j + 12)):
-        if lines[k].kind is Kind.BLANK:
+    for k in range(j + 1, min(len(lines), j + 24)):
+        below = lines[k]
+        if below.kind is Kind.META:
+            return True
+        if below.kind is Kind.BLANK or below.kind in _QUIET:
             continue
-        if lines[k].kind is Kind.META:
+        if below.kind in (Kind.TITLE, Kind.SHORT) and _name_line(lines, k):
             return True
         seen += 1
         if seen >= 4:
@@ -133,9 +160,26 @@ def _meta_below(lines: list[Line], j: int) -> bool:
     return False
 
 
+def _name_line(lines: list[Line], k: int) -> bool:
+    """A person's name alone on its line ("Jane Doe"), not a heading over a paragraph or a
+    list ("Related Articles")."""
+    text = lines[k].text
+    if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
+        return False
+    after = next((line for line in lines[k + 1 : k + 4] if line.kind is not Kind.BLANK), None)
+    return after is None or after.kind not in (Kind.PROSE, Kind.BULLET)
+
+
+def _printed_twice(line: Line, keys: Keys) -> bool:
+    """Whether the page prints this line again (a breadcrumb, a share text, a "Reading:"
+    bar): two or three times, four for a longer headline; more is a menu item."""
+    printed = keys.printed(line.key)
+    return 2 <= printed <= (4 if line.words >= 4 else 3)
+
+
 def _strong(line: Line, meta_below: bool, keys: Keys) -> bool:
     """Evidence that a line inside the prose is the headline, not a paragraph or a heading."""
-    return meta_below or 2 <= keys.printed(line.key) <= 3 or _title_case(line.text)
+    return meta_below or _printed_twice(line, keys) or _title_case(line.text)
 
 
 def find_headline(
@@ -177,13 +221,14 @@ def find_headline(
         if line.kind not in _HEADLINE_KINDS:
             continue
         below = _meta_below(lines, j)
-        if j >= run.start and not (below or 2 <= keys.printed(line.key) <= 3):
+        if j >= run.start and not (below or _printed_twice(line, keys)):
             continue  # inside the prose only a headline with its byline or a second copy
         if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
         score = _headline_score(line, distance, below, keys) - (3.0 if j in teasers else 0.0)
-        if not below and line.words <= _NAME_WORDS and _over_standfirst(lines, j):
-            score += 2.0  # a page's short name over its tagline ("Harbour ferry")
+        if j not in teasers and _over_standfirst(lines, j):
+            # A headline over its standfirst; a page's short name over its tagline.
+            score += 2.0 if not below and line.words <= _NAME_WORDS else 1.5
         if j >= run.start:
             lost = sum(max(w, 0.0) for w in weight[run.start : j])
             score -= 40.0 * lost / run.score
@@ -230,7 +275,8 @@ def header_meta(
 
 
 def _bare_byline(lines: list[Line], head: int, high: int) -> str | None:
-    """A name standing alone under the headline ("Jane Doe", "• Jane Doe"): the byline."""
+    """A name standing alone under the headline ("Jane Doe", "• Jane Doe", "1. Jane Doe"):
+    the byline."""
     seen = 0
     for line in lines[head + 1 : high]:
         if line.kind is Kind.BLANK:
@@ -238,12 +284,14 @@ def _bare_byline(lines: list[Line], head: int, high: int) -> str | None:
         seen += 1
         if seen > _NAME_REACH:
             break
-        if line.kind in (Kind.TITLE, Kind.SHORT, Kind.BULLET) and not _NOT_NAMES.intersection(
-            line.text.lower().split()
+        text = _LIST_NUMBER.sub("", line.text)
+        if (
+            line.kind in (Kind.TITLE, Kind.SHORT, Kind.BULLET)
+            and not _NOT_NAMES.intersection(text.lower().split())
+            and person(text)
+            and line.key != lines[head].key
         ):
-            name = bare_name(line.text)
-            if name is not None and line.key != lines[head].key:
-                return name
+            return bare_name(text)
     return None
 
 

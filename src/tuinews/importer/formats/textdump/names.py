@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from tuinews.importer.formats.textdump import vocab
+
 # "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": the parts of a byline line.
 PARTS = re.compile(r" ?[|·•] ?| [-–—] |(?<!last) (?=(?:last )?(?:modified|updated|edited) )", re.I)
 _NAME_CUT = re.compile(r" (?:for|in|at|from|on) .*$| ?[(\[/].*$", re.I)
@@ -21,7 +23,6 @@ _DATE_START = re.compile(
 )
 _GLUED_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # "Nolan22 Dec 2016": a lost space
 _HANDLE = re.compile(r"@\w+|\bfollow\b", re.I)
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")
 _AND = re.compile(r" (?:and|&|y|und|et|e|en|og|i|и) ", re.I)
 NAME_JOINERS = frozenset({
     "and", "&", "de", "da", "das", "do", "dos", "du", "del", "della", "der", "den", "van",
@@ -72,6 +73,22 @@ def clean_author(raw: str) -> str | None:
     return name if len(name) <= 80 else None
 
 
+_SMALL = frozenset({"to", "the", "this", "on", "of", "in", "all", "my", "your", "a", "an", "with"})
+# The words of buttons and menus ("Share", "Login", "Close", "Print"): in no one's name.
+UI_WORDS = frozenset(w for item in vocab.JUNK for w in item.split() if w not in _SMALL)
+
+
+def person(text: str) -> bool:
+    """Whether a short line reads as one person's name and nothing else: not a role or an
+    outlet ("Business News"), not an acronym beside a word ("Extending ATF")."""
+    tokens = text.split()
+    if bare_name(text) is None:
+        return False
+    if any(t.lower() in _ROLE_WORDS or t.lower() in UI_WORDS for t in tokens):
+        return False
+    return text.isupper() or not any(len(t.strip(".")) > 1 and t.isupper() for t in tokens)
+
+
 def is_name(tokens: list[str]) -> bool:
     """Whether these words can be a person's (or an agency's) name: capitalised, no digits."""
     if not 1 <= len(tokens) <= 10:
@@ -92,10 +109,9 @@ def is_name(tokens: list[str]) -> bool:
 def bare_name(text: str) -> str | None:
     """A line that is only a name of two or three words ("Jane Doe"), else None.
 
-    A handle beside it ("Jane Doe, @janedoe"), a list number ("1. Jane Doe") and the name
-    printed twice (a photo's alt text before the link: "Jane Doe Jane Doe") do not count.
+    A handle beside it ("Jane Doe, @janedoe") and the name printed twice (a photo's alt
+    text before the link: "Jane Doe Jane Doe") do not count.
     """
-    text = _LIST_NUMBER.sub("", text) if text[:1].isdigit() else text
     if "@" in text or "ollow" in text:
         text = " ".join(_HANDLE.sub(" ", text).split()).strip(" ,·|")
     tokens = text.split()

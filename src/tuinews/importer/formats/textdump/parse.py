@@ -114,6 +114,7 @@ def _anchored(lines: list[Line]) -> list[_Anchored]:
     found: list[_Anchored] = []
     done = 0  # where the previous article's body stopped
     in_comments = False
+    bare: int | None = None  # the last headline with its byline but no body of its own: a teaser
     for n, at in enumerate(anchors):
         # Under a comment section, a name, a date and a remark look like an article's header:
         # only a headline printed twice starts an article there.
@@ -124,6 +125,7 @@ def _anchored(lines: list[Line]) -> list[_Anchored]:
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(lines)
         start = _body_start(lines, at, limit)
         if start is None:
+            bare = at
             continue
         stop = next((j for j in range(start, limit) if lines[j].kind is Kind.END), limit)
         body = build_body(lines, start, stop, lines[at].key)
@@ -135,9 +137,21 @@ def _anchored(lines: list[Line]) -> list[_Anchored]:
         # chart's title over its axis labels, nor a related story's teaser with a bare date.
         header = [line for line in lines[head:start] if line.kind not in (Kind.BLANK, Kind.BULLET)]
         bylined = len(header) <= _HEADER_LINES and any(_signed(line) for line in header)
+        # The last of a list of teasers has the prose under the list below it: not its own.
+        teaser = bare is not None and _listed(lines, bare, at)
+        bylined = bylined and not teaser
         found.append(_Anchored(draft, body, head, at, stop, bylined))
         done = stop
     return found
+
+
+def _listed(lines: list[Line], above: int, at: int) -> bool:
+    """Whether the headline at `at` follows the one at `above` as the next item of a list:
+    another headline, with only its byline and date between them."""
+    between = lines[above + 1 : at]
+    return lines[above].key != lines[at].key and all(
+        line.kind in (Kind.BLANK, Kind.META) for line in between
+    )
 
 
 def _signed(line: Line) -> bool:
