@@ -98,3 +98,10 @@ def test_headline_over_its_standfirst_under_a_glued_menu() -> None:
     # full stop under it.
     draft = _page("standfirst_glued_menu.txt")
     assert draft.title == "La nueva lancha del puerto llega antes del invierno"
+
+
+def test_a_caption_between_headline_and_byline_does_not_make_it_a_teaser() -> None:
+    # The outlet's logo printed twice and a teaser's headline stand near the body as well.
+    draft = _page("caption_above_byline.txt")
+    assert draft.title == "Island school gets a new roof before the winter storms"
+    assert draft.author == "Ines Okafor"

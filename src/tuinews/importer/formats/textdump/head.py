@@ -37,6 +37,7 @@ _BUTTONS = frozenset({
     "download", "click", "skip", "jump", "load", "show", "photo", "photos", "image", "images",
     "video", "videos", "enlarge", "expand", "zoom", "copy", "advertisement", "sponsored",
 })  # fmt: skip
+_EDITOR = frozenset({"publish", "featured", "edit", "cancel", "done", "settings", "logout"})
 _GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # "NoticiasSociedad": menu items run together
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
@@ -76,11 +77,15 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
-def _not_a_headline(text: str) -> bool:
-    """A byline, a date line, a handle or a name: metadata that is not a headline."""
+def not_a_headline(text: str) -> bool:
+    """A byline, a date line, a handle, a name, or a logo's words printed twice ("Tech
+    Insider Tech Insider": its alt text, then its link): not a headline."""
     low = text.lower()
+    words = low.split()
+    half = len(words) // 2
     return (
-        low.rsplit(" ", 1)[-1] in _DANGLING
+        (half > 0 and words[:half] == words[half:])
+        or low.rsplit(" ", 1)[-1] in _DANGLING
         or low.startswith("by ")
         or "@" in text
         or bare_name(text) is not None
@@ -100,6 +105,14 @@ def _over_standfirst(lines: list[Line], j: int) -> bool:
     return after is None or lines[after].kind is not Kind.PROSE
 
 
+def _item_above(lines: list[Line], j: int) -> bool:
+    """Whether the line above ends another list item (its date, its blurb): j is the next."""
+    for k in range(j - 1, max(-1, j - 3), -1):
+        if lines[k].kind is not Kind.BLANK:
+            return lines[k].kind in (Kind.META, Kind.PROSE)
+    return False
+
+
 def _next_text(lines: list[Line], j: int) -> int | None:
     """The next line that is not blank, within two lines."""
     for k in range(j + 1, min(len(lines), j + 3)):
@@ -113,7 +126,7 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
     text = line.text
     if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(_QUOTES)[:1].isalnum():
         return -99.0
-    if _not_a_headline(text):
+    if not_a_headline(text):
         return -99.0
     score = -0.2 * distance
     if _printed_twice(line, keys):
@@ -135,8 +148,9 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
     last = text.rsplit(None, 1)[-1]
     if words == 2 and len(last) <= 3 and last.islower():
         score -= 2.0  # "Remember me", "Pin it": a form's or a button's label
-    if text.split(None, 1)[0].lower().rstrip(":") in _BUTTONS:
-        score -= 2.5
+    tokens = [w.strip(":|›»").lower() for w in text.split()]
+    if tokens[0] in _BUTTONS or sum(w in _BUTTONS or w in _EDITOR for w in tokens) >= 2:
+        score -= 2.5  # "View this image", "Featured Close Publish changes"
     if len(_GLUE.findall(text)) >= 2:
         score -= 3.0
     return score
@@ -189,9 +203,11 @@ def find_headline(
     holds a teaser or a blurb above the headline), or None if no line reads as one."""
     best: tuple[float, int] | None = None
     candidates: list[tuple[int, int]] = []  # (index, lines of text from the run's start)
-    teasers: set[int] = set()  # candidates with prose of their own under them: list items
-    seen = 0
-    text_below = in_list = False
+    # Candidates with prose of their own under them are list items: how many blurbs under
+    # each (one may be a headline's standfirst or a photo's caption, if a byline follows).
+    blurbs: dict[int, int] = {}
+    seen = listed = 0
+    text_below = False
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
@@ -201,10 +217,9 @@ def find_headline(
         if seen > _REACH or grades[j] is Grade.CUT:
             break
         candidates.append((j, seen))
-        if in_list:
-            teasers.add(j)
+        blurbs[j] = listed
         if grades[j] is Grade.GOOD:
-            in_list = in_list or text_below
+            listed += text_below
         elif kind not in _QUIET:
             text_below = True
     inside = 0.0  # the run's weight above a candidate inside it
@@ -225,8 +240,9 @@ def find_headline(
             continue  # inside the prose only a headline with its byline or a second copy
         if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
-        score = _headline_score(line, distance, below, keys) - (3.0 if j in teasers else 0.0)
-        if j not in teasers and _over_standfirst(lines, j):
+        teaser = blurbs.get(j, 0) > (1 if below and not _item_above(lines, j) else 0)
+        score = _headline_score(line, distance, below, keys) - (3.0 if teaser else 0.0)
+        if not teaser and _over_standfirst(lines, j):
             # A headline over its standfirst; a page's short name over its tagline.
             score += 2.0 if not below and line.words <= _NAME_WORDS else 1.5
         if j >= run.start:
