@@ -201,3 +201,14 @@ async def test_help_and_the_palette_offer_the_new_keys(feeds: Store) -> None:
         assert isinstance(app.screen, HelpScreen)
         ids = {row[2] for row in app.screen.rows}
         assert {"list.sort", "list.unread_only", "sidebar.toggle_category"} <= ids
+
+
+async def test_jump_to_a_feed_from_the_palette(feeds: Store) -> None:
+    app = app_for(feeds)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Jump to feed: Valley Post (in World)")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main_screen(app).view == View(ViewKind.FEED, "World", feed=VALLEY)
