@@ -212,3 +212,18 @@ async def test_jump_to_a_feed_from_the_palette(feeds: Store) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert main_screen(app).view == View(ViewKind.FEED, "World", feed=VALLEY)
+
+
+async def test_n_goes_from_a_read_feed_to_the_rest_of_its_category(feeds: Store) -> None:
+    harbour = View(ViewKind.FEED, "Local", feed=HARBOUR)
+    feeds.mark_view_read(harbour, NOW)
+    feeds.save_source("arts.json", "Arts", "json", [draft(40, "An exhibition", "Arts")])
+    feeds.set_setting("ui.view", harbour.to_setting())
+    app = app_for(feeds)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        assert screen.view == harbour
+        await pilot.press("n")
+        # Not the next category: the unread articles of Local's other feed and file.
+        assert screen.view == View(ViewKind.CATEGORY, "Local")
+        assert screen.article is not None and screen.article.title == "Valley 0"
