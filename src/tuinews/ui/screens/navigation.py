@@ -113,6 +113,13 @@ class Navigation(ReadingTools):
             self.query_one(ArticleList).focus()
         reader.styles.width = "1fr" if narrow else reader_width(self._room(), self.split)
 
+    def close_article(self) -> None:
+        """Close the reader: the list takes its room until the next article opens."""
+        self.article = None
+        self.query_one(Reader).show_article(None)
+        self.layout_panes()
+        self.refresh_bindings()
+
     @on(Splitter.Dragged)
     def _split_dragged(self, event: Splitter.Dragged) -> None:
         room = self._room()
