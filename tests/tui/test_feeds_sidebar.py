@@ -201,3 +201,29 @@ async def test_help_and_the_palette_offer_the_new_keys(feeds: Store) -> None:
         assert isinstance(app.screen, HelpScreen)
         ids = {row[2] for row in app.screen.rows}
         assert {"list.sort", "list.unread_only", "sidebar.toggle_category"} <= ids
+
+
+async def test_jump_to_a_feed_from_the_palette(feeds: Store) -> None:
+    app = app_for(feeds)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Jump to feed: Valley Post (in World)")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main_screen(app).view == View(ViewKind.FEED, "World", feed=VALLEY)
+
+
+async def test_n_goes_from_a_read_feed_to_the_rest_of_its_category(feeds: Store) -> None:
+    harbour = View(ViewKind.FEED, "Local", feed=HARBOUR)
+    feeds.mark_view_read(harbour, NOW)
+    feeds.save_source("arts.json", "Arts", "json", [draft(40, "An exhibition", "Arts")])
+    feeds.set_setting("ui.view", harbour.to_setting())
+    app = app_for(feeds)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        assert screen.view == harbour
+        await pilot.press("n")
+        # Not the next category: the unread articles of Local's other feed and file.
+        assert screen.view == View(ViewKind.CATEGORY, "Local")
+        assert screen.article is not None and screen.article.title == "Valley 0"

@@ -105,3 +105,27 @@ def test_a_caption_between_headline_and_byline_does_not_make_it_a_teaser() -> No
     draft = _page("caption_above_byline.txt")
     assert draft.title == "Island school gets a new roof before the winter storms"
     assert draft.author == "Ines Okafor"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "author"),
+    [
+        # The header with its byline far above; the headline printed again over the body.
+        (
+            "byline_under_first_copy.txt",
+            "How to pack for a week on the island without a car",
+            "Tove Marsh",
+        ),
+        # No byline at the top: the author's note under the article names them.
+        ("author_note_at_end.txt", "Night buses return to the valley after six years", "Rosa Lind"),
+        # A blog's author card above the headline: the name over its reading time.
+        (
+            "name_over_reading_time.txt",
+            "What the old lighthouse keeper taught me about patience",
+            "Ines Okafor",
+        ),
+    ],
+)
+def test_bylines_away_from_the_headline(name: str, title: str, author: str) -> None:
+    draft = _page(name)
+    assert (draft.title, draft.author) == (title, author)

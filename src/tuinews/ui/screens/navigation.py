@@ -115,6 +115,13 @@ class Navigation(ReadingTools):
             self.query_one(ArticleList).focus()
         reader.styles.width = "1fr" if narrow else reader_width(self._room(), self.split)
 
+    def close_article(self) -> None:
+        """Close the reader: the list takes its room until the next article opens."""
+        self.article = None
+        self.query_one(Reader).show_article(None)
+        self.layout_panes()
+        self.refresh_bindings()
+
     @on(Splitter.Dragged)
     def _split_dragged(self, event: Splitter.Dragged) -> None:
         room = self._room()
@@ -200,14 +207,14 @@ class Navigation(ReadingTools):
         return next((row.id for row in rows[start:] if not row.read), None)
 
     def _next_unread_elsewhere(self) -> int | None:
-        """Move to the next category with unread articles; return its first unread."""
+        """Move to the next category with unread articles; return its first unread. From a
+        feed, its own category comes first (its other feeds' unread articles)."""
         counts = self.marks.counts(self.clock())
         names = list(counts.categories)
-        start = (
-            names.index(self.view.category) + 1
-            if self.view.kind is ViewKind.CATEGORY and self.view.category in names
-            else 0
-        )
+        grouped = self.view.kind in (ViewKind.CATEGORY, ViewKind.FEED)
+        start = 0
+        if grouped and self.view.category in names:
+            start = names.index(self.view.category) + (self.view.kind is ViewKind.CATEGORY)
         for name in names[start:] + names[:start]:
             if counts.categories[name].unread:
                 self.view = View(ViewKind.CATEGORY, name)

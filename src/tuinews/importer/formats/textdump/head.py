@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.body import section_label
 from tuinews.importer.formats.textdump.lines import Kind, Line
@@ -19,7 +18,6 @@ from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _INSIDE = 0.08  # how deep into the run a headline may stand
-_AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
 # A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
 _DANGLING = frozenset(
     {"by", "of", "on", "for", "to", "with", "and", "the", "a", "an", "in", "from"}
@@ -27,9 +25,6 @@ _DANGLING = frozenset(
 _NAME_WORDS = 4
 _QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
-_NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
-_YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
 # A line that starts like a button ("Share ...", "View photos", "Gallery: ...") is chrome.
 _BUTTONS = frozenset({
     "share", "view", "pin", "gallery", "print", "login", "log", "sign", "subscribe", "follow",
@@ -253,100 +248,3 @@ def find_headline(
     if best is None or best[0] < -6:
         return None
     return best[1]
-
-
-def header_meta(
-    lines: list[Line], head: int, start: int, stop: int, languages: list[str]
-) -> tuple[str | None, datetime | None, list[int]]:
-    """The byline and date nearest the headline, and the META lines read for them."""
-    author: str | None = None
-    published: datetime | None = None
-    label = ""
-    used: list[int] = []
-    low = max(0, head - 4)
-    seen = 0
-    high = start
-    while high < stop and seen < _AFTER:
-        seen += lines[high].kind is not Kind.BLANK
-        high += 1
-    # Below the headline first; above it only a date ("22 January 2026" over the headline).
-    for j in [*range(head + 1, high), *range(head - 1, low - 1, -1)]:
-        meta = lines[j].meta
-        if lines[j].kind is not Kind.META or meta is None:
-            continue
-        used.append(j)
-        if j > head:
-            author = author or meta.author
-        elif meta.author is not None:
-            continue
-        if meta.date is not None and (
-            published is None or (meta.date_label == "published" and label != "published")
-        ):
-            published, label = meta.date, meta.date_label
-    if author is None:
-        author = _bare_byline(lines, head, high)
-    if published is None and languages:
-        published = _foreign_date(lines, low, high, languages)
-    return author, published, used
-
-
-def _bare_byline(lines: list[Line], head: int, high: int) -> str | None:
-    """A name standing alone under the headline ("Jane Doe", "• Jane Doe", "1. Jane Doe"):
-    the byline."""
-    seen = 0
-    for line in lines[head + 1 : high]:
-        if line.kind is Kind.BLANK:
-            continue
-        seen += 1
-        if seen > _NAME_REACH:
-            break
-        text = _LIST_NUMBER.sub("", line.text)
-        if (
-            line.kind in (Kind.TITLE, Kind.SHORT, Kind.BULLET)
-            and not _NOT_NAMES.intersection(text.lower().split())
-            and person(text)
-            and line.key != lines[head].key
-        ):
-            return bare_name(text)
-    return None
-
-
-def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) -> datetime | None:
-    """A date in the page's language (`languages`: ISO codes) near the headline, read by
-    dateparser."""
-    candidates = [
-        line.text
-        for line in lines[low:high]
-        if line.kind is not Kind.BLANK and line.words <= 12 and _YEAR.search(line.text)
-    ]
-    if not candidates:
-        return None
-    try:
-        import dateparser  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - trafilatura brings it
-        return None
-    settings = {"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "STRICT_PARSING": True}
-    for text in candidates[:4]:
-        for piece in (text, *re.split(r" ?[|·•,] ?| [-–—] ", text)):
-            try:
-                when: datetime | None = dateparser.parse(
-                    piece, languages=languages, settings=settings
-                )
-            except Exception:  # dateparser raises a variety of errors on odd input
-                when = None
-            if when is not None and 1970 <= when.year <= 2100:
-                return when.astimezone(UTC)
-    return None
-
-
-def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) -> str | None:
-    """The summary line between the headline and the prose: a sentence, not a byline."""
-    for j in range(head + 1, start):
-        line = lines[j]
-        if line.kind in (Kind.BLANK, Kind.META, Kind.JUNK, Kind.CAPTION, Kind.BULLET):
-            continue
-        if line.key == lines[head].key:
-            continue
-        if grades[j] in (Grade.GOOD, Grade.NEAR) and line.words >= 6:
-            return line.text
-    return None
