@@ -43,6 +43,20 @@ EXTENTS = [
         "Work on the roof will start in the spring",
         ("Paddle Steamer", "Market Clock", "Recommended", "Harbour wall"),
     ),
+    (  # a gallery of captioned slides ("1/6 ...") under the article, longer than it
+        "gallery_after_article.txt",
+        "Corner shops that survived the supermarkets, and how they did it",
+        "The corner shop on Elm Street has been open",
+        "The town council says it wants to help",
+        ("container port", "Cinema sold", "1/6", "in pictures"),
+    ),
+    (  # an embedded video player's controls between two parts of the article
+        "video_player_in_article.txt",
+        "Five things the flood wardens want you to check before winter",
+        "The river has burst its banks twice",
+        "The wardens say the streets that cope best",
+        ("Play Video", "Playback Rate", "Font Family", "Bridge to close"),
+    ),
     (  # Chinese prose split into short lines without full stops, image file names between
         "chinese_blog_short_lines.txt",
         None,  # the headline under a date line: not what this test is about

@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -132,7 +133,8 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
             saved=saved,
             feeds=self.feeds,
         )
-        self.query_one(ArticleList).border_title = self.list_title(counts)
+        # A Text: a category's name or a search is data, never markup.
+        self.query_one(ArticleList).border_title = Text(self.list_title(counts))
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
         self.query_one(TopBar).show_status(f"{self.view_status()} · {unread} unread{activity}")
@@ -176,11 +178,18 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
     def on_resize(self, event: Resize) -> None:
         # (The footer stays non-compact: compact keys overflowed onto the palette's key.)
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        self._show_reading()
         self.layout_panes()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        # In a narrow terminal the reader takes the whole width while it has focus.
-        self.set_class(self.query_one(Reader).has_focus, "reading")
+        self._show_reading()
+
+    def _show_reading(self) -> None:
+        # In a narrow terminal the reader takes the whole width while it has focus. Only
+        # there: a class on the screen restyles every widget on it, which a wide terminal
+        # would pay for nothing on each article opened and each escape.
+        reading = self.has_class("narrow") and self.query_one(Reader).has_focus
+        self.set_class(reading, "reading")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys are live: the footer dims the others, the keys do nothing."""
@@ -243,7 +252,7 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
         self.remove_class("searching")
         self.query_one(ArticleList).focus()
         if not self.query_one(ArticleList).rows_shown:
-            self.notify(f"Nothing matches {query!r}.", timeout=3)
+            self.notify(f"Nothing matches {query!r}.", timeout=3, markup=False)
 
     def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
         """Show an article in the reader and mark it read."""
@@ -298,7 +307,9 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
                 self.view, self.clock(), lambda count: f"{count} marked read"
             )
         noun = "article" if len(ids) == 1 else "articles"
-        self.notify(f"Marked {len(ids)} {noun} read in {self.view.label} (u to undo).", timeout=4)
+        label = self.view.label  # a category's name or a search: data, never markup
+        note = f"Marked {len(ids)} {noun} read in {label} (u to undo)."
+        self.notify(note, timeout=4, markup=False)
         self.refresh_all()
         self.refresh_bindings()
 
@@ -307,7 +318,7 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
         if marking is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.notify(marking.undone())
+        self.notify(marking.undone(), markup=False)
         if self.article is not None and self.article.id in marking.previous:
             self.article = self.marks.article(self.article.id)
         self.refresh_all()
@@ -419,10 +430,3 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
             self.query_one(ArticleList).focus()
         elif self.article is not None:
             self.close_article()
-
-    def close_article(self) -> None:
-        """Close the reader: the list takes its room until the next article opens."""
-        self.article = None
-        self.query_one(Reader).show_article(None)
-        self.layout_panes()
-        self.refresh_bindings()

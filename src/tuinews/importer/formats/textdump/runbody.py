@@ -12,8 +12,11 @@ _HEADING_WORDS = 14
 _LABELLED = re.compile(r"[^:]{1,30}: \S")  # "Price: $229": a field of a list, not a heading
 _TOC_NUMBER = re.compile(r"^(?:\d+ )+")
 _NUMBERED = re.compile(r"\d{1,2}[.)] \S")
-_SKIPPED = frozenset({Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR})
+_SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
 _PROSE = (Grade.GOOD, Grade.NEAR)
+_WIDGET_LINES = 8  # lines without prose in a row, most of them of a word or three: controls
+_WIDGET_WORDS = 3
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _next_grade(lines: list[Line], grades: list[Grade], j: int, stop: int) -> Grade:
@@ -46,6 +49,28 @@ def _contents(lines: list[Line], grades: list[Grade], start: int, stop: int) -> 
     return found
 
 
+def _widgets(lines: list[Line], grades: list[Grade], start: int, stop: int) -> set[int]:
+    """Long stretches of short lines without prose inside the run: an embedded player's or a
+    form's controls ("Play", "Mute", "Captions off"), never the article's text."""
+    found: set[int] = set()
+    stretch: list[int] = []
+    for j in range(start, stop + 1):
+        if j < stop and grades[j] is Grade.BLANK:
+            continue
+        if j < stop and grades[j] not in _PROSE:
+            stretch.append(j)
+            continue
+        tiny = sum(1 for k in stretch if lines[k].words <= _WIDGET_WORDS)
+        # ... with some of a page's chrome words among them ("Play", "Close"): not code.
+        chrome = sum(
+            1 for k in stretch if lines[k].kind is Kind.JUNK and _WORD.search(lines[k].text)
+        )
+        if len(stretch) >= _WIDGET_LINES and 3 * tiny >= 2 * len(stretch) and chrome >= 3:
+            found.update(stretch)
+        stretch = []
+    return found
+
+
 def run_body(
     lines: list[Line], grades: list[Grade], start: int, stop: int, title_key: str
 ) -> Body | None:
@@ -55,7 +80,7 @@ def run_body(
     a "## " heading; furniture, captions, link cards, the teasers under a "Related" box and
     repeats of the headline are dropped.
     """
-    contents = _contents(lines, grades, start, stop)
+    contents = _contents(lines, grades, start, stop) | _widgets(lines, grades, start, stop)
     blocks: list[str] = []
     items: list[str] = []
     words = paragraphs = 0
