@@ -15,6 +15,7 @@ from typing import Any
 
 from tuinews.models import ArticleRow, Count, ListOrder, SavedView, Sort
 from tuinews.store.rows import to_iso
+from tuinews.store.search import rows_by_ids
 from tuinews.store.views import fts_query
 from tuinews.untrusted import door_line
 
@@ -192,14 +193,19 @@ def saved_rows(
     offset: int,
     order: ListOrder = _DEFAULT,
 ) -> list[tuple[Any, ...]]:
-    """Rows of `columns` (of articles) for one page of a saved view in `order`, unread
-    only if it says so: one walk of one of the view's indexes, joined to the articles by
-    id."""
-    return conn.execute(
-        f"SELECT {columns} FROM saved_matches JOIN articles ON articles.id = article_id "
-        f"{_where(order)} {_order(order)} LIMIT ? OFFSET ?",
-        (name, limit, offset),
-    ).fetchall()
+    """Rows of `columns` (of articles, the id first) for one page of a saved view in
+    `order`, unread only if it says so: the page's ids from a walk of one of the view's
+    indexes, then their rows. (Joined in one query, the rows an OFFSET skips were read
+    too: 35 ms for the page at 2,000 of a view of 31k articles.)"""
+    ids = [
+        article_id
+        for (article_id,) in conn.execute(
+            f"SELECT article_id FROM saved_matches {_where(order)} {_order(order)} "
+            "LIMIT ? OFFSET ?",
+            (name, limit, offset),
+        )
+    ]
+    return rows_by_ids(conn, columns, ids)
 
 
 def saved_next_unread(
