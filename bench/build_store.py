@@ -217,6 +217,7 @@ def build(
     started = time.perf_counter()
     older = None if force else _older(count, folder)
     if older is not None:
+        print(f"  upgrading {older.name} to schema {LATEST_VERSION}", flush=True)
         for suffix in ("", "-wal", "-shm"):
             if Path(f"{older}{suffix}").exists():
                 Path(f"{older}{suffix}").rename(f"{partial}{suffix}")

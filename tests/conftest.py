@@ -14,7 +14,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ import pytest
 from hypothesis import settings
 
 from tuinews.importer.pipeline import import_sources
+from tuinews.models import ArticleDraft
 from tuinews.store import Store, open_store
 
 if TYPE_CHECKING:
@@ -44,6 +45,17 @@ if os.environ.get("CI"):
 # Dates on screen are shown in the local zone: pin it so snapshots do not depend on CI's.
 os.environ["TZ"] = "UTC"
 time.tzset()
+
+
+def dated_draft(hours_ago: int, title: str, category: str) -> ArticleDraft:
+    """An article published `hours_ago` hours before NOW, keyed by its title and age."""
+    return ArticleDraft(
+        title=title,
+        body=f"The harbour council story {hours_ago}.",
+        published=NOW - timedelta(hours=hours_ago),
+        category=category,
+        key_hint=f"{title}-{hours_ago}",
+    )
 
 
 def fixed_clock() -> datetime:

@@ -34,6 +34,13 @@ def build_parser() -> argparse.ArgumentParser:
     lst.add_argument("--view", choices=["all", "unread", "starred", "today"], default="all")
     lst.add_argument("--category", help="only this category")
     lst.add_argument("--saved", metavar="NAME", help="only this saved view (see `views`)")
+    lst.add_argument("--feed", metavar="FEED", help="only this subscribed feed (its URL or title)")
+    lst.add_argument(
+        "--sort",
+        choices=["newest", "oldest", "source", "title"],
+        default=None,
+        help="the order (default: newest first)",
+    )
     lst.add_argument("--limit", type=_positive, default=50)
     lst.add_argument("--json", action="store_true", help="JSON Lines output")
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from tuinews.config import ConfigError, Settings, load_settings
-from tuinews.models import Article, FeedProgress, SavedView, View, ViewKind
+from tuinews.models import Article, FeedProgress, ListOrder, SavedView, Sort, View, ViewKind
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.rows import article_to_json
 from tuinews.store.schema import refusal
@@ -104,26 +104,47 @@ def cmd_list(args: argparse.Namespace, db: Path) -> int:
     if args.category:
         view = View(ViewKind.CATEGORY, args.category)
     if args.saved:
-        if args.category or args.view != "all":
-            raise UsageError("--saved cannot be combined with --view or --category")
+        if args.category or args.view != "all" or args.feed:
+            raise UsageError("--saved cannot be combined with --view, --category or --feed")
         view = View(ViewKind.SAVED, name=args.saved)
+    # --view unread: the store lists only the unread ones, in any order, in an index.
+    order = ListOrder(Sort(args.sort or "newest"), unread_only=args.view == "unread")
+    if order.unread_only:
+        within = View()
     with open_command_store(db, reading=True) as store:
         if args.saved:
             _saved_view(store, args.saved)
-        articles = _articles_within(store, view, within, args.limit)
+        if args.feed:
+            view = _feed_view(store, args.feed, args.category)
+        articles = _articles_within(store, view, within, args.limit, order)
     _print_articles(articles, as_json=args.json)
     if not articles:
-        say(f"no articles in {_scope(view, within)}")
+        say(f"no articles in {_scope(view, View(ViewKind(args.view)))}")
     return EXIT_OK
 
 
 TODAY_LIMIT = 100_000  # a day's articles, to filter a category by
 
 
-def _articles_within(store: Store, view: View, within: View, limit: int) -> list[Article]:
-    """The view's articles, only those `within` a smart view too (when it is not All)."""
+def _feed_view(store: Store, name: str, category: str | None) -> View:
+    """The view of the subscribed feed `name` (its URL or title), within `category` if given."""
+    from tuinews.store.subscriptions import find_subscriptions
+
+    found = find_subscriptions(store, name)
+    if not found:
+        raise UsageError(f"no subscribed feed {name!r} (see `tuinews feeds list`)")
+    if len(found) > 1:
+        urls = ", ".join(sub.url for sub in found)
+        raise UsageError(f"{len(found)} feeds are called {name!r}: give its URL ({urls})")
+    return View(ViewKind.FEED, category, name=found[0].label, feed=found[0].url)
+
+
+def _articles_within(
+    store: Store, view: View, within: View, limit: int, order: ListOrder
+) -> list[Article]:
+    """The view's articles in `order`, only those `within` a smart view too (unless All)."""
     if within.kind is ViewKind.ALL or view == within:
-        return store.articles(view, now=now(), limit=limit)
+        return store.articles(view, now=now(), limit=limit, order=order)
     today: set[int] = set()
     if within.kind is ViewKind.TODAY:
         today = {a.id for a in store.articles(within, now=now(), limit=TODAY_LIMIT)}
@@ -138,7 +159,7 @@ def _articles_within(store: Store, view: View, within: View, limit: int) -> list
     found: list[Article] = []
     offset = 0
     while len(found) < limit:
-        page = store.articles(view, now=now(), limit=500, offset=offset)
+        page = store.articles(view, now=now(), limit=500, offset=offset, order=order)
         found += [article for article in page if wanted(article)]
         if len(page) < 500:
             break

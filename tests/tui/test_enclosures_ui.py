@@ -19,6 +19,7 @@ from tuinews.models import ArticleDraft, Enclosure
 from tuinews.store import Store
 from tuinews.ui.screens.enclosure_tools import DownloadProgress, EnclosurePrompt
 from tuinews.ui.widgets.download_bar import DownloadBar
+from tuinews.ui.widgets.key_footer import KeyFooter
 from tuinews.ui.widgets.reader import Reader
 
 AUDIO = b"ID3" + bytes(range(256)) * 1024  # 256 KiB and a bit: several progress steps
@@ -102,6 +103,11 @@ async def test_d_downloads_with_a_progress_bar(store: Store, tmp_path: Path) -> 
             await pilot.pause()
             (bar,) = main_screen(app).query(DownloadBar)  # shown while the server holds on
             assert bar.url == url
+            # Above the footer, not over it: the keys stay on screen while it runs.
+            await pilot.pause()
+            footer = main_screen(app).query_one(KeyFooter)
+            assert bar.region.height == 1 and footer.region.height == 1
+            assert bar.region.bottom <= footer.region.y
             gate.set()
             await settle(pilot)
             assert not main_screen(app).query(DownloadBar)

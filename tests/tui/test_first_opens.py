@@ -7,10 +7,14 @@ rebuilds and the full-screen draws, which a busy machine does not change.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Iterator
 
 import pytest
+from rich.segment import Segment
+from textual.color import Color
 from textual.command import CommandPalette
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.renderables.background_screen import BackgroundScreen
 from textual.widgets._footer import FooterKey
 
@@ -61,18 +65,19 @@ async def test_opening_an_article_redraws_the_undo_key_without_rebuilding(
         assert list(screen.query(FooterKey)) == keys
 
 
-class BackdropCount:
-    """Counts the times the dimmed screen under a dialog is drawn (Textual's BackgroundScreen)."""
+class TintCount:
+    """Counts the segments of the screen beneath a dialog that are dimmed (Textual's tint)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.draws = 0
-        draw = BackgroundScreen.__rich_console__
+        self.segments = 0
+        tint = BackgroundScreen.process_segments
 
-        def counted(screen: BackgroundScreen, *args: Any) -> Any:
-            self.draws += 1
-            return draw(screen, *args)
+        def counted(segments: Iterable[Segment], color: Color) -> Iterator[Segment]:
+            for segment in tint(segments, color):
+                self.segments += 1
+                yield segment
 
-        monkeypatch.setattr(BackgroundScreen, "__rich_console__", counted)
+        monkeypatch.setattr(BackgroundScreen, "process_segments", staticmethod(counted))
 
 
 def screen_text(app: TuinewsApp) -> str:
@@ -80,27 +85,33 @@ def screen_text(app: TuinewsApp) -> str:
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
 
 
-async def test_the_menu_and_the_palette_draw_the_screen_beneath_once(
+async def test_dialogs_dim_the_screen_beneath_once(
     sample_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = app_for(sample_store)
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        counted = BackdropCount(monkeypatch)
+        screen = main_screen(app)
+        one_screen = sum(len(line) for line in screen._compositor.render_strips())
+        counted = TintCount(monkeypatch)
         await pilot.press("m")
         await settle(pilot)
         assert isinstance(app.screen, MenuScreen)
-        assert counted.draws == 1  # was 5, then 3: once per repaint of the menu
         assert "Small Telescope Network" in screen_text(app)  # the list, dimmed under it
-        await pilot.press("j", "k")
-        assert counted.draws == 1
+        # The main screen dimmed once (it was five times: once per repaint of the menu).
+        assert 0 < counted.segments <= one_screen
+        counted.segments = 0
+        await pilot.press("j", "k", "escape")
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
-        counted.draws = 0
         await pilot.press("ctrl+p")
         await settle(pilot)
         assert isinstance(app.screen, CommandPalette)
-        assert counted.draws == 1  # was 4, then 2
+        # Nothing changed beneath: the menu again and the palette reuse the dimmed lines.
+        assert counted.segments == 0
 
 
 async def test_a_change_under_the_menu_is_drawn(sample_store: Store) -> None:
@@ -115,3 +126,38 @@ async def test_a_change_under_the_menu_is_drawn(sample_store: Store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, MenuScreen)
         assert "refreshing 3/10" in screen_text(app)
+
+
+class RestyleCount:
+    """Counts the widgets whose styles Textual computes again (after a class or focus change)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.widgets = 0
+        update = Stylesheet.update_nodes
+
+        def counted(sheet: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            nodes = list(nodes)
+            self.widgets += len(nodes)
+            update(sheet, nodes, animate)
+
+        monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+
+
+async def test_opening_an_article_restyles_the_reader_not_the_whole_screen(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        everything = len(list(main_screen(app).walk_children(with_self=True)))
+        counted = RestyleCount(monkeypatch)
+        await pilot.press("enter")  # the first article: the reader opens beside the list
+        await settle(pilot)
+        assert main_screen(app).query_one(Reader).has_focus
+        # The reader, its parts, the splitter and the list's focus: not every widget again
+        # (it was 71, the whole screen twice: a class on the screen restyles all of it).
+        assert counted.widgets < everything / 2
+        counted.widgets = 0
+        await pilot.press("escape", "j", "enter")
+        await settle(pilot)
+        assert counted.widgets < everything / 2  # was 76

@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from textual.widgets._toast import Toast
+
 from conftest import app_for
 from fulltext_site import PARAGRAPHS, routes
 from httpserver import serve
@@ -193,6 +195,9 @@ async def test_bookmark_without_a_command_says_how_to_set_one(store: Store, tmp_
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("B")
         assert any("set bookmark in [commands]" in text for text in messages(app))
+        # Shown as written: "[commands]" was taken for markup and vanished from the toast.
+        (note,) = [note for note in app._notifications if "bookmark" in note.message]
+        assert "[commands]" in Toast(note).render().plain
 
 
 async def test_the_help_screen_lists_the_reading_tools(store: Store, tmp_path: Path) -> None:

@@ -43,6 +43,20 @@ EXTENTS = [
         "Work on the roof will start in the spring",
         ("Paddle Steamer", "Market Clock", "Recommended", "Harbour wall"),
     ),
+    (  # a gallery of captioned slides ("1/6 ...") under the article, longer than it
+        "gallery_after_article.txt",
+        "Corner shops that survived the supermarkets, and how they did it",
+        "The corner shop on Elm Street has been open",
+        "The town council says it wants to help",
+        ("container port", "Cinema sold", "1/6", "in pictures"),
+    ),
+    (  # an embedded video player's controls between two parts of the article
+        "video_player_in_article.txt",
+        "Five things the flood wardens want you to check before winter",
+        "The river has burst its banks twice",
+        "The wardens say the streets that cope best",
+        ("Play Video", "Playback Rate", "Font Family", "Bridge to close"),
+    ),
     (  # Chinese prose split into short lines without full stops, image file names between
         "chinese_blog_short_lines.txt",
         None,  # the headline under a date line: not what this test is about
@@ -63,4 +77,16 @@ def test_the_body_is_the_article_not_the_longer_prose_around_it(
     assert paragraphs[0].startswith(first), paragraphs[0][:80]
     assert paragraphs[-1].startswith(last), paragraphs[-1][:80]
     for text in absent:
+        assert text not in draft.body, text
+
+
+def test_a_program_between_paragraphs_stays_in_the_body_as_a_code_block() -> None:
+    [draft] = parse_text_dump((DUMPS / "code_blocks_in_post.txt").read_text(encoding="utf-8"))
+    assert draft.body.startswith("The first version of our word counter")
+    assert draft.body.rstrip().endswith(
+        "The block version lives next to it for the files that need it."
+    )
+    assert '```\ndef blocks(f, size=65536):\ntail = ""\n' in draft.body
+    assert "logout │ 2230" in draft.body
+    for text in ("► 2025", "Older posts", "Archive"):
         assert text not in draft.body, text

@@ -98,3 +98,41 @@ def test_headline_over_its_standfirst_under_a_glued_menu() -> None:
     # full stop under it.
     draft = _page("standfirst_glued_menu.txt")
     assert draft.title == "La nueva lancha del puerto llega antes del invierno"
+
+
+def test_a_caption_between_headline_and_byline_does_not_make_it_a_teaser() -> None:
+    # The outlet's logo printed twice and a teaser's headline stand near the body as well.
+    draft = _page("caption_above_byline.txt")
+    assert draft.title == "Island school gets a new roof before the winter storms"
+    assert draft.author == "Ines Okafor"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "author"),
+    [
+        # The header with its byline far above; the headline printed again over the body.
+        (
+            "byline_under_first_copy.txt",
+            "How to pack for a week on the island without a car",
+            "Tove Marsh",
+        ),
+        # No byline at the top: the author's note under the article names them.
+        ("author_note_at_end.txt", "Night buses return to the valley after six years", "Rosa Lind"),
+        # A blog's author card above the headline: the name over its reading time.
+        (
+            "name_over_reading_time.txt",
+            "What the old lighthouse keeper taught me about patience",
+            "Ines Okafor",
+        ),
+    ],
+)
+def test_bylines_away_from_the_headline(name: str, title: str, author: str) -> None:
+    draft = _page(name)
+    assert (draft.title, draft.author) == (title, author)
+
+
+def test_a_comments_link_in_the_share_bar_does_not_hide_the_headline() -> None:
+    draft = _page("comments_link_in_header.txt")
+    assert draft.title == "Lifeboat station wins funding for a new slipway"
+    assert draft.author == "Hanna Berg"
+    assert draft.body.endswith("on the other side of the bay.")

@@ -33,11 +33,12 @@ def view_filter(view: View, now: datetime) -> tuple[str, list[object]]:
     if view.kind is ViewKind.CATEGORY:
         return "category = ?", [view.category or ""]
     if view.kind is ViewKind.FEED:
-        # A feed's articles are its source's (saved at the subscription's URL).
-        return (
-            "source_id = (SELECT id FROM sources WHERE location = ?) AND category = ?",
-            [view.feed or "", view.category or ""],
-        )
+        # A feed's articles are its source's (saved at the subscription's URL); without a
+        # category (the command line's `list --feed`), in every category.
+        feed = "source_id = (SELECT id FROM sources WHERE location = ?)"
+        if view.category is None:
+            return feed, [view.feed or ""]
+        return f"{feed} AND category = ?", [view.feed or "", view.category]
     if view.kind is ViewKind.SAVED:  # for bulk marks: lists read saved_matches (saved.py)
         return (
             "id IN (SELECT article_id FROM saved_matches "

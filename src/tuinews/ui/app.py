@@ -31,6 +31,7 @@ from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
 from tuinews.ui.messages import JumpTo, MainAction, ReadyToQuit, SaveBeforeQuit, StoreChanged
 from tuinews.ui.refresh_actions import RefreshActions
+from tuinews.ui.screens.list_order import palette_commands
 from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.top_bar import MenuButton
 from tuinews.untrusted import shown
@@ -226,6 +227,9 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         for entry in MENU_ENTRIES:
             if entry.action not in ("help", "quit", "change_theme"):
                 yield SystemCommand(entry.label, entry.help, self._runner(entry.action))
+        if self.main is not None:
+            for title, help_text, run in palette_commands(self.main):
+                yield SystemCommand(title, help_text, run)
         yield from super().get_system_commands(screen)
 
     def _runner(self, action: str) -> Callable[[], None]:

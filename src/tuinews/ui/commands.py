@@ -12,10 +12,11 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
-from tuinews.ui.backdrop import KeptBackdrop
+from tuinews.store.feed_entries import feed_entries
+from tuinews.ui.backdrop import BackdropMixin
 
 
-class Palette(KeptBackdrop, CommandPalette):
+class Palette(BackdropMixin, CommandPalette):
     """Textual's command palette, drawing the dimmed screen under it once (see backdrop)."""
 
 
@@ -36,8 +37,15 @@ class PaletteHost(Protocol):
     def jump_to(self, view: View) -> None: ...
 
 
+def _label(view: View) -> str:
+    """ "Jump to category: World", "Jump to feed: Valley Post (in World)"."""
+    if view.kind is ViewKind.FEED:
+        return f"Jump to feed: {view.label} (in {view.category})"
+    return f"Jump to category: {view.label}"
+
+
 class CategoryCommands(Provider):
-    """Jump to category…: one command per category and smart view."""
+    """Jump to category…: one command per category, smart view and feed."""
 
     @property
     def host(self) -> PaletteHost:
@@ -51,10 +59,12 @@ class CategoryCommands(Provider):
         app = self.host
         counts = app.store.counts(app.clock())
         smart = [View(kind) for kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED)]
+        feeds = feed_entries(app.store.conn)
         return (
             smart
             + [View(ViewKind.TODAY)]
             + [View(ViewKind.CATEGORY, name) for name in counts.categories]
+            + [entry.view for entries in feeds.values() for entry in entries]
         )
 
     def _jump(self, view: View) -> None:
@@ -63,7 +73,7 @@ class CategoryCommands(Provider):
     async def discover(self) -> Hits:
         for view in self._views():
             yield DiscoveryHit(
-                Text(f"Jump to category: {view.label}"),
+                Text(_label(view)),
                 partial(self._jump, view),
                 help="Show this view in the article list",
             )
@@ -71,7 +81,7 @@ class CategoryCommands(Provider):
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for view in self._views():
-            label = f"Jump to category: {view.label}"
+            label = _label(view)
             score = matcher.match(label)
             if score > 0:
                 # highlight() reads its argument as markup: category names are data.

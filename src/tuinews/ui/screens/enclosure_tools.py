@@ -31,6 +31,7 @@ from tuinews.podcast import DownloadFailure, describe, download
 from tuinews.shell import takes_terminal
 from tuinews.ui.screens.prompts import Prompt
 from tuinews.ui.widgets.download_bar import DownloadBar
+from tuinews.ui.widgets.key_footer import KeyFooter
 
 if TYPE_CHECKING:
     from tuinews.config import CommandSettings
@@ -168,7 +169,8 @@ class EnclosureTools(Screen[None]):
 
     def start_download(self, enclosure: Enclosure) -> None:
         """Show a progress bar and download the enclosure on a worker thread."""
-        self.mount(DownloadBar(enclosure.url))
+        # Above the footer (both docked at the bottom, the bar covered the keys).
+        self.mount(DownloadBar(enclosure.url), before=self.query_one(KeyFooter))
         self._download(enclosure.url, self.enclosure_commands.download_dir)
 
     @work(thread=True, group="downloads")

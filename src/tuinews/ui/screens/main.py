@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,16 +15,17 @@ from textual.events import DescendantFocus, Resize
 from textual.widgets import Input
 
 from tuinews.marks import Marks
-from tuinews.models import Article, ArticleRow, SidebarCounts, View, ViewKind
+from tuinews.models import Article, ArticleRow, Sort, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
+from tuinews.store.feed_entries import feed_entries
 from tuinews.store.saved import list_views
-from tuinews.store.search import SEARCH_COUNT_LIMIT
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.screens.app_messages import AppMessages
 from tuinews.ui.screens.enclosure_tools import EnclosureTools
+from tuinews.ui.screens.list_order import ListOrdering, empty_hint, opened_from
 from tuinews.ui.screens.navigation import SPLIT_SETTING, Navigation, row_of, saved_split
 from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -33,18 +36,10 @@ from tuinews.ui.widgets.splitter import Splitter
 from tuinews.ui.widgets.top_bar import TopBar
 
 NARROW_WIDTH = 100
-VIEW_SETTING, ARTICLE_SETTING = "ui.view", "ui.article"
-# What an empty view says: why it is empty and how to fill it.
-EMPTY_HINTS = {
-    ViewKind.ALL: "No articles yet: i imports a file or folder, m then Add feed… subscribes.",
-    ViewKind.UNREAD: "Everything is read. u undoes the last marking; R fetches new articles.",
-    ViewKind.STARRED: "No starred articles: press s on an article to star it.",
-    ViewKind.TODAY: "Nothing from today yet: R refreshes your feeds, i imports.",
-    ViewKind.SEARCH: "Nothing matches this search. / searches again, escape goes back.",
-}
+VIEW_SETTING, ARTICLE_SETTING, OPENED_SETTING = "ui.view", "ui.article", "ui.opened"
 
 
-class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
+class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessages):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
@@ -85,7 +80,10 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.set_reactive(MainScreen.view, View.from_setting(self.store.get_setting(VIEW_SETTING)))
+        view = View.from_setting(self.store.get_setting(VIEW_SETTING))
+        self.set_reactive(MainScreen.view, view)
+        self.order = self.saved_order(view)
+        self.query_one(Sidebar).opened = opened_from(self.store.get_setting(OPENED_SETTING))
         self.show_split(saved_split(self.store.get_setting(SPLIT_SETTING)))
         saved = self.store.get_setting(ARTICLE_SETTING)
         self.refresh_all(keep=int(saved) if saved and saved.isdigit() else None)
@@ -104,50 +102,55 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
         self._load_view(keep if keep is not None else current.id if current else None)
 
     def refresh_counts(self) -> None:
-        counts = self.marks.counts(self.clock())
+        counts, shown = self.marks.counts(self.clock()), self.view
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
         saved = list_views(self.store.conn)
         if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
             self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
+        self.feeds = feed_entries(self.store.conn)
+        if self.view.kind is ViewKind.FEED:  # unsubscribed meanwhile: All; else its title
+            feed = self.feed_entry()
+            self.set_reactive(MainScreen.view, feed.view if feed is not None else View())
+        if self.view != shown:
+            self.order = self.saved_order(self.view)  # the view fell back to All
         search = self.view if self.view.kind is ViewKind.SEARCH else None
         sidebar = self.query_one(Sidebar)
         sidebar.show_counts(
-            counts, self.view, search, problems=feed_problems(self.store), saved=saved
+            counts,
+            self.view,
+            search,
+            problems=feed_problems(self.store),
+            saved=saved,
+            feeds=self.feeds,
         )
-        self.query_one(ArticleList).border_title = f"{self.view.label} ({self._view_count(counts)})"
+        # A Text: a category's name or a search is data, never markup.
+        self.query_one(ArticleList).border_title = Text(self.list_title(counts))
         unread = counts.views[ViewKind.UNREAD].unread
         activity = f" · {self.activity}" if self.activity else ""
-        self.query_one(TopBar).show_status(f"{self.view.label} · {unread} unread{activity}")
-
-    def _view_count(self, counts: SidebarCounts) -> str:
-        """How many articles the list holds, as its title shows it ("1,000+")."""
-        if self.view.kind is ViewKind.CATEGORY:
-            return f"{counts.categories[self.view.category or ''].total:,}"
-        if self.view.kind is ViewKind.SAVED:
-            return f"{self.store.count(self.view, self.clock()).total:,}"
-        if self.view.kind is ViewKind.SEARCH:
-            total = self.store.count(self.view, self.clock()).total
-            return f"{SEARCH_COUNT_LIMIT:,}+" if total > SEARCH_COUNT_LIMIT else f"{total:,}"
-        return f"{counts.views[self.view.kind].total:,}"
+        self.query_one(TopBar).show_status(f"{self.view_status()} · {unread} unread{activity}")
 
     def _load_view(self, keep: int | None = None) -> None:
-        view = self.view
+        view, order = self.view, self.shown_order()
 
         def loader(offset: int, limit: int) -> list[ArticleRow]:
-            rows = self.store.page(view, now=self.clock(), limit=limit, offset=offset)
+            rows = self.store.page(view, now=self.clock(), limit=limit, offset=offset, order=order)
             return self.marks.rows(rows)
 
         def locate(article_id: int) -> int | None:
-            return self.store.position(view, article_id, self.clock())
+            return self.store.position(view, article_id, self.clock(), order)
 
         # A search ranks its rows: its list finds an article by paging, not by position.
-        locator = None if view.kind is ViewKind.SEARCH else locate
+        locator = None if order.sort is Sort.BEST else locate
         articles = self.query_one(ArticleList)
-        articles.empty_hint = EMPTY_HINTS.get(view.kind, EMPTY_HINTS[ViewKind.ALL])
+        articles.empty_hint = empty_hint(view, order)
         articles.show(loader, self.clock, keep, search_terms(view.query), locate=locator)
 
+    def reload_list(self) -> None:
+        self.refresh_all()
+
     def watch_view(self, view: View) -> None:
+        self.order = self.saved_order(view)
         self.refresh_counts()
         self._load_view()
         self.marks.save_setting(VIEW_SETTING, view.to_setting())
@@ -166,11 +169,18 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
     def on_resize(self, event: Resize) -> None:
         # (The footer stays non-compact: compact keys overflowed onto the palette's key.)
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        self._show_reading()
         self.layout_panes()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        # In a narrow terminal the reader takes the whole width while it has focus.
-        self.set_class(self.query_one(Reader).has_focus, "reading")
+        self._show_reading()
+
+    def _show_reading(self) -> None:
+        # In a narrow terminal the reader takes the whole width while it has focus. Only
+        # there: a class on the screen restyles every widget on it, which a wide terminal
+        # would pay for nothing on each article opened and each escape.
+        reading = self.has_class("narrow") and self.query_one(Reader).has_focus
+        self.set_class(reading, "reading")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys are live: the footer dims the others, the keys do nothing."""
@@ -199,6 +209,10 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
             self.view = event.view
         self.query_one(ArticleList).focus()
         self.remove_class("show-sidebar")
+
+    @on(Sidebar.OpenedChanged)
+    def _opened_changed(self, event: Sidebar.OpenedChanged) -> None:
+        self.marks.save_setting(OPENED_SETTING, json.dumps(sorted(event.opened)))
 
     @on(ArticleList.Opened)
     def _article_opened(self, event: ArticleList.Opened) -> None:
@@ -229,7 +243,7 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
         self.remove_class("searching")
         self.query_one(ArticleList).focus()
         if not self.query_one(ArticleList).rows_shown:
-            self.notify(f"Nothing matches {query!r}.", timeout=3)
+            self.notify(f"Nothing matches {query!r}.", timeout=3, markup=False)
 
     def open_article(self, article_id: int, *, focus_reader: bool = False) -> None:
         """Show an article in the reader and mark it read."""
@@ -284,7 +298,9 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
                 self.view, self.clock(), lambda count: f"{count} marked read"
             )
         noun = "article" if len(ids) == 1 else "articles"
-        self.notify(f"Marked {len(ids)} {noun} read in {self.view.label} (u to undo).", timeout=4)
+        label = self.view.label  # a category's name or a search: data, never markup
+        note = f"Marked {len(ids)} {noun} read in {label} (u to undo)."
+        self.notify(note, timeout=4, markup=False)
         self.refresh_all()
         self.refresh_bindings()
 
@@ -293,7 +309,7 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
         if marking is None:
             self.notify("Nothing to undo.", timeout=2)
             return
-        self.notify(marking.undone())
+        self.notify(marking.undone(), markup=False)
         if self.article is not None and self.article.id in marking.previous:
             self.article = self.marks.article(self.article.id)
         self.refresh_all()
@@ -386,10 +402,3 @@ class MainScreen(Navigation, ViewTools, EnclosureTools, AppMessages):
             self.query_one(ArticleList).focus()
         elif self.article is not None:
             self.close_article()
-
-    def close_article(self) -> None:
-        """Close the reader: the list takes its room until the next article opens."""
-        self.article = None
-        self.query_one(Reader).show_article(None)
-        self.layout_panes()
-        self.refresh_bindings()

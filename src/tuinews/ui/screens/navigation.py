@@ -15,7 +15,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tuinews.marks import Marks
-from tuinews.models import Article, ArticleRow, View, ViewKind
+from tuinews.models import Article, ArticleRow, ListOrder, View, ViewKind
 from tuinews.store import Store
 from tuinews.ui.screens.reading_tools import ReadingTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -85,6 +85,10 @@ class Navigation(ReadingTools):
         """Show an article in the reader and mark it read (MainScreen's)."""
         raise NotImplementedError
 
+    def shown_order(self) -> ListOrder:
+        """The order of the list on screen (ListOrdering's)."""
+        raise NotImplementedError
+
     # -- the split between list and reader -------------------------------------
 
     def show_split(self, percent: int | None) -> None:
@@ -103,11 +107,20 @@ class Navigation(ReadingTools):
         the sidebar widens the list, not the reader."""
         narrow = self.has_class("narrow")
         closed = self.article is None and not narrow
-        self.set_class(closed, "reader-closed")
         reader = self.query_one(Reader)
+        # On the two panes, not the screen: a class on the screen restyles every widget.
+        reader.set_class(closed, "-closed")
+        self.query_one(Splitter).set_class(closed, "-closed")
         if closed and reader.has_focus:
             self.query_one(ArticleList).focus()
         reader.styles.width = "1fr" if narrow else reader_width(self._room(), self.split)
+
+    def close_article(self) -> None:
+        """Close the reader: the list takes its room until the next article opens."""
+        self.article = None
+        self.query_one(Reader).show_article(None)
+        self.layout_panes()
+        self.refresh_bindings()
 
     @on(Splitter.Dragged)
     def _split_dragged(self, event: Splitter.Dragged) -> None:
@@ -177,12 +190,15 @@ class Navigation(ReadingTools):
 
     def _next_unread(self, after: ArticleRow | None) -> int | None:
         """The store's next unread article, passing over those waiting to be marked read."""
-        found = self.store.next_unread(self.view, now=self.clock(), after=after)
+        order = self.shown_order()
+        found = self.store.next_unread(self.view, now=self.clock(), after=after, order=order)
         while found is not None and self.marks.pending_read(found):
             article = self.marks.article(found)
             if article is None:
                 return None
-            found = self.store.next_unread(self.view, now=self.clock(), after=row_of(article))
+            found = self.store.next_unread(
+                self.view, now=self.clock(), after=row_of(article), order=order
+            )
         return found
 
     def _next_unread_in_list(self, after: ArticleRow | None) -> int | None:
@@ -191,14 +207,14 @@ class Navigation(ReadingTools):
         return next((row.id for row in rows[start:] if not row.read), None)
 
     def _next_unread_elsewhere(self) -> int | None:
-        """Move to the next category with unread articles; return its first unread."""
+        """Move to the next category with unread articles; return its first unread. From a
+        feed, its own category comes first (its other feeds' unread articles)."""
         counts = self.marks.counts(self.clock())
         names = list(counts.categories)
-        start = (
-            names.index(self.view.category) + 1
-            if self.view.kind is ViewKind.CATEGORY and self.view.category in names
-            else 0
-        )
+        grouped = self.view.kind in (ViewKind.CATEGORY, ViewKind.FEED)
+        start = 0
+        if grouped and self.view.category in names:
+            start = names.index(self.view.category) + (self.view.kind is ViewKind.CATEGORY)
         for name in names[start:] + names[:start]:
             if counts.categories[name].unread:
                 self.view = View(ViewKind.CATEGORY, name)

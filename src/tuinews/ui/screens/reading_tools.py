@@ -239,6 +239,7 @@ class ReadingTools(Screen[None]):
                 "No bookmark command: set bookmark in [commands] of the config file.",
                 severity="warning",
                 timeout=5,
+                markup=False,
             )
         elif not article.url:
             self.notify("This article has no link to bookmark.", timeout=3)

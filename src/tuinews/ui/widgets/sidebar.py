@@ -1,4 +1,10 @@
-"""The sidebar: smart views, then the categories (up to MAX_CATEGORIES), with unread counts."""
+"""The sidebar: smart views, saved views, then the categories (up to MAX_CATEGORIES), each
+with its feeds beneath it when opened, all with unread counts and a feed's `!` error mark.
+
+A category with feeds shows ▸ (closed) or ▾ (open): space (or a click on the triangle)
+opens and closes it, right opens, left closes (from one of its feeds too). Which categories
+are open is the sidebar's own state; it says so with OpenedChanged, for the screen to keep.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +14,12 @@ from itertools import islice
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.events import Resize
+from textual.events import Click, Resize
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
-from tuinews.models import SavedView, SidebarCounts, View, ViewKind
+from tuinews.models import FeedEntry, SavedView, SidebarCounts, View, ViewKind
 
 # Each entry is a line laid out in Python, redrawn on every count change: beyond this many
 # categories the rest are reached through the command palette ("Jump to category").
@@ -26,7 +32,10 @@ ICONS = {
     ViewKind.TODAY: "◷",
     ViewKind.SEARCH: "⌕",
     ViewKind.SAVED: "◇",
+    ViewKind.FEED: "·",
 }
+OPEN, CLOSED = "▾", "▸"
+FEED_INDENT = 2
 
 
 def option_id(view: View) -> str:
@@ -34,6 +43,8 @@ def option_id(view: View) -> str:
         return f"category:{view.category}"
     if view.kind is ViewKind.SAVED:
         return f"saved:{view.name}"
+    if view.kind is ViewKind.FEED:
+        return f"feed:{view.category}\x1f{view.feed}"
     return str(view.kind.value)
 
 
@@ -47,6 +58,15 @@ class Sidebar(OptionList):
         Binding("G", "last", "Last", show=False, id="sidebar.last"),
         # The reason for a `!` without a mouse: "Feeds…" shows each feed's whole last error.
         Binding("exclamation_mark", "app.feeds", "Feeds and their errors", id="sidebar.feeds"),
+        Binding(
+            "space",
+            "toggle_category",
+            "Open/close category",
+            show=False,
+            id="sidebar.toggle_category",
+        ),
+        Binding("right", "open_category", "Open category", show=False, id="sidebar.open"),
+        Binding("left", "close_category", "Close category", show=False, id="sidebar.close"),
     ]
 
     @dataclass
@@ -61,21 +81,29 @@ class Sidebar(OptionList):
 
         view: View
 
+    @dataclass
+    class OpenedChanged(Message):
+        """The user opened or closed a category: these are open now."""
+
+        opened: frozenset[str]
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._views: dict[str, View] = {}
         self._ready = False
-        self._shown: (
-            tuple[SidebarCounts, View, View | None, dict[str, str], tuple[SavedView, ...]] | None
-        ) = None
+        self._shown: _Shown | None = None
         self._built_for: tuple[object, ...] | None = None
+        self.opened: frozenset[str] = frozenset()  # the categories whose feeds show
         self.border_title = "Views"
 
     def on_resize(self, event: Resize) -> None:
         # Entries are laid out for a width: redraw them when the sidebar appears or resizes.
+        self._redraw()
+
+    def _redraw(self) -> None:
         if self._shown is not None:
-            counts, current, search, problems, saved = self._shown
-            self.show_counts(counts, current, search, problems=problems, saved=saved)
+            counts, current, search, problems, saved, feeds = self._shown
+            self.show_counts(counts, current, search, problems=problems, saved=saved, feeds=feeds)
 
     def show_counts(
         self,
@@ -85,6 +113,7 @@ class Sidebar(OptionList):
         *,
         problems: dict[str, str] | None = None,
         saved: Sequence[SavedView] = (),
+        feeds: dict[str, list[FeedEntry]] | None = None,
     ) -> None:
         """Redraw every entry with its count, keeping `current` highlighted.
 
@@ -92,14 +121,29 @@ class Sidebar(OptionList):
         `problems` maps "feed title\x1fcategory" to the feed's last error: those
         categories get a mark, and the reasons show when the pointer rests on the sidebar.
         The `saved` searches come after the smart views, with their unread counts.
+        `feeds` maps a category to its feeds, listed under it while it is open (the
+        category of a feed on screen always is).
         """
         problems = problems or {}
         saved = tuple(saved)
-        self._shown = (counts, current, search, problems, saved)
+        feeds = feeds or {}
+        self._shown = (counts, current, search, problems, saved, feeds)
         width = max(12, self.scrollable_content_region.width - 1)
-        opened = current.category if current.kind is ViewKind.CATEGORY else None
+        in_category = current.kind in (ViewKind.CATEGORY, ViewKind.FEED)
+        opened = current.category if in_category else None
+        if current.kind is ViewKind.FEED and current.category not in self.opened:
+            self.opened = self.opened | {current.category or ""}
         listed = opened is None or opened in islice(counts.categories, MAX_CATEGORIES)
-        built_for = (counts, search, problems, saved, width, None if listed else opened)
+        built_for = (
+            counts,
+            search,
+            problems,
+            saved,
+            width,
+            None if listed else opened,
+            self.opened,
+            tuple((name, tuple(entries)) for name, entries in feeds.items()),
+        )
         if built_for == self._built_for:
             # Only the highlight moves (a view was chosen): rebuilding every entry
             # would cost a layout of the whole list for nothing.
@@ -141,9 +185,19 @@ class Sidebar(OptionList):
             shown.append(opened)  # the open category is always listed
         for name in shown:
             view = View(ViewKind.CATEGORY, name)
-            entry = _entry(view, counts.categories[name].unread, width, warn=name in failing)
+            under = feeds.get(name, [])
+            icon = (OPEN if name in self.opened else CLOSED) if under else None
+            number = counts.categories[name].unread
+            entry = _entry(view, number, width, warn=name in failing, icon=icon)
             options.append(Option(entry, id=option_id(view)))
             self._views[option_id(view)] = view
+            if name in self.opened:
+                for feed in under:
+                    line = _entry(
+                        feed.view, feed.unread, width, warn=feed.error is not None, indent=True
+                    )
+                    options.append(Option(line, id=option_id(feed.view)))
+                    self._views[option_id(feed.view)] = feed.view
         hidden = len(counts.categories) - len(shown)
         if hidden > 0:
             more = Text(f"… {hidden:,} more: ctrl+p, Jump to category", style="dim")
@@ -154,6 +208,68 @@ class Sidebar(OptionList):
         self.add_options(options)
         self._highlight(current)
         self._ready = True
+
+    # -- opening and closing categories ---------------------------------------
+
+    def _category_here(self) -> str | None:
+        """The category under the highlight, or the category of the feed under it."""
+        view = self.highlighted_view
+        if view is None or view.kind not in (ViewKind.CATEGORY, ViewKind.FEED):
+            return None
+        return view.category
+
+    def _has_feeds(self, category: str) -> bool:
+        return self._shown is not None and bool(self._shown[5].get(category))
+
+    def set_opened(self, category: str, open_it: bool) -> None:
+        """Open or close a category; closing it from one of its feeds moves to the category
+        (and so shows its articles)."""
+        if not self._has_feeds(category) or (category in self.opened) == open_it:
+            return
+        on_feed = (view := self.highlighted_view) is not None and view.kind is ViewKind.FEED
+        self.opened = self.opened | {category} if open_it else self.opened - {category}
+        if self._shown is not None and not open_it and self._shown[1].category == category:
+            # The feed on screen is hidden now: the sidebar shows its category instead.
+            counts, _, search, problems, saved, feeds = self._shown
+            self._shown = (
+                counts,
+                View(ViewKind.CATEGORY, category),
+                search,
+                problems,
+                saved,
+                feeds,
+            )
+        self._redraw()
+        if on_feed and not open_it:
+            self.post_message(self.Selected(View(ViewKind.CATEGORY, category)))
+        self.post_message(self.OpenedChanged(self.opened))
+
+    def action_toggle_category(self) -> None:
+        category = self._category_here()
+        if category is not None:
+            self.set_opened(category, category not in self.opened)
+
+    def action_open_category(self) -> None:
+        category = self._category_here()
+        if category is not None:
+            self.set_opened(category, True)
+
+    def action_close_category(self) -> None:
+        category = self._category_here()
+        if category is not None:
+            self.set_opened(category, False)
+
+    async def _on_click(self, event: Click) -> None:
+        # A click on a category's triangle opens or closes it; elsewhere it selects.
+        index = event.style.meta.get("option")
+        offset = event.get_content_offset(self)
+        if index is None or offset is None or offset.x > 1:
+            return
+        view = self.view_at(self.get_option_at_index(index).id or "")
+        category = view.category if view is not None and view.kind is ViewKind.CATEGORY else None
+        if category and self._has_feeds(category):
+            event.prevent_default()
+            self.set_opened(category, category not in self.opened)
 
     def view_at(self, option_id: str) -> View | None:
         """The view an entry shows (None for the "more" line)."""
@@ -192,10 +308,29 @@ class Sidebar(OptionList):
             self.post_message(self.Entered(self._views[event.option.id]))
 
 
-def _entry(view: View, number: int, width: int, *, warn: bool = False) -> Text:
-    icon = ICONS.get(view.kind, "#")
+_Shown = tuple[
+    SidebarCounts,
+    View,
+    View | None,
+    dict[str, str],
+    tuple[SavedView, ...],
+    dict[str, list[FeedEntry]],
+]
+
+
+def _entry(
+    view: View,
+    number: int,
+    width: int,
+    *,
+    warn: bool = False,
+    icon: str | None = None,
+    indent: bool = False,
+) -> Text:
+    icon = icon or ICONS.get(view.kind, "#")
     count = str(number) if number else ""
-    label = Text(f"{icon} ")
+    label = Text(" " * FEED_INDENT if indent else "")
+    label.append(f"{icon} ")
     label.append(view.label)  # a category name is data, never markup
     mark = 2 if warn else 0
     label.truncate(max(4, width - len(count) - 1 - mark), overflow="ellipsis", pad=True)

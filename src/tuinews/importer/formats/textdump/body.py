@@ -11,7 +11,7 @@ from tuinews.importer.formats.textdump.lines import Kind, Line
 _HEADING_WORDS = 14
 _NUMBERED = re.compile(r"\d{1,2}[.)] ")
 _CRUMBS = re.compile(r" ?[|/›»>] ?| - ")
-_SKIPPED = frozenset({Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR})
+_SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump.body import category_above
-from tuinews.importer.formats.textdump.head import Keys, find_headline, header_meta, standfirst
+from tuinews.importer.formats.textdump.head import Keys, find_headline
+from tuinews.importer.formats.textdump.header import header_meta, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, main_run, weights
 from tuinews.importer.formats.textdump.runbody import run_body

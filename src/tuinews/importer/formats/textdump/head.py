@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.body import section_label
 from tuinews.importer.formats.textdump.lines import Kind, Line
@@ -18,8 +17,9 @@ from tuinews.importer.formats.textdump.names import bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
+_FAR = 150  # non-blank lines above the prose where a headline with its byline may stand
+_CUT_NEAR = 12  # a lone "Comments" this close above the prose is a share bar's link, not an end
 _INSIDE = 0.08  # how deep into the run a headline may stand
-_AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
 # A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
 _DANGLING = frozenset(
     {"by", "of", "on", "for", "to", "with", "and", "the", "a", "an", "in", "from"}
@@ -27,9 +27,6 @@ _DANGLING = frozenset(
 _NAME_WORDS = 4
 _QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
-_NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
-_LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
-_YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
 # A line that starts like a button ("Share ...", "View photos", "Gallery: ...") is chrome.
 _BUTTONS = frozenset({
     "share", "view", "pin", "gallery", "print", "login", "log", "sign", "subscribe", "follow",
@@ -37,6 +34,8 @@ _BUTTONS = frozenset({
     "download", "click", "skip", "jump", "load", "show", "photo", "photos", "image", "images",
     "video", "videos", "enlarge", "expand", "zoom", "copy", "advertisement", "sponsored",
 })  # fmt: skip
+_EDITOR = frozenset({"publish", "featured", "edit", "cancel", "done", "settings", "logout"})
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # "NoticiasSociedad": menu items run together
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
@@ -76,11 +75,15 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
-def _not_a_headline(text: str) -> bool:
-    """A byline, a date line, a handle or a name: metadata that is not a headline."""
+def not_a_headline(text: str) -> bool:
+    """A byline, a date line, a handle, a name, or a logo's words printed twice ("Tech
+    Insider Tech Insider": its alt text, then its link): not a headline."""
     low = text.lower()
+    words = low.split()
+    half = len(words) // 2
     return (
-        low.rsplit(" ", 1)[-1] in _DANGLING
+        (half > 0 and words[:half] == words[half:])
+        or low.rsplit(" ", 1)[-1] in _DANGLING
         or low.startswith("by ")
         or "@" in text
         or bare_name(text) is not None
@@ -100,6 +103,23 @@ def _over_standfirst(lines: list[Line], j: int) -> bool:
     return after is None or lines[after].kind is not Kind.PROSE
 
 
+def _in_share_bar(lines: list[Line], j: int) -> bool:
+    """Whether a line stands among buttons or under a byline: a "Comments" link."""
+    near = [
+        _next_text(lines, j),
+        next((k for k in (j - 1, j - 2) if k >= 0 and lines[k].text), None),
+    ]
+    return any(k is not None and lines[k].kind in (Kind.JUNK, Kind.META) for k in near)
+
+
+def _item_above(lines: list[Line], j: int) -> bool:
+    """Whether the line above ends another list item (its date, its blurb): j is the next."""
+    for k in range(j - 1, max(-1, j - 3), -1):
+        if lines[k].kind is not Kind.BLANK:
+            return lines[k].kind in (Kind.META, Kind.PROSE)
+    return False
+
+
 def _next_text(lines: list[Line], j: int) -> int | None:
     """The next line that is not blank, within two lines."""
     for k in range(j + 1, min(len(lines), j + 3)):
@@ -113,7 +133,7 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
     text = line.text
     if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(_QUOTES)[:1].isalnum():
         return -99.0
-    if _not_a_headline(text):
+    if not_a_headline(text):
         return -99.0
     score = -0.2 * distance
     if _printed_twice(line, keys):
@@ -132,11 +152,14 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
         score -= 1.0
     if text.lstrip(_QUOTES)[:1].islower():
         score -= 2.0
+    if len(_WORD.findall(text)) < 2 and words > 1:
+        score -= 3.0  # "From $610.00", "ISO 3166 code": a figure with a word or two
     last = text.rsplit(None, 1)[-1]
     if words == 2 and len(last) <= 3 and last.islower():
         score -= 2.0  # "Remember me", "Pin it": a form's or a button's label
-    if text.split(None, 1)[0].lower().rstrip(":") in _BUTTONS:
-        score -= 2.5
+    tokens = [w.strip(":|›»").lower() for w in text.split()]
+    if tokens[0] in _BUTTONS or sum(w in _BUTTONS or w in _EDITOR for w in tokens) >= 2:
+        score -= 2.5  # "View this image", "Featured Close Publish changes"
     if len(_GLUE.findall(text)) >= 2:
         score -= 3.0
     return score
@@ -144,7 +167,8 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
 
 def _meta_below(lines: list[Line], j: int) -> bool:
     """Whether a byline, a date or a name alone stands within four lines of text under
-    lines[j] (share buttons, captions and other furniture between them do not count)."""
+    lines[j] (share buttons, captions and other furniture between them do not count) before
+    another headline-like line (a longer one may be its standfirst)."""
     seen = 0
     for k in range(j + 1, min(len(lines), j + 24)):
         below = lines[k]
@@ -154,6 +178,10 @@ def _meta_below(lines: list[Line], j: int) -> bool:
             continue
         if below.kind in (Kind.TITLE, Kind.SHORT) and _name_line(lines, k):
             return True
+        if below.kind in (Kind.SHORT, Kind.END) and below.words <= 2:
+            continue  # "Print Article", "Comments": the buttons of a share bar
+        if below.kind is Kind.TITLE and 4 <= below.words < max(12, lines[j].words + 3):
+            return False  # another headline stands between: the byline is its own
         seen += 1
         if seen >= 4:
             break
@@ -189,22 +217,30 @@ def find_headline(
     holds a teaser or a blurb above the headline), or None if no line reads as one."""
     best: tuple[float, int] | None = None
     candidates: list[tuple[int, int]] = []  # (index, lines of text from the run's start)
-    teasers: set[int] = set()  # candidates with prose of their own under them: list items
-    seen = 0
-    text_below = in_list = False
+    # Candidates with prose of their own under them are list items: how many blurbs under
+    # each (one may be a headline's standfirst or a photo's caption, if a byline follows).
+    blurbs: dict[int, int] = {}
+    far: set[int] = set()  # beyond the reach: only a headline with its byline under it
+    seen = listed = 0
+    text_below = False
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
             continue
+        if grades[j] is Grade.CUT:
+            if lines[j].words > 2 or not (seen <= _CUT_NEAR or _in_share_bar(lines, j)):
+                break
+            continue  # "Comments" in the share bar between the header and the body
         if kind not in _QUIET:
             seen += 1
-        if seen > _REACH or grades[j] is Grade.CUT:
+        if seen > _FAR:
             break
+        if seen > _REACH:
+            far.add(j)
         candidates.append((j, seen))
-        if in_list:
-            teasers.add(j)
+        blurbs[j] = listed
         if grades[j] is Grade.GOOD:
-            in_list = in_list or text_below
+            listed += text_below
         elif kind not in _QUIET:
             text_below = True
     inside = 0.0  # the run's weight above a candidate inside it
@@ -221,12 +257,16 @@ def find_headline(
         if line.kind not in _HEADLINE_KINDS:
             continue
         below = _meta_below(lines, j)
+        if j in far and not (below and blurbs[j] <= 1):
+            continue
         if j >= run.start and not (below or _printed_twice(line, keys)):
             continue  # inside the prose only a headline with its byline or a second copy
         if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
-        score = _headline_score(line, distance, below, keys) - (3.0 if j in teasers else 0.0)
-        if j not in teasers and _over_standfirst(lines, j):
+        teaser = blurbs.get(j, 0) > (1 if below and not _item_above(lines, j) else 0)
+        score = _headline_score(line, min(distance, _REACH), below, keys)
+        score -= 3.0 if teaser else 0.0
+        if not teaser and _over_standfirst(lines, j):
             # A headline over its standfirst; a page's short name over its tagline.
             score += 2.0 if not below and line.words <= _NAME_WORDS else 1.5
         if j >= run.start:
@@ -237,100 +277,3 @@ def find_headline(
     if best is None or best[0] < -6:
         return None
     return best[1]
-
-
-def header_meta(
-    lines: list[Line], head: int, start: int, stop: int, languages: list[str]
-) -> tuple[str | None, datetime | None, list[int]]:
-    """The byline and date nearest the headline, and the META lines read for them."""
-    author: str | None = None
-    published: datetime | None = None
-    label = ""
-    used: list[int] = []
-    low = max(0, head - 4)
-    seen = 0
-    high = start
-    while high < stop and seen < _AFTER:
-        seen += lines[high].kind is not Kind.BLANK
-        high += 1
-    # Below the headline first; above it only a date ("22 January 2026" over the headline).
-    for j in [*range(head + 1, high), *range(head - 1, low - 1, -1)]:
-        meta = lines[j].meta
-        if lines[j].kind is not Kind.META or meta is None:
-            continue
-        used.append(j)
-        if j > head:
-            author = author or meta.author
-        elif meta.author is not None:
-            continue
-        if meta.date is not None and (
-            published is None or (meta.date_label == "published" and label != "published")
-        ):
-            published, label = meta.date, meta.date_label
-    if author is None:
-        author = _bare_byline(lines, head, high)
-    if published is None and languages:
-        published = _foreign_date(lines, low, high, languages)
-    return author, published, used
-
-
-def _bare_byline(lines: list[Line], head: int, high: int) -> str | None:
-    """A name standing alone under the headline ("Jane Doe", "• Jane Doe", "1. Jane Doe"):
-    the byline."""
-    seen = 0
-    for line in lines[head + 1 : high]:
-        if line.kind is Kind.BLANK:
-            continue
-        seen += 1
-        if seen > _NAME_REACH:
-            break
-        text = _LIST_NUMBER.sub("", line.text)
-        if (
-            line.kind in (Kind.TITLE, Kind.SHORT, Kind.BULLET)
-            and not _NOT_NAMES.intersection(text.lower().split())
-            and person(text)
-            and line.key != lines[head].key
-        ):
-            return bare_name(text)
-    return None
-
-
-def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) -> datetime | None:
-    """A date in the page's language (`languages`: ISO codes) near the headline, read by
-    dateparser."""
-    candidates = [
-        line.text
-        for line in lines[low:high]
-        if line.kind is not Kind.BLANK and line.words <= 12 and _YEAR.search(line.text)
-    ]
-    if not candidates:
-        return None
-    try:
-        import dateparser  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - trafilatura brings it
-        return None
-    settings = {"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "STRICT_PARSING": True}
-    for text in candidates[:4]:
-        for piece in (text, *re.split(r" ?[|·•,] ?| [-–—] ", text)):
-            try:
-                when: datetime | None = dateparser.parse(
-                    piece, languages=languages, settings=settings
-                )
-            except Exception:  # dateparser raises a variety of errors on odd input
-                when = None
-            if when is not None and 1970 <= when.year <= 2100:
-                return when.astimezone(UTC)
-    return None
-
-
-def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) -> str | None:
-    """The summary line between the headline and the prose: a sentence, not a byline."""
-    for j in range(head + 1, start):
-        line = lines[j]
-        if line.kind in (Kind.BLANK, Kind.META, Kind.JUNK, Kind.CAPTION, Kind.BULLET):
-            continue
-        if line.key == lines[head].key:
-            continue
-        if grades[j] in (Grade.GOOD, Grade.NEAR) and line.words >= 6:
-            return line.text
-    return None

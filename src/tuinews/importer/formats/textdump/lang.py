@@ -12,6 +12,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 # The languages tried, most common on news sites first; the rest of jusText's 100 lists
 # would cost a third of a second to load for very little.
@@ -70,27 +72,38 @@ class Language:
 
 @cache
 def _stoplists() -> dict[str, frozenset[str]]:
-    try:
-        import justext  # type: ignore[import-untyped]
-    except ImportError:  # pragma: no cover - trafilatura brings it
+    """jusText's stoplists, read from its package folder without importing it (its import
+    brings lxml and costs more than reading the forty lists)."""
+    spec = find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:  # pragma: no cover
         return {}
+    folder = Path(next(iter(spec.submodule_search_locations))) / "stoplists"
     lists: dict[str, frozenset[str]] = {}
     for name in _LANGUAGES:
         try:
-            lists[name] = frozenset(justext.get_stoplist(name))
-        except (ValueError, OSError):
+            text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        except OSError:  # pragma: no cover - a list missing from this jusText
             continue
+        lists[name] = frozenset(text.lower().split())
     return lists
 
 
 @cache
-def _index() -> dict[str, tuple[str, ...]]:
-    """Each stopword and the languages whose list holds it."""
-    owners: dict[str, list[str]] = {}
-    for name, words in _stoplists().items():
-        for word in words:
-            owners.setdefault(word, []).append(name)
-    return {word: tuple(names) for word, names in owners.items()}
+def _all_stopwords() -> frozenset[str]:
+    return frozenset().union(*_stoplists().values())
+
+
+# Each stopword met so far and the languages whose list holds it: filled as pages are read,
+# bounded by the stoplists' words (building it whole up front costs a third of a second).
+_OWNERS: dict[str, tuple[str, ...]] = {}
+
+
+def _owners(word: str) -> tuple[str, ...]:
+    found = _OWNERS.get(word)
+    if found is None:
+        found = tuple(name for name, words in _stoplists().items() if word in words)
+        _OWNERS[word] = found
+    return found
 
 
 def words_of(text: str) -> list[str]:
@@ -103,10 +116,14 @@ def dense_chars(text: str) -> int:
     return len(_DENSE.findall(text))
 
 
+def strip_dense(text: str) -> str:
+    """The line with its spaceless-script characters blanked out (what is left is words)."""
+    return _DENSE.sub(" ", text)
+
+
 def detect(samples: list[list[str]], texts: list[str]) -> Language:
     """The language of a page: the stoplist that covers most of the words of `samples` (its
     longer lines, split into words); `texts` (its lines) tell whether it is written densely."""
-    index = _index()
     counts: Counter[str] = Counter()
     seen = 0
     for words in samples:
@@ -115,9 +132,9 @@ def detect(samples: list[list[str]], texts: list[str]) -> Language:
         seen += len(words)
         counts.update(words)
     votes: Counter[str] = Counter()
-    for word, count in counts.items():
-        for name in index.get(word, ()):
-            votes[name] += count
+    for word in _all_stopwords().intersection(counts):
+        for name in _owners(word):
+            votes[name] += counts[word]
     joined = "\n".join(texts)
     dense = dense_chars(joined) if _DENSE.search(joined) else 0
     if dense > max(200, seen):

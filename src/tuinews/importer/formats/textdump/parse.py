@@ -17,7 +17,7 @@ from datetime import datetime
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.textdump.body import Body, build_body, category_above
 from tuinews.importer.formats.textdump.eye import main_article
-from tuinews.importer.formats.textdump.head import Keys
+from tuinews.importer.formats.textdump.head import Keys, not_a_headline
 from tuinews.importer.formats.textdump.lines import Kind, Line, classify_all, key_of
 from tuinews.importer.formats.textdump.site import site_name
 from tuinews.models import ArticleDraft
@@ -168,7 +168,7 @@ def _headline(lines: list[Line], i: int, copies: dict[str, list[int]], readbars:
     """How surely lines[i] starts an article: 2 if the headline is printed twice (or in a
     "Reading:" bar), 1 if a byline or date follows it, else 0."""
     line = lines[i]
-    if line.kind is not Kind.TITLE:
+    if line.kind is not Kind.TITLE or not_a_headline(line.text):
         return 0
     followed = _meta_follows(lines, i)  # run first: it marks the standfirst (dek) it passes
     places = copies.get(line.key, [])

@@ -22,6 +22,7 @@ from tuinews.importer.formats.textdump.lang import (
     dense_function_share,
     detect,
     is_dense_stop,
+    strip_dense,
     words_of,
 )
 from tuinews.importer.formats.textdump.lines import Kind, Line
@@ -42,12 +43,20 @@ _CREDITS = re.compile(
     re.I,
 )
 # A time at the start or the end of a line: a live feed's entry, a list item's timestamp.
-_STAMPED = re.compile(r"^\d{1,2}[:h]\d\d\b|\b\d{1,2}:\d\d\)?$")
+_STAMP_START = re.compile(r"\d{1,2}[:h]\d\d\b")
+_STAMP_END = re.compile(r"\b\d{1,2}:\d\d\)?$")
 _STAMPED_WORDS = 40
+# Brackets, operators and box-drawing: a line of code or of a table printed as text.
+_CODE = re.compile(r"[{}\[\]<>=;│]|\w\(|\($|^\)")
+_CODE_WORDS = 12  # a line of code this short may read as a sentence
+_CODE_LINES = 3  # lines in a stretch that may be a program
+_CODE_SHARE = 0.4  # ... of which this share have brackets or operators
 _ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser in a list
 _TEASER = 0.15
 _READ = 150  # words of prose above an end that make it the end of an article
 _PAST = 0.5  # what prose under the end of an article is worth
+_BRIDGE = 0.3  # a continuation past furniture at least this share of the run is its own
+_BRIDGE_HEADLINES = 2  # headline-like lines between them that tell other stories' teasers
 _CANDIDATES = 3  # runs weighed against each other for the article
 _STREAK = 0.25  # the extra cost of each further line in a stretch without prose
 _FREE_STREAK = 6  # a heading, a caption and a share bar between paragraphs cost no extra
@@ -57,7 +66,8 @@ _DENSE_LINE = 12  # characters in a line without spaces that may be Chinese or J
 _DENSE_SMALL = 0.1  # share of small words in a line of Chinese prose
 _SAMPLE = 400  # words read to tell the page's language
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
-_FURNITURE = frozenset({Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META})
+# A tuple, not a set: an Enum hashes in Python, a tuple compares by identity first.
+_FURNITURE = (Kind.JUNK, Kind.CARD, Kind.READBAR, Kind.CAPTION, Kind.META)
 
 
 class Grade(Enum):
@@ -71,9 +81,11 @@ class Grade(Enum):
     META = "meta"  # a byline or a date: furniture too, but it tells a list item's end
     END = "end"  # "Related", "Most read": what follows an article
     CUT = "cut"  # comments, copyright: the article is over
+    CODE = "code"  # a line of a program or a table of figures: neither prose nor furniture
 
 
 _PROSE = (Grade.GOOD, Grade.NEAR)
+_ENDS = (Grade.END, Grade.CUT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,16 +97,19 @@ class Run:
     score: float
 
 
-def line_words(text: str, dense_script: bool = True) -> int:
+def line_words(text: str) -> int:
     """A line's length in words; two characters of Chinese or Japanese count as one word."""
-    dense = dense_chars(text) if dense_script else 0
+    dense = dense_chars(text)
     if dense:
-        return dense // 2 + len(words_of(_strip_dense(text)))
+        return dense // 2 + len(words_of(strip_dense(text)))
     return text.count(" ") + 1
 
 
-def _strip_dense(text: str) -> str:
-    return "".join(" " if dense_chars(ch) else ch for ch in text)
+def _stamped(text: str) -> bool:
+    """Whether a time stands at the start or the end of the line ("14:32 ...", "... 18:45")."""
+    if text[:1].isdigit() and _STAMP_START.match(text):
+        return True
+    return text[-1:] in "0123456789)" and _STAMP_END.search(text[-8:]) is not None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -120,8 +135,8 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         return Grade.META, line.words
     if kind in _FURNITURE or _CREDITS.match(text):
         return Grade.BAD, line.words
-    words = line_words(text, lang.mixed)
-    if words <= _STAMPED_WORDS and _STAMPED.search(text):
+    words = line_words(text) if lang.mixed else line.words
+    if words <= _STAMPED_WORDS and _stamped(text):
         return Grade.SHORT, words  # "14:32 Minister resigns": an item of a feed or a list
     sentence = _ends_sentence(text)
     dense = dense_chars(text) if lang.dense else 0
@@ -179,7 +194,35 @@ def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int], Language]:
             grade = Grade.SHORT
         grades.append(grade)
         sizes.append(words)
+    _programs(lines, grades)
     return grades, sizes, lang
+
+
+def _programs(lines: list[Line], grades: list[Grade]) -> None:
+    """Regrade as CODE the stretches of short lines that read as a program or a table of
+    figures (brackets, operators, box-drawing on many of them), which neither add to an
+    article nor part it: a technical article prints them between its paragraphs."""
+    stretch: list[int] = []
+    for j in range(len(lines) + 1):
+        grade = grades[j] if j < len(lines) else Grade.END
+        if grade is Grade.BLANK:
+            continue
+        if grade in (Grade.SHORT, Grade.BAD) or (grade in _PROSE and _code_line(lines[j])):
+            stretch.append(j)
+            continue
+        marked = sum(1 for k in stretch if _CODE.search(lines[k].text))
+        if len(stretch) >= _CODE_LINES and marked >= _CODE_SHARE * len(stretch):
+            for k in stretch:
+                grades[k] = Grade.CODE
+        stretch = []
+
+
+def _code_line(line: Line) -> bool:
+    """A short line of a program that ends like a sentence: "for word in line.split():"."""
+    text = line.text
+    if line.words > _CODE_WORDS:
+        return False
+    return _CODE.search(text) is not None or (line.words <= 6 and text.endswith(":"))
 
 
 def _neighbours(grades: list[Grade], i: int) -> tuple[Grade, Grade]:
@@ -226,6 +269,9 @@ def weights(
                 out.append(0.5 * sizes[i])
                 streak = 0
                 continue
+        if grade is Grade.CODE:
+            out.append(0.0)  # a program in an article: it neither adds nor parts
+            continue
         streak += 1
         cost = _STREAK * max(0, streak - _FREE_STREAK)
         if grade is Grade.SHORT:
@@ -241,26 +287,53 @@ def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run 
     """The run that reads as the page's article: the best of the few highest-scoring runs,
     where a run under the end of a long stretch of prose ("Related", comments, a footer)
     counts for less: what follows an article is comments and teasers more often than not."""
+    runs = best_runs(weight)
+    if not runs:
+        return None
+    ended = _article_end(grades, sizes)
+    if runs[0].start < ended:
+        return _bridged(runs[0], grades, sizes, weight)  # the others count for less still
     runs = best_runs(weight, _CANDIDATES)
-    if len(runs) <= 1:
-        return runs[0] if runs else None
-    ended = _ended(grades, sizes)
-    return max(runs, key=lambda run: run.score * (_PAST if ended[run.start] else 1.0))
+    best = max(runs, key=lambda run: run.score * (_PAST if run.start >= ended else 1.0))
+    return _bridged(best, grades, sizes, weight)
 
 
-def _ended(grades: list[Grade], sizes: list[int]) -> list[bool]:
-    """For each line, whether an end line stands above it with a long stretch of prose above
-    that end."""
-    out: list[bool] = []
+def _bridged(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:
+    """The run joined to the prose past a block of furniture on either side of it (an
+    embedded video player's controls), when nothing that ends an article and no headlines
+    (other stories' teasers) stand between them."""
+    n = len(grades)
+    stop = next((j for j in range(run.stop, n) if grades[j] in _ENDS or weight[j] <= _CUT), n)
+    after = _max_segment(weight, [not run.stop <= j < stop for j in range(n)])
+    if after is not None and _joins(run, after, grades, sizes, run.stop, after.start):
+        run = Run(run.start, after.stop, run.score + after.score)
+    start = next(
+        (j + 1 for j in range(run.start - 1, -1, -1) if grades[j] in _ENDS or weight[j] <= _CUT),
+        0,
+    )
+    before = _max_segment(weight, [not start <= j < run.start for j in range(n)])
+    if before is not None and _joins(run, before, grades, sizes, before.stop, run.start):
+        run = Run(before.start, run.stop, run.score + before.score)
+    return run
+
+
+def _joins(run: Run, other: Run, grades: list[Grade], sizes: list[int], gap: int, end: int) -> bool:
+    """Whether `other` continues `run` across the lines [gap, end) between them."""
+    if other.score < _BRIDGE * run.score:
+        return False
+    headlines = sum(1 for j in range(gap, end) if grades[j] is Grade.SHORT and sizes[j] >= 4)
+    return headlines <= _BRIDGE_HEADLINES
+
+
+def _article_end(grades: list[Grade], sizes: list[int]) -> int:
+    """The first end line with a long stretch of prose above it (or the page's length)."""
     read = 0
-    ended = False
-    for grade, size in zip(grades, sizes, strict=True):
+    for i, grade in enumerate(grades):
         if grade is Grade.GOOD:
-            read += size
-        elif grade in (Grade.END, Grade.CUT) and read >= _READ:
-            ended = True
-        out.append(ended)
-    return out
+            read += sizes[i]
+        elif read >= _READ and grade in (Grade.END, Grade.CUT):
+            return i
+    return len(grades)
 
 
 def best_runs(weight: list[float], limit: int = 1) -> list[Run]:

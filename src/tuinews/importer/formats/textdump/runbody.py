@@ -12,8 +12,12 @@ _HEADING_WORDS = 14
 _LABELLED = re.compile(r"[^:]{1,30}: \S")  # "Price: $229": a field of a list, not a heading
 _TOC_NUMBER = re.compile(r"^(?:\d+ )+")
 _NUMBERED = re.compile(r"\d{1,2}[.)] \S")
-_SKIPPED = frozenset({Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR})
+_SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
 _PROSE = (Grade.GOOD, Grade.NEAR)
+_WIDGET_LINES = 8  # lines without prose in a row, most of them of a word or three: controls
+_WIDGET_WORDS = 3
+_FENCE = "```"
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _next_grade(lines: list[Line], grades: list[Grade], j: int, stop: int) -> Grade:
@@ -46,6 +50,33 @@ def _contents(lines: list[Line], grades: list[Grade], start: int, stop: int) -> 
     return found
 
 
+def _widgets(lines: list[Line], grades: list[Grade], start: int, stop: int) -> set[int]:
+    """Long stretches of short lines without prose inside the run: an embedded player's or a
+    form's controls ("Play", "Mute", "Captions off"), never the article's text."""
+    found: set[int] = set()
+    stretch: list[int] = []
+    for j in range(start, stop + 1):
+        if j < stop and grades[j] is Grade.BLANK:
+            continue
+        if j < stop and grades[j] not in _PROSE and grades[j] is not Grade.CODE:
+            stretch.append(j)
+            continue
+        tiny = sum(1 for k in stretch if lines[k].words <= _WIDGET_WORDS)
+        # ... with some of a page's chrome words among them ("Play", "Close"): not code.
+        chrome = sum(
+            1 for k in stretch if lines[k].kind is Kind.JUNK and _WORD.search(lines[k].text)
+        )
+        if len(stretch) >= _WIDGET_LINES and 3 * tiny >= 2 * len(stretch) and chrome >= 3:
+            found.update(stretch)
+        stretch = []
+    return found
+
+
+def _fenced(code: list[str]) -> str:
+    """A program's lines as a Markdown code block (shown as printed, never as Markdown)."""
+    return _FENCE + "\n" + "\n".join(code) + "\n" + _FENCE
+
+
 def run_body(
     lines: list[Line], grades: list[Grade], start: int, stop: int, title_key: str
 ) -> Body | None:
@@ -55,9 +86,10 @@ def run_body(
     a "## " heading; furniture, captions, link cards, the teasers under a "Related" box and
     repeats of the headline are dropped.
     """
-    contents = _contents(lines, grades, start, stop)
+    contents = _contents(lines, grades, start, stop) | _widgets(lines, grades, start, stop)
     blocks: list[str] = []
     items: list[str] = []
+    code: list[str] = []  # the lines of a program printed in the article
     words = paragraphs = 0
     skipping = False  # after a link card or a "Related" box, until prose comes back
     for j in range(start, stop):
@@ -67,6 +99,15 @@ def run_body(
                 blocks.append("\n".join(items))
                 items = []
             continue
+        if grade is Grade.CODE and not skipping and j not in contents:
+            if items:
+                blocks.append("\n".join(items))
+                items = []
+            code.append(line.text.replace(_FENCE, "'" * 3))
+            continue
+        if code:
+            blocks.append(_fenced(code))
+            code = []
         if line.kind is Kind.CARD or grade in (Grade.END, Grade.CUT):
             skipping = True
             continue
@@ -98,6 +139,8 @@ def run_body(
             blocks.append(escape(line.text))
     if items:
         blocks.append("\n".join(items))
+    if code:
+        blocks.append(_fenced(code))
     if not paragraphs:
         return None
     return Body("\n\n".join(blocks), words, paragraphs)

@@ -118,7 +118,7 @@ COMMENT_COUNT = re.compile(r"\b(?:\d+|no|one|two|three) (?:comments?|responses?|
 END_PATTERNS = re.compile(
     r"^this page was last (?:edited|modified|updated)\b"
     r"|^(?:\d+|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to)\b"
-    r"|^(?:©|\(c\)|copyright\b)|^(?:tags?|topics?|keywords|filed under|categories) ?:"
+    r"|^(?:©|\(c\)|copyright\b)|^(?:tags?|topics?|keywords|labels|filed under|categories) ?:"
     r"|^more (?:from|in|on|about|stories from|news from) |^(?:about|more about) the author"
     r"|^comments? \(\d+\)$|^\d+ comments?$",
     re.I,
@@ -128,9 +128,8 @@ FILE_NAME = re.compile(r"^\S{1,60}\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)$", re.I
 # A price ticker: a signed percentage, or a short line made mostly of figures.
 TICKER = re.compile(r"[+\-−▲▼△▽] ?\d+(?:[.,]\d+)? ?%")
 # A sentence with one of these words that speaks to the reader ("you", "our") is a box's text.
-CHROME_WORDS = (
-    "newsletter", "inbox", "cookie", "subscri", "sign up", "sign-up", "privacy policy",
-    "terms of use", "terms of service", "notifications", "push alerts", "our app",
-    "ad blocker", "adblock", "javascript",
-)  # fmt: skip
+CHROME_WORDS = re.compile(
+    "newsletter|inbox|cookie|subscri|sign up|sign-up|privacy policy|terms of use|terms of service"
+    "|notifications|push alerts|our app|ad blocker|adblock|javascript"
+)  # one search, not fifteen: every line of a page is tried
 SECOND_PERSON = re.compile(r"\b(?:you|your|we|our|us|here)\b", re.I)

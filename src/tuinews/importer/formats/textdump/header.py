@@ -1,0 +1,214 @@
+"""What stands around an article's headline: its byline, date and standfirst.
+
+The byline is a "By ..." line (in the page's language) or a name alone near the headline:
+under it, under the headline's first copy when the page prints it twice, right above the
+body, or above the headline with a reading time or date under the name. Failing those, the
+author's note under the article ("Jane Doe covers ...") or a line of names that ends it.
+Dates are read on the lines around the headline, in the page's language through dateparser.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.names import bare_name, person
+from tuinews.importer.formats.textdump.prose import Grade
+
+_AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
+_NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
+_COPY_REACH = 80  # lines above the headline searched for its first copy
+_ABOVE = 12  # non-blank lines above the headline where a name over its reading time stands
+_END_REACH = 12  # non-blank lines around the body's end searched for the author's note
+_NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
+_LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
+_FILE_NAME = re.compile(r"^[a-z0-9]+[-_][\w-]*\s")  # "jdoe-headshot Jane Doe": an image's name
+_YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
+# The author's note under an article: "Jane Doe covers ...", "Jane Doe Jane is a reporter".
+_NOTE = re.compile(
+    r"^((?:[A-Z][\w.'’-]*\.? ){1,2}[A-Z][\w'’-]+) (?:([A-Z][\w'’-]+) )?"
+    r"(?:is|was|has|covers|writes|reports|joined|edits|lives|arrives|became|est|ist|es|è)\b"
+)
+
+
+def header_meta(
+    lines: list[Line], head: int, start: int, stop: int, languages: list[str]
+) -> tuple[str | None, datetime | None, list[int]]:
+    """The byline and date nearest the headline, and the META lines read for them."""
+    author: str | None = None
+    published: datetime | None = None
+    label = ""
+    used: list[int] = []
+    low = max(0, head - 4)
+    seen = 0
+    high = start
+    while high < stop and seen < _AFTER:
+        seen += lines[high].kind is not Kind.BLANK
+        high += 1
+    # Below the headline first; above it only a date ("22 January 2026" over the headline).
+    for j in [*range(head + 1, high), *range(head - 1, low - 1, -1)]:
+        meta = lines[j].meta
+        if lines[j].kind is not Kind.META or meta is None:
+            continue
+        used.append(j)
+        if j > head:
+            author = author or meta.author
+        elif meta.author is not None:
+            continue
+        if meta.date is not None and (
+            published is None or (meta.date_label == "published" and label != "published")
+        ):
+            published, label = meta.date, meta.date_label
+    author = (
+        author
+        or _bare_byline(lines, head, high)
+        or _byline_over_body(lines, start)
+        or _byline_under_copy(lines, head)
+        or _name_over_age(lines, head)
+        or end_byline(lines, stop)
+    )
+    if published is None and languages:
+        published = _foreign_date(lines, low, high, languages)
+    return author, published, used
+
+
+def _bare_byline(lines: list[Line], head: int, high: int, metas: bool = False) -> str | None:
+    """A name standing alone under the headline ("Jane Doe", "• Jane Doe", "1. Jane Doe"):
+    the byline. With `metas`, a "By" line counts too."""
+    seen = 0
+    for line in lines[head + 1 : high]:
+        if line.kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > _NAME_REACH:
+            break
+        if metas or line.kind is not Kind.META:
+            name = _name_of(line, lines[head].key)
+            if name is not None:
+                return name
+    return None
+
+
+def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) -> datetime | None:
+    """A date in the page's language (`languages`: ISO codes) near the headline, read by
+    dateparser."""
+    candidates = [
+        line.text
+        for line in lines[low:high]
+        if line.kind is not Kind.BLANK and line.words <= 12 and _YEAR.search(line.text)
+    ]
+    if not candidates:
+        return None
+    try:
+        import dateparser  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - trafilatura brings it
+        return None
+    settings = {"RETURN_AS_TIMEZONE_AWARE": True, "TO_TIMEZONE": "UTC", "STRICT_PARSING": True}
+    for text in candidates[:4]:
+        for piece in (text, *re.split(r" ?[|·•,] ?| [-–—] ", text)):
+            try:
+                when: datetime | None = dateparser.parse(
+                    piece, languages=languages, settings=settings
+                )
+            except Exception:  # dateparser raises a variety of errors on odd input
+                when = None
+            if when is not None and 1970 <= when.year <= 2100:
+                return when.astimezone(UTC)
+    return None
+
+
+def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) -> str | None:
+    """The summary line between the headline and the prose: a sentence, not a byline."""
+    for j in range(head + 1, start):
+        line = lines[j]
+        if line.kind in (Kind.BLANK, Kind.META, Kind.JUNK, Kind.CAPTION, Kind.BULLET):
+            continue
+        if line.key == lines[head].key:
+            continue
+        if grades[j] in (Grade.GOOD, Grade.NEAR) and line.words >= 6:
+            return line.text
+    return None
+
+
+def _name_of(line: Line, own_key: str = "") -> str | None:
+    """The name a line holds alone ("Jane Doe", "1. Jane Doe", "jdoe-photo Jane Doe"), or None."""
+    if line.kind is Kind.META and line.meta is not None:
+        return line.meta.author
+    if line.kind not in (Kind.TITLE, Kind.SHORT, Kind.BULLET) or line.key == own_key:
+        return None
+    text = _FILE_NAME.sub("", _LIST_NUMBER.sub("", line.text))
+    if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
+        return None
+    return bare_name(text)
+
+
+def _byline_over_body(lines: list[Line], start: int) -> str | None:
+    """A byline right above the body (the headline found stands below it, or none was)."""
+    seen = 0
+    for j in range(start - 1, -1, -1):
+        line = lines[j]
+        if line.kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > _NAME_REACH:
+            break
+        if line.kind is Kind.META and line.meta is not None and line.meta.author is not None:
+            return line.meta.author
+    return None
+
+
+def _byline_under_copy(lines: list[Line], head: int) -> str | None:
+    """The byline under the headline's first copy, when the page prints the headline twice
+    (the header far above, the headline again over the body)."""
+    key = lines[head].key
+    if not key:
+        return None
+    for j in range(head - 1, max(-1, head - _COPY_REACH), -1):
+        if lines[j].key == key:
+            return _bare_byline(lines, j, head, metas=True)
+    return None
+
+
+def _name_over_age(lines: list[Line], head: int) -> str | None:
+    """A name above the headline with its reading time or date under it ("Jane Doe" /
+    "4 min read"): the author's card at the top of a blog post."""
+    seen = 0
+    for j in range(head - 1, -1, -1):
+        if lines[j].kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > _ABOVE:
+            break
+        after = next(
+            (k for k in range(j + 1, min(head, j + 3)) if lines[k].kind is not Kind.BLANK), None
+        )
+        if after is None or lines[after].kind is not Kind.META:
+            continue
+        name = _name_of(lines[j]) if lines[j].kind is not Kind.META else None
+        if name is not None:
+            return name
+    return None
+
+
+def end_byline(lines: list[Line], stop: int) -> str | None:
+    """The author named where the article ends: a note about them ("Jane Doe covers the
+    courts.") or a line of names alone ("Jane Doe, John Roe")."""
+    seen = 0
+    for j in range(max(0, stop - 3), len(lines)):
+        line = lines[j]
+        if line.kind is Kind.BLANK:
+            continue
+        seen += 1
+        if seen > _END_REACH or line.kind is Kind.END:
+            break
+        note = _NOTE.match(line.text)
+        if note is not None and (note.group(2) in (None, note.group(1).split()[0])):
+            name = bare_name(note.group(1))
+            if name is not None and person(note.group(1)):
+                return name
+        if line.kind in (Kind.TITLE, Kind.SHORT) and "," in line.text:
+            names = [" ".join(part.split()) for part in line.text.split(",")]
+            if len(names) <= 4 and all(person(name) for name in names):
+                return ", ".join(names)
+    return None
