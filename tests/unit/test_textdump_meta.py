@@ -129,3 +129,10 @@ def test_a_caption_between_headline_and_byline_does_not_make_it_a_teaser() -> No
 def test_bylines_away_from_the_headline(name: str, title: str, author: str) -> None:
     draft = _page(name)
     assert (draft.title, draft.author) == (title, author)
+
+
+def test_a_comments_link_in_the_share_bar_does_not_hide_the_headline() -> None:
+    draft = _page("comments_link_in_header.txt")
+    assert draft.title == "Lifeboat station wins funding for a new slipway"
+    assert draft.author == "Hanna Berg"
+    assert draft.body.endswith("on the other side of the bay.")
