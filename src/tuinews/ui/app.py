@@ -29,7 +29,7 @@ from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
-from tuinews.ui.messages import JumpTo, ReadyToQuit, SaveBeforeQuit, StoreChanged
+from tuinews.ui.messages import JumpTo, MainAction, ReadyToQuit, SaveBeforeQuit, StoreChanged
 from tuinews.ui.refresh_actions import RefreshActions
 from tuinews.ui.screens.list_order import palette_commands
 from tuinews.ui.screens.main import MainScreen
@@ -217,16 +217,14 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         self.action_menu()
 
     def action_search(self) -> None:
-        if self.main is not None:
-            self.main.action_search()
+        self.to_main(MainAction("search"))
 
     def _feeds_closed(self, changed: bool | None) -> None:
         if changed:
             self.refresh_main()
 
     def action_saved_views(self) -> None:
-        if self.main is not None:
-            self.main.action_saved_views()
+        self.to_main(MainAction("saved_views"))
 
     def jump_to(self, view: View) -> None:
         self.to_main(JumpTo(view))
