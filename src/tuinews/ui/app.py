@@ -108,6 +108,14 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
             self.notify("Importing the sample articles…", timeout=3)
             self.import_in_background([str(path) for path in self.samples], quiet=True)
 
+    def on_ready(self) -> None:
+        # The first screen is drawn: prepare what the first article needs, unless nobody is
+        # looking (the tests run headless, and each would pay for it).
+        if not self.is_headless:
+            from tuinews.ui.warm_up import warm_up
+
+            self.run_worker(warm_up, thread=True, group="warm-up", exit_on_error=False)
+
     def _wants_samples(self) -> bool:
         """Sample articles are imported once, into an empty store."""
         return (
