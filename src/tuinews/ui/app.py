@@ -29,6 +29,7 @@ from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
+from tuinews.ui.key_commands import key_commands
 from tuinews.ui.messages import JumpTo, ReadyToQuit, SaveBeforeQuit, StoreChanged
 from tuinews.ui.refresh_actions import RefreshActions
 from tuinews.ui.screens.list_order import palette_commands
@@ -231,6 +232,8 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
                 yield SystemCommand(entry.label, entry.help, self._runner(entry.action))
         if self.main is not None:
             for title, help_text, run in palette_commands(self.main):
+                yield SystemCommand(title, help_text, run)
+            for title, help_text, run in key_commands(self, self.main):
                 yield SystemCommand(title, help_text, run)
         yield from super().get_system_commands(screen)
 
