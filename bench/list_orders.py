@@ -2,20 +2,22 @@
 
 python -m bench.list_orders [--sizes 1000,100000] [--runs 20]
 
-For each size (stores from bench.build_store, cached): the synthetic store's sources are
-subscribed to as feeds inside a transaction that is rolled back at the end, so the cached
-store is left as it was. Then, medians of `runs`: what the reader does to open a view —
-its first page of 200 rows in the view's order — and to go on from there (the page at
-offset 2,000, the next unread article after the 100th row, the 100th row's position) for
-a category newest first (the baseline), a feed within its category, and the whole store,
-a category and a feed by title, by source and unread only; and the sidebar's feeds with
-their counts.
+For each size (stores from bench.build_store, cached; measured in a copy): the synthetic
+store's sources are subscribed to as feeds, and searches for a rare, a middling and a
+common word saved as views (as bench.saved_views does). Then, medians of `runs`: what the
+reader does to open a view (its first page of 200 rows in the view's order) and to go on
+from there (the page at offset 2,000, the next unread article after the 100th row, the
+100th row's position), for a category newest first (the baseline), a feed within its
+category, and the whole store, a category, a feed, the starred and the saved views by
+title, by source and unread only; and the sidebar's feeds with their counts.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,10 +25,12 @@ from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 
-from bench.build_store import build
+from bench.build_store import VOCAB, build
+from bench.saved_views import WORDS
 from tuinews.models import ArticleRow, ListOrder, Sort, View, ViewKind
 from tuinews.store import Store, open_store
 from tuinews.store.feed_entries import feed_entries
+from tuinews.store.saved import save_view
 
 PAGE = 200
 
@@ -41,6 +45,7 @@ class OrderFigures:
     rows: dict[str, int] = field(default_factory=dict)
     sidebar: float = 0.0
     feeds: int = 0
+    matches: dict[str, int] = field(default_factory=dict)
 
 
 def median(call: Callable[[], object], runs: int) -> float:
@@ -52,12 +57,16 @@ def median(call: Callable[[], object], runs: int) -> float:
     return statistics.median(times)
 
 
-def cases(store: Store) -> dict[str, tuple[View, ListOrder]]:
+def cases(store: Store, saved: list[str]) -> dict[str, tuple[View, ListOrder]]:
     """The views and orders measured, by the name the table gives them."""
     category = next(iter(store.counts(datetime.now(UTC)).categories))
     feed = feed_entries(store.conn)[category][0]
     newest = ListOrder()
-    return {
+    by_title = {
+        f"saved view {name}, by title": (View(ViewKind.SAVED, name=name), ListOrder(Sort.TITLE))
+        for name in saved
+    }
+    return by_title | {
         "category, newest (baseline)": (View(ViewKind.CATEGORY, category), newest),
         "feed within its category, newest": (feed.view, newest),
         "feed, by title": (feed.view, ListOrder(Sort.TITLE)),
@@ -80,38 +89,49 @@ def cases(store: Store) -> dict[str, tuple[View, ListOrder]]:
 
 def measure(path: Path, size: int, runs: int) -> OrderFigures:
     figures = OrderFigures(size)
-    store = open_store(path)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "store.db"
+        shutil.copyfile(path, copy)
+        store = open_store(copy)
+        try:
+            _measure(store, figures, runs)
+        finally:
+            store.close()
+    return figures
+
+
+def _measure(store: Store, figures: OrderFigures, runs: int) -> None:
     now = datetime.now(UTC)
-    try:
-        store.conn.execute("BEGIN IMMEDIATE")
-        # Each synthetic source becomes a subscribed feed (undone by the rollback below).
-        store.conn.execute(
+    # Each synthetic source becomes a subscribed feed.
+    with store.write() as conn:
+        conn.execute(
             "INSERT OR IGNORE INTO subscriptions(url, title, added_at) "
             "SELECT location, name, imported_at FROM sources"
         )
-        figures.feeds = sum(len(entries) for entries in feed_entries(store.conn).values())
-        figures.sidebar = median(partial(feed_entries, store.conn), runs)
-        for name, (view, order) in cases(store).items():
-            figures.opened[name] = median(
-                partial(store.page, view, now=now, limit=PAGE, order=order), runs
-            )
-            rows = store.page(view, now=now, limit=PAGE, order=order)
-            figures.rows[name] = len(rows)
-            if len(rows) <= 100:
-                continue
-            row = rows[100]
+    saved = []
+    for label, rank in WORDS.items():
+        word = VOCAB[min(rank, len(VOCAB) - 1)]
+        view = save_view(store.conn, f"{label} ({word})", word)
+        saved.append(view.name)
+        figures.matches[view.name] = view.total
+    figures.feeds = sum(len(entries) for entries in feed_entries(store.conn).values())
+    figures.sidebar = median(partial(feed_entries, store.conn), runs)
+    for name, (view, order) in cases(store, saved).items():
+        figures.opened[name] = median(
+            partial(store.page, view, now=now, limit=PAGE, order=order), runs
+        )
+        rows = store.page(view, now=now, limit=PAGE, order=order)
+        figures.rows[name] = len(rows)
+        if len(rows) <= 100:
+            continue
+        row = rows[100]
 
-            def go_on(v: View = view, o: ListOrder = order, r: ArticleRow = row) -> None:
-                store.page(v, now=now, limit=PAGE, offset=2_000, order=o)
-                store.next_unread(v, now=now, after=r, order=o)
-                store.position(v, r.id, now, o)
+        def go_on(v: View = view, o: ListOrder = order, r: ArticleRow = row) -> None:
+            store.page(v, now=now, limit=PAGE, offset=2_000, order=o)
+            store.next_unread(v, now=now, after=r, order=o)
+            store.position(v, r.id, now, o)
 
-            figures.later[name] = median(go_on, runs)
-    finally:
-        if store.conn.in_transaction:
-            store.conn.execute("ROLLBACK")
-        store.close()
-    return figures
+        figures.later[name] = median(go_on, runs)
 
 
 def ms(seconds: float) -> str:
@@ -128,6 +148,9 @@ def report(all_figures: list[OrderFigures]) -> None:
     for name in all_figures[0].opened:
         cells = [ms(f.later[name]) if name in f.later else "-" for f in all_figures]
         print(f"| go on in {name} | " + " | ".join(cells) + " |")
+    for name in all_figures[0].matches:
+        cells = [f"{f.matches.get(name, 0):,}" for f in all_figures]
+        print(f"| articles in the saved view {name} | " + " | ".join(cells) + " |")
     cells = [f"{ms(f.sidebar)} ({f.feeds} entries)" for f in all_figures]
     print("| the sidebar's feeds with their counts | " + " | ".join(cells) + " |")
 

@@ -13,6 +13,8 @@ import pytest
 from rich.segment import Segment
 from textual.color import Color
 from textual.command import CommandPalette
+from textual.css.stylesheet import Stylesheet
+from textual.dom import DOMNode
 from textual.renderables.background_screen import BackgroundScreen
 from textual.widgets._footer import FooterKey
 
@@ -124,3 +126,38 @@ async def test_a_change_under_the_menu_is_drawn(sample_store: Store) -> None:
         await settle(pilot)
         assert isinstance(app.screen, MenuScreen)
         assert "refreshing 3/10" in screen_text(app)
+
+
+class RestyleCount:
+    """Counts the widgets whose styles Textual computes again (after a class or focus change)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.widgets = 0
+        update = Stylesheet.update_nodes
+
+        def counted(sheet: Stylesheet, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+            nodes = list(nodes)
+            self.widgets += len(nodes)
+            update(sheet, nodes, animate)
+
+        monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+
+
+async def test_opening_an_article_restyles_the_reader_not_the_whole_screen(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        everything = len(list(main_screen(app).walk_children(with_self=True)))
+        counted = RestyleCount(monkeypatch)
+        await pilot.press("enter")  # the first article: the reader opens beside the list
+        await settle(pilot)
+        assert main_screen(app).query_one(Reader).has_focus
+        # The reader, its parts, the splitter and the list's focus: not every widget again
+        # (it was 71, the whole screen twice: a class on the screen restyles all of it).
+        assert counted.widgets < everything / 2
+        counted.widgets = 0
+        await pilot.press("escape", "j", "enter")
+        await settle(pilot)
+        assert counted.widgets < everything / 2  # was 76

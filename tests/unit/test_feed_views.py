@@ -209,3 +209,23 @@ def test_migrating_a_version_10_store_counts_its_feeds(tmp_path: Path) -> None:
         ]
     finally:
         store.close()
+
+
+def test_a_saved_views_title_order_follows_its_articles(feeds: Store) -> None:
+    save_view(feeds.conn, "Councils", "council")
+    view = View(ViewKind.SAVED, name="Councils")
+    by_title = ListOrder(Sort.TITLE)
+    first = feeds.page(view, now=NOW, limit=1, order=by_title)[0]
+    assert first.title == "a note"
+    # A newer version of an article changes its title: the view's copy follows.
+    feeds.conn.execute("UPDATE articles SET title = 'zz last' WHERE id = ?", (first.id,))
+    rows = feeds.page(view, now=NOW, limit=50, order=by_title)
+    assert rows[-1].id == first.id and rows[0].title == "apple crumble"
+    # A match put back without the copies (a filter's undo does so) gets them.
+    feeds.conn.execute("DELETE FROM saved_matches WHERE article_id = ?", (first.id,))
+    feeds.conn.execute(
+        "INSERT INTO saved_matches(view_id, article_id, matched_at, is_read) "
+        "SELECT id, ?, '2026-01-01T00:00:00+00:00', 0 FROM saved_views",
+        (first.id,),
+    )
+    assert feeds.page(view, now=NOW, limit=50, order=by_title)[-1].id == first.id

@@ -78,3 +78,15 @@ def test_the_body_is_the_article_not_the_longer_prose_around_it(
     assert paragraphs[-1].startswith(last), paragraphs[-1][:80]
     for text in absent:
         assert text not in draft.body, text
+
+
+def test_a_program_between_paragraphs_stays_in_the_body_as_a_code_block() -> None:
+    [draft] = parse_text_dump((DUMPS / "code_blocks_in_post.txt").read_text(encoding="utf-8"))
+    assert draft.body.startswith("The first version of our word counter")
+    assert draft.body.rstrip().endswith(
+        "The block version lives next to it for the files that need it."
+    )
+    assert '```\ndef blocks(f, size=65536):\ntail = ""\n' in draft.body
+    assert "logout │ 2230" in draft.body
+    for text in ("► 2025", "Older posts", "Archive"):
+        assert text not in draft.body, text

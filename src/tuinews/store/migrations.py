@@ -356,9 +356,49 @@ _V11 = """
             ON articles(category, source COLLATE NOCASE, sort_at DESC, id DESC, read);
 """
 
+# v12: sort orders in the views that had to sort their rows. The starred articles by title
+# and by source get small partial indexes (sorting them looked up every starred article's
+# row: 17 ms at 100k). A saved view's matches keep a copy of the article's title and source
+# (as they keep its sort key and read mark), in indexes of their own, so that a saved view
+# lists by title or source in its own index too. A match inserted without them (a filter's
+# undo puts matches back) gets them from its article.
+_V12 = """
+        CREATE INDEX articles_starred_by_title
+            ON articles(title COLLATE NOCASE, sort_at DESC, id DESC, read) WHERE starred = 1;
+        CREATE INDEX articles_starred_by_source
+            ON articles(source COLLATE NOCASE, sort_at DESC, id DESC, read) WHERE starred = 1;
+
+        ALTER TABLE saved_matches ADD COLUMN match_title TEXT NOT NULL DEFAULT '';
+        ALTER TABLE saved_matches ADD COLUMN match_source TEXT NOT NULL DEFAULT '';
+        UPDATE saved_matches SET
+            match_title = coalesce((SELECT title FROM articles WHERE id = article_id), ''),
+            match_source = coalesce((SELECT source FROM articles WHERE id = article_id), '');
+        CREATE INDEX saved_matches_by_title ON saved_matches(
+            view_id, match_title COLLATE NOCASE, matched_at DESC, article_id DESC, is_read);
+        CREATE INDEX saved_matches_by_source ON saved_matches(
+            view_id, match_source COLLATE NOCASE, matched_at DESC, article_id DESC, is_read);
+        CREATE TRIGGER saved_matches_fill AFTER INSERT ON saved_matches
+        WHEN new.match_title = '' AND new.match_source = '' BEGIN
+            UPDATE saved_matches SET
+                match_title = coalesce((SELECT title FROM articles WHERE id = new.article_id), ''),
+                match_source = coalesce(
+                    (SELECT source FROM articles WHERE id = new.article_id), '')
+            WHERE view_id = new.view_id AND article_id = new.article_id;
+        END;
+        DROP TRIGGER saved_matches_follow;
+        CREATE TRIGGER saved_matches_follow AFTER UPDATE OF read, sort_at, title, source
+        ON articles
+        WHEN old.read IS NOT new.read OR old.sort_at IS NOT new.sort_at
+            OR old.title IS NOT new.title OR old.source IS NOT new.source BEGIN
+            UPDATE saved_matches SET is_read = new.read, matched_at = new.sort_at,
+                match_title = new.title, match_source = new.source
+            WHERE article_id = new.id;
+        END;
+"""
+
 # One schema version: a SQL script, or a function that changes the schema through
 # sqlite-utils (`db[table].transform(...)`, `create_index`, `enable_fts`...).
 Migration = str | Callable[["sqlite_utils.Database"], None]
 
 # Each entry is one schema version; never edit a released one, append a new one.
-MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11]
+MIGRATIONS: list[Migration] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9, _V10, _V11, _V12]

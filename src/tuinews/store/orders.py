@@ -57,16 +57,18 @@ def order_by(order: ListOrder) -> str:
 def list_index(view: View, order: ListOrder) -> str:
     """An INDEXED BY clause for a view's list in `order`, where the planner needs telling.
 
-    Without statistics SQLite would walk the whole store's title index to find a feed's or
-    the starred articles (each looked up in the table), or sort every unread article
-    instead of walking the title index, where unread-only is read without the table.
+    Without statistics SQLite would walk the whole store's title index to find a feed's
+    articles (each looked up in the table), or sort every unread article instead of
+    walking the title index, where unread-only is read without the table. (A saved view
+    reads its own indexes: saved.py.)
     """
     column = ORDERS[order.sort][1]
     if view.kind is ViewKind.FEED:
         return "INDEXED BY articles_by_feed"
-    if view.kind is ViewKind.STARRED and (column or order.unread_only):
-        unread = "_unread" if order.unread_only else ""
-        return f"INDEXED BY articles_starred{unread}"
+    if view.kind is ViewKind.STARRED and column:
+        return f"INDEXED BY articles_starred_by_{column}"
+    if view.kind is ViewKind.STARRED and order.unread_only:
+        return "INDEXED BY articles_starred_unread"
     if column is None:
         return ""
     if view.kind in (ViewKind.ALL, ViewKind.UNREAD):

@@ -32,7 +32,6 @@ from tuinews.store.rows import (
 from tuinews.store.saved import (
     saved_count,
     saved_next_unread,
-    saved_orders,
     saved_position,
     saved_rows,
 )
@@ -88,7 +87,7 @@ class Queries:
         order: ListOrder | None,
     ) -> list[tuple[Any, ...]]:
         order = effective_order(view, order)
-        if view.kind is ViewKind.SAVED and order in saved_orders():
+        if view.kind is ViewKind.SAVED:
             return saved_rows(self.conn, view.name or "", columns, limit, offset, order)
         if view.kind is ViewKind.SEARCH and order.sort is Sort.BEST:
             return rows_by_ids(
@@ -182,7 +181,7 @@ class Queries:
         in `order`."""
         order = effective_order(view, order)
         order = effective_order(view, ListOrder(order.sort, unread_only=True))
-        if view.kind is ViewKind.SAVED and order in saved_orders():
+        if view.kind is ViewKind.SAVED:
             return saved_next_unread(self.conn, view.name or "", after, order)
         where, params = ordered_filter(view, order, now)
         sql = f"SELECT id FROM articles {list_index(view, order)} WHERE ({where})"
@@ -206,8 +205,13 @@ class Queries:
         order = effective_order(view, order)
         if view.kind is ViewKind.SEARCH and order.sort is Sort.BEST:
             return None
-        if view.kind is ViewKind.SAVED and order in saved_orders():
-            return saved_position(self.conn, view.name or "", article_id, order)
+        if view.kind is ViewKind.SAVED:
+            article = self.conn.execute(
+                f"SELECT {ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+            if article is None:
+                return None
+            return saved_position(self.conn, view.name or "", list_row_from_row(article), order)
         where, params = ordered_filter(view, order, now)
         found = self.conn.execute(
             f"SELECT {ROW_COLUMNS} FROM articles WHERE id = ? AND ({where})",

@@ -15,23 +15,27 @@ from typing import Any
 
 from tuinews.models import ArticleRow, Count, ListOrder, SavedView, Sort
 from tuinews.store.rows import to_iso
+from tuinews.store.search import rows_by_ids
 from tuinews.store.views import fts_query
 from tuinews.untrusted import door_line
 
 MAX_NAME = 80
 _ORDER = "ORDER BY matched_at DESC, article_id DESC"
 _DEFAULT = ListOrder()
-_OLDEST = "ORDER BY matched_at ASC, article_id ASC"
-# The orders a saved view lists in its own indexes; by title or source it is listed
-# from the articles (queries.py), sorting its matches.
-_ORDERS = frozenset(
-    ListOrder(sort, unread) for sort in (Sort.NEWEST, Sort.OLDEST) for unread in (False, True)
-)
-
-
-def saved_orders() -> frozenset[ListOrder]:
-    """The orders saved_rows(), saved_next_unread() and saved_position() serve."""
-    return _ORDERS
+# Each order in the view's own indexes: ORDER BY, and the copied column before the date.
+_ORDERS = {
+    Sort.NEWEST: (_ORDER, None),
+    Sort.BEST: (_ORDER, None),
+    Sort.OLDEST: ("ORDER BY matched_at ASC, article_id ASC", None),
+    Sort.TITLE: (
+        "ORDER BY match_title COLLATE NOCASE, matched_at DESC, article_id DESC",
+        "match_title",
+    ),
+    Sort.SOURCE: (
+        "ORDER BY match_source COLLATE NOCASE, matched_at DESC, article_id DESC",
+        "match_source",
+    ),
+}
 
 
 def _where(order: ListOrder) -> str:
@@ -39,13 +43,22 @@ def _where(order: ListOrder) -> str:
     return f"WHERE view_id = (SELECT id FROM saved_views WHERE name = ?){unread}"
 
 
-def _bound(order: ListOrder, *, after: bool) -> str:
+def _bounds(order: ListOrder, row: ArticleRow, *, after: bool) -> list[tuple[str, list[object]]]:
+    """The matches after (or before) `row` in `order`, as index ranges (see orders.keyset)."""
     later = after != (order.sort is Sort.OLDEST)
-    return f"(matched_at, article_id) {'<' if later else '>'} (?, ?)"
+    dated = f"(matched_at, article_id) {'<' if later else '>'} (?, ?)"
+    date: list[object] = [to_iso(row.date), row.id]
+    column = _ORDERS[order.sort][1]
+    if column is None:
+        return [(dated, date)]
+    text = row.title if column == "match_title" else row.source
+    same: tuple[str, list[object]] = (f"{column} = ? COLLATE NOCASE AND {dated}", [text, *date])
+    other: tuple[str, list[object]] = (f"{column} {'>' if after else '<'} ? COLLATE NOCASE", [text])
+    return [same, other] if after else [other, same]
 
 
 def _order(order: ListOrder) -> str:
-    return _OLDEST if order.sort is Sort.OLDEST else _ORDER
+    return _ORDERS[order.sort][0]
 
 
 class SavedViewError(Exception):
@@ -146,8 +159,9 @@ def _match_new(conn: sqlite3.Connection, view_id: int, query: str, checked_id: i
     match = fts_query(query)
     if match and last > checked_id:
         cursor = conn.execute(
-            "INSERT OR IGNORE INTO saved_matches(view_id, article_id, matched_at, is_read) "
-            "SELECT ?, a.id, a.sort_at, a.read FROM articles_fts AS f "
+            "INSERT OR IGNORE INTO saved_matches(view_id, article_id, matched_at, is_read, "
+            "match_title, match_source) "
+            "SELECT ?, a.id, a.sort_at, a.read, a.title, a.source FROM articles_fts AS f "
             "JOIN articles AS a ON a.id = f.rowid "
             "WHERE articles_fts MATCH ? AND f.rowid > ?",
             (view_id, match, checked_id),
@@ -179,46 +193,53 @@ def saved_rows(
     offset: int,
     order: ListOrder = _DEFAULT,
 ) -> list[tuple[Any, ...]]:
-    """Rows of `columns` (of articles) for one page of a saved view, newest (or oldest)
-    first, unread only if the order says so: one walk of the view's index, joined to the
-    articles by id."""
-    return conn.execute(
-        f"SELECT {columns} FROM saved_matches JOIN articles ON articles.id = article_id "
-        f"{_where(order)} {_order(order)} LIMIT ? OFFSET ?",
-        (name, limit, offset),
-    ).fetchall()
+    """Rows of `columns` (of articles, the id first) for one page of a saved view in
+    `order`, unread only if it says so: the page's ids from a walk of one of the view's
+    indexes, then their rows. (Joined in one query, the rows an OFFSET skips were read
+    too: 35 ms for the page at 2,000 of a view of 31k articles.)"""
+    ids = [
+        article_id
+        for (article_id,) in conn.execute(
+            f"SELECT article_id FROM saved_matches {_where(order)} {_order(order)} "
+            "LIMIT ? OFFSET ?",
+            (name, limit, offset),
+        )
+    ]
+    return rows_by_ids(conn, columns, ids)
 
 
 def saved_next_unread(
     conn: sqlite3.Connection, name: str, after: ArticleRow | None, order: ListOrder = _DEFAULT
 ) -> int | None:
     """The first unread article of a saved view after `after` in `order`, or the first."""
-    unread = ListOrder(order.sort, unread_only=True)
-    sql = f"SELECT article_id FROM saved_matches {_where(unread)}"
-    params: list[object] = [name]
-    if after is not None:
-        sql += f" AND {_bound(order, after=True)}"
-        params += [to_iso(after.date), after.id]
-    row = conn.execute(f"{sql} {_order(order)} LIMIT 1", params).fetchone()
-    return int(row[0]) if row else None
+    sql = f"SELECT article_id FROM saved_matches {_where(ListOrder(order.sort, True))}"
+    bounds = _bounds(order, after, after=True) if after is not None else [("1", [])]
+    for bound, values in bounds:
+        row = conn.execute(f"{sql} AND {bound} {_order(order)} LIMIT 1", [name, *values])
+        found = row.fetchone()
+        if found:
+            return int(found[0])
+    return None
 
 
 def saved_position(
-    conn: sqlite3.Connection, name: str, article_id: int, order: ListOrder = _DEFAULT
+    conn: sqlite3.Connection, name: str, row: ArticleRow, order: ListOrder = _DEFAULT
 ) -> int | None:
-    """The index of an article in a saved view's list in `order`, or None if it is not
-    in it."""
+    """The index of an article (its list row) in a saved view's list in `order`, or None
+    if it is not in it."""
     view_id = _view_id(conn, name)
     unread = " AND is_read = 0" if order.unread_only else ""
-    row = conn.execute(
-        f"SELECT matched_at FROM saved_matches WHERE view_id = ? AND article_id = ?{unread}",
-        (view_id, article_id),
+    found = conn.execute(
+        f"SELECT 1 FROM saved_matches WHERE view_id = ? AND article_id = ?{unread}",
+        (view_id, row.id),
     ).fetchone()
-    if row is None:
+    if found is None:
         return None
-    (before,) = conn.execute(
-        f"SELECT count(*) FROM saved_matches WHERE view_id = ?{unread} "
-        f"AND {_bound(order, after=False)}",
-        (view_id, row[0], article_id),
-    ).fetchone()
-    return int(before)
+    before = 0
+    for bound, values in _bounds(order, row, after=False):
+        (count,) = conn.execute(
+            f"SELECT count(*) FROM saved_matches WHERE view_id = ?{unread} AND {bound}",
+            [view_id, *values],
+        ).fetchone()
+        before += int(count)
+    return before

@@ -178,11 +178,18 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
     def on_resize(self, event: Resize) -> None:
         # (The footer stays non-compact: compact keys overflowed onto the palette's key.)
         self.set_class(event.size.width < NARROW_WIDTH, "narrow")
+        self._show_reading()
         self.layout_panes()
 
     def on_descendant_focus(self, event: DescendantFocus) -> None:
-        # In a narrow terminal the reader takes the whole width while it has focus.
-        self.set_class(self.query_one(Reader).has_focus, "reading")
+        self._show_reading()
+
+    def _show_reading(self) -> None:
+        # In a narrow terminal the reader takes the whole width while it has focus. Only
+        # there: a class on the screen restyles every widget on it, which a wide terminal
+        # would pay for nothing on each article opened and each escape.
+        reading = self.has_class("narrow") and self.query_one(Reader).has_focus
+        self.set_class(reading, "reading")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Which keys are live: the footer dims the others, the keys do nothing."""

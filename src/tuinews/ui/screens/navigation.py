@@ -107,8 +107,10 @@ class Navigation(ReadingTools):
         the sidebar widens the list, not the reader."""
         narrow = self.has_class("narrow")
         closed = self.article is None and not narrow
-        self.set_class(closed, "reader-closed")
         reader = self.query_one(Reader)
+        # On the two panes, not the screen: a class on the screen restyles every widget.
+        reader.set_class(closed, "-closed")
+        self.query_one(Splitter).set_class(closed, "-closed")
         if closed and reader.has_focus:
             self.query_one(ArticleList).focus()
         reader.styles.width = "1fr" if narrow else reader_width(self._room(), self.split)

@@ -17,6 +17,8 @@ from tuinews.importer.formats.textdump.names import bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade, Run
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
+_FAR = 150  # non-blank lines above the prose where a headline with its byline may stand
+_CUT_NEAR = 12  # a lone "Comments" this close above the prose is a share bar's link, not an end
 _INSIDE = 0.08  # how deep into the run a headline may stand
 # A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
 _DANGLING = frozenset(
@@ -33,6 +35,7 @@ _BUTTONS = frozenset({
     "video", "videos", "enlarge", "expand", "zoom", "copy", "advertisement", "sponsored",
 })  # fmt: skip
 _EDITOR = frozenset({"publish", "featured", "edit", "cancel", "done", "settings", "logout"})
+_WORD = re.compile(r"[^\W\d_]{3,}")
 _GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # "NoticiasSociedad": menu items run together
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
@@ -100,6 +103,15 @@ def _over_standfirst(lines: list[Line], j: int) -> bool:
     return after is None or lines[after].kind is not Kind.PROSE
 
 
+def _in_share_bar(lines: list[Line], j: int) -> bool:
+    """Whether a line stands among buttons or under a byline: a "Comments" link."""
+    near = [
+        _next_text(lines, j),
+        next((k for k in (j - 1, j - 2) if k >= 0 and lines[k].text), None),
+    ]
+    return any(k is not None and lines[k].kind in (Kind.JUNK, Kind.META) for k in near)
+
+
 def _item_above(lines: list[Line], j: int) -> bool:
     """Whether the line above ends another list item (its date, its blurb): j is the next."""
     for k in range(j - 1, max(-1, j - 3), -1):
@@ -140,6 +152,8 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
         score -= 1.0
     if text.lstrip(_QUOTES)[:1].islower():
         score -= 2.0
+    if len(_WORD.findall(text)) < 2 and words > 1:
+        score -= 3.0  # "From $610.00", "ISO 3166 code": a figure with a word or two
     last = text.rsplit(None, 1)[-1]
     if words == 2 and len(last) <= 3 and last.islower():
         score -= 2.0  # "Remember me", "Pin it": a form's or a button's label
@@ -153,7 +167,8 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
 
 def _meta_below(lines: list[Line], j: int) -> bool:
     """Whether a byline, a date or a name alone stands within four lines of text under
-    lines[j] (share buttons, captions and other furniture between them do not count)."""
+    lines[j] (share buttons, captions and other furniture between them do not count) before
+    another headline-like line (a longer one may be its standfirst)."""
     seen = 0
     for k in range(j + 1, min(len(lines), j + 24)):
         below = lines[k]
@@ -163,6 +178,10 @@ def _meta_below(lines: list[Line], j: int) -> bool:
             continue
         if below.kind in (Kind.TITLE, Kind.SHORT) and _name_line(lines, k):
             return True
+        if below.kind in (Kind.SHORT, Kind.END) and below.words <= 2:
+            continue  # "Print Article", "Comments": the buttons of a share bar
+        if below.kind is Kind.TITLE and 4 <= below.words < max(12, lines[j].words + 3):
+            return False  # another headline stands between: the byline is its own
         seen += 1
         if seen >= 4:
             break
@@ -201,16 +220,23 @@ def find_headline(
     # Candidates with prose of their own under them are list items: how many blurbs under
     # each (one may be a headline's standfirst or a photo's caption, if a byline follows).
     blurbs: dict[int, int] = {}
+    far: set[int] = set()  # beyond the reach: only a headline with its byline under it
     seen = listed = 0
     text_below = False
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
             continue
+        if grades[j] is Grade.CUT:
+            if lines[j].words > 2 or not (seen <= _CUT_NEAR or _in_share_bar(lines, j)):
+                break
+            continue  # "Comments" in the share bar between the header and the body
         if kind not in _QUIET:
             seen += 1
-        if seen > _REACH or grades[j] is Grade.CUT:
+        if seen > _FAR:
             break
+        if seen > _REACH:
+            far.add(j)
         candidates.append((j, seen))
         blurbs[j] = listed
         if grades[j] is Grade.GOOD:
@@ -231,12 +257,15 @@ def find_headline(
         if line.kind not in _HEADLINE_KINDS:
             continue
         below = _meta_below(lines, j)
+        if j in far and not (below and blurbs[j] <= 1):
+            continue
         if j >= run.start and not (below or _printed_twice(line, keys)):
             continue  # inside the prose only a headline with its byline or a second copy
         if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
         teaser = blurbs.get(j, 0) > (1 if below and not _item_above(lines, j) else 0)
-        score = _headline_score(line, distance, below, keys) - (3.0 if teaser else 0.0)
+        score = _headline_score(line, min(distance, _REACH), below, keys)
+        score -= 3.0 if teaser else 0.0
         if not teaser and _over_standfirst(lines, j):
             # A headline over its standfirst; a page's short name over its tagline.
             score += 2.0 if not below and line.words <= _NAME_WORDS else 1.5

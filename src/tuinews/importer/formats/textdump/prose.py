@@ -46,6 +46,11 @@ _CREDITS = re.compile(
 _STAMP_START = re.compile(r"\d{1,2}[:h]\d\d\b")
 _STAMP_END = re.compile(r"\b\d{1,2}:\d\d\)?$")
 _STAMPED_WORDS = 40
+# Brackets, operators and box-drawing: a line of code or of a table printed as text.
+_CODE = re.compile(r"[{}\[\]<>=;│]|\w\(|\($|^\)")
+_CODE_WORDS = 12  # a line of code this short may read as a sentence
+_CODE_LINES = 3  # lines in a stretch that may be a program
+_CODE_SHARE = 0.4  # ... of which this share have brackets or operators
 _ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser in a list
 _TEASER = 0.15
 _READ = 150  # words of prose above an end that make it the end of an article
@@ -76,6 +81,7 @@ class Grade(Enum):
     META = "meta"  # a byline or a date: furniture too, but it tells a list item's end
     END = "end"  # "Related", "Most read": what follows an article
     CUT = "cut"  # comments, copyright: the article is over
+    CODE = "code"  # a line of a program or a table of figures: neither prose nor furniture
 
 
 _PROSE = (Grade.GOOD, Grade.NEAR)
@@ -188,7 +194,35 @@ def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int], Language]:
             grade = Grade.SHORT
         grades.append(grade)
         sizes.append(words)
+    _programs(lines, grades)
     return grades, sizes, lang
+
+
+def _programs(lines: list[Line], grades: list[Grade]) -> None:
+    """Regrade as CODE the stretches of short lines that read as a program or a table of
+    figures (brackets, operators, box-drawing on many of them), which neither add to an
+    article nor part it: a technical article prints them between its paragraphs."""
+    stretch: list[int] = []
+    for j in range(len(lines) + 1):
+        grade = grades[j] if j < len(lines) else Grade.END
+        if grade is Grade.BLANK:
+            continue
+        if grade in (Grade.SHORT, Grade.BAD) or (grade in _PROSE and _code_line(lines[j])):
+            stretch.append(j)
+            continue
+        marked = sum(1 for k in stretch if _CODE.search(lines[k].text))
+        if len(stretch) >= _CODE_LINES and marked >= _CODE_SHARE * len(stretch):
+            for k in stretch:
+                grades[k] = Grade.CODE
+        stretch = []
+
+
+def _code_line(line: Line) -> bool:
+    """A short line of a program that ends like a sentence: "for word in line.split():"."""
+    text = line.text
+    if line.words > _CODE_WORDS:
+        return False
+    return _CODE.search(text) is not None or (line.words <= 6 and text.endswith(":"))
 
 
 def _neighbours(grades: list[Grade], i: int) -> tuple[Grade, Grade]:
@@ -235,6 +269,9 @@ def weights(
                 out.append(0.5 * sizes[i])
                 streak = 0
                 continue
+        if grade is Grade.CODE:
+            out.append(0.0)  # a program in an article: it neither adds nor parts
+            continue
         streak += 1
         cost = _STREAK * max(0, streak - _FREE_STREAK)
         if grade is Grade.SHORT:

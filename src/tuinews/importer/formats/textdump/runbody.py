@@ -16,6 +16,7 @@ _SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums 
 _PROSE = (Grade.GOOD, Grade.NEAR)
 _WIDGET_LINES = 8  # lines without prose in a row, most of them of a word or three: controls
 _WIDGET_WORDS = 3
+_FENCE = "```"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -57,7 +58,7 @@ def _widgets(lines: list[Line], grades: list[Grade], start: int, stop: int) -> s
     for j in range(start, stop + 1):
         if j < stop and grades[j] is Grade.BLANK:
             continue
-        if j < stop and grades[j] not in _PROSE:
+        if j < stop and grades[j] not in _PROSE and grades[j] is not Grade.CODE:
             stretch.append(j)
             continue
         tiny = sum(1 for k in stretch if lines[k].words <= _WIDGET_WORDS)
@@ -69,6 +70,11 @@ def _widgets(lines: list[Line], grades: list[Grade], start: int, stop: int) -> s
             found.update(stretch)
         stretch = []
     return found
+
+
+def _fenced(code: list[str]) -> str:
+    """A program's lines as a Markdown code block (shown as printed, never as Markdown)."""
+    return _FENCE + "\n" + "\n".join(code) + "\n" + _FENCE
 
 
 def run_body(
@@ -83,6 +89,7 @@ def run_body(
     contents = _contents(lines, grades, start, stop) | _widgets(lines, grades, start, stop)
     blocks: list[str] = []
     items: list[str] = []
+    code: list[str] = []  # the lines of a program printed in the article
     words = paragraphs = 0
     skipping = False  # after a link card or a "Related" box, until prose comes back
     for j in range(start, stop):
@@ -92,6 +99,15 @@ def run_body(
                 blocks.append("\n".join(items))
                 items = []
             continue
+        if grade is Grade.CODE and not skipping and j not in contents:
+            if items:
+                blocks.append("\n".join(items))
+                items = []
+            code.append(line.text.replace(_FENCE, "'" * 3))
+            continue
+        if code:
+            blocks.append(_fenced(code))
+            code = []
         if line.kind is Kind.CARD or grade in (Grade.END, Grade.CUT):
             skipping = True
             continue
@@ -123,6 +139,8 @@ def run_body(
             blocks.append(escape(line.text))
     if items:
         blocks.append("\n".join(items))
+    if code:
+        blocks.append(_fenced(code))
     if not paragraphs:
         return None
     return Body("\n\n".join(blocks), words, paragraphs)

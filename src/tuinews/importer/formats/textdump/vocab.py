@@ -118,7 +118,7 @@ COMMENT_COUNT = re.compile(r"\b(?:\d+|no|one|two|three) (?:comments?|responses?|
 END_PATTERNS = re.compile(
     r"^this page was last (?:edited|modified|updated)\b"
     r"|^(?:\d+|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to)\b"
-    r"|^(?:©|\(c\)|copyright\b)|^(?:tags?|topics?|keywords|filed under|categories) ?:"
+    r"|^(?:©|\(c\)|copyright\b)|^(?:tags?|topics?|keywords|labels|filed under|categories) ?:"
     r"|^more (?:from|in|on|about|stories from|news from) |^(?:about|more about) the author"
     r"|^comments? \(\d+\)$|^\d+ comments?$",
     re.I,
