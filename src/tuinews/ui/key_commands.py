@@ -7,7 +7,7 @@ by its binding's description and shows the key as remapped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from textual.app import App
@@ -29,10 +29,8 @@ PALETTE_KEYS = {
 }
 
 
-def key_commands(
-    app: App[Any], screen: Screen[Any]
-) -> Iterator[tuple[str, str, Callable[[], None]]]:
-    """(title, help, what it runs) for each key of PALETTE_KEYS: "Save to file… (S)"."""
+def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[tuple[str, str, str]]:
+    """(title, help, the screen's action) for each key of PALETTE_KEYS: "Save to file… (S)"."""
     bindings = screen._bindings.copy()
     if app._keymap:
         bindings.apply_keymap(app._keymap)
@@ -42,9 +40,5 @@ def key_commands(
         if ident not in PALETTE_KEYS or ident in seen:
             continue
         seen.add(ident)
-        title = f"{binding.description} ({app.get_key_display(binding)})"
-
-        def run(action: str = binding.action) -> None:
-            app.call_later(app.run_action, action, screen)
-
-        yield title, f"Key {app.get_key_display(binding)}: {PALETTE_KEYS[ident]}", run
+        key = app.get_key_display(binding)
+        yield f"{binding.description} ({key})", f"Key {key}: {PALETTE_KEYS[ident]}", binding.action
