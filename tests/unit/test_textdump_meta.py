@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tuinews.importer.formats.textdump.lines import Kind, classify
 from tuinews.importer.formats.textdump.meta import parse_meta
 from tuinews.importer.formats.textdump.names import bare_name
 from tuinews.importer.formats.textdump.parse import parse_text_dump
@@ -136,3 +137,15 @@ def test_a_comments_link_in_the_share_bar_does_not_hide_the_headline() -> None:
     assert draft.title == "Lifeboat station wins funding for a new slipway"
     assert draft.author == "Hanna Berg"
     assert draft.body.endswith("on the other side of the bay.")
+
+
+def test_a_post_signed_with_name_and_date_at_its_end() -> None:
+    draft = _page("signed_at_the_end.txt")
+    assert draft.title == "Why I still sharpen my chisels by hand"
+    assert draft.author == "Mara Lindqvist"
+
+
+def test_a_byline_naming_the_photographer_is_not_a_caption() -> None:
+    line = classify("by Lena Sorel (reporting) and Tomas Ek (photography)")
+    assert line.kind is Kind.META
+    assert line.meta is not None and line.meta.author == "Lena Sorel"

@@ -13,13 +13,14 @@ import re
 from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.names import bare_name, person
+from tuinews.importer.formats.textdump.meta import find_date
+from tuinews.importer.formats.textdump.names import PARTS, bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade
 
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
 _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
 _COPY_REACH = 80  # lines above the headline searched for its first copy
-_ABOVE = 12  # non-blank lines above the headline where a name over its reading time stands
+_ABOVE = 16  # non-blank lines above the headline where a name over its reading time stands
 _END_REACH = 12  # non-blank lines around the body's end searched for the author's note
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
@@ -207,6 +208,9 @@ def end_byline(lines: list[Line], stop: int) -> str | None:
             name = bare_name(note.group(1))
             if name is not None and person(note.group(1)):
                 return name
+        parts = PARTS.split(line.text, maxsplit=2)
+        if len(parts) > 1 and person(parts[0]) and find_date(parts[1]) is not None:
+            return bare_name(parts[0])  # "Jane Doe — 2026-03-09 — in Notes — Permalink"
         if line.kind in (Kind.TITLE, Kind.SHORT) and "," in line.text:
             names = [" ".join(part.split()) for part in line.text.split(",")]
             if len(names) <= 4 and all(person(name) for name in names):

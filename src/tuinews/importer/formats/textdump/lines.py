@@ -169,7 +169,7 @@ def classify(text: str) -> Line:
             return Line(item, Kind.META, words - 1, meta=meta)  # "• 24 July 2015"
         return Line(item, kind or Kind.BULLET, words - 1)
     caption = _caption(text)
-    if caption:
+    if caption and text[:3].lower() != "by ":  # "by Jane Doe (reporting) and ... (photos)"
         return Line(text, Kind.CAPTION, words)
     meta = parse_meta(text)
     if meta is not None:

@@ -96,7 +96,7 @@ def is_name(tokens: list[str]) -> bool:
     capitals = 0
     for token in tokens:
         bare = token.strip(".,'’-")
-        if not bare or any(ch.isdigit() for ch in bare):
+        if not bare or bare[-1] == ":" or any(ch.isdigit() for ch in bare):
             return False
         if bare.lower() in NAME_JOINERS:
             continue
