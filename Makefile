@@ -31,9 +31,12 @@ typecheck: $(DEV_STAMP)
 
 # The suite runs on every core (pytest-xdist); a file's tests stay on one worker, so a
 # module's fixtures and servers are never shared across processes. PYTEST_WORKERS=0: serial.
+# Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (as in many containers):
+# otherwise every worker rewrites every test module again, and each of the suite's ~150
+# `python -m tuinews` processes compiles the package from source (BENCHMARKS.md).
 PYTEST_WORKERS ?= auto
 pytest: $(DEV_STAMP)
-	$(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 

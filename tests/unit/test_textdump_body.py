@@ -57,6 +57,13 @@ EXTENTS = [
         "The wardens say the streets that cope best",
         ("Play Video", "Playback Rate", "Font Family", "Bridge to close"),
     ),
+    (  # a chart's figures and axis labels ("’17", "150", "litres") between two parts
+        "chart_in_article.txt",
+        "Homes in the valley use a third less water than ten years ago",
+        "Households in the valley use a third less water",
+        "Environmental groups welcomed the figures",
+        ("’17", "150", "litres a day", "Reservoir"),
+    ),
     (  # Chinese prose split into short lines without full stops, image file names between
         "chinese_blog_short_lines.txt",
         None,  # the headline under a date line: not what this test is about

@@ -29,7 +29,8 @@ from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
-from tuinews.ui.messages import JumpTo, ReadyToQuit, SaveBeforeQuit, StoreChanged
+from tuinews.ui.key_commands import key_commands
+from tuinews.ui.messages import JumpTo, MainAction, ReadyToQuit, SaveBeforeQuit, StoreChanged
 from tuinews.ui.refresh_actions import RefreshActions
 from tuinews.ui.screens.list_order import palette_commands
 from tuinews.ui.screens.main import MainScreen
@@ -107,6 +108,14 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         if self._wants_samples():
             self.notify("Importing the sample articles…", timeout=3)
             self.import_in_background([str(path) for path in self.samples], quiet=True)
+
+    def on_ready(self) -> None:
+        # The first screen is drawn: prepare what the first article needs, unless nobody is
+        # looking (the tests run headless, and each would pay for it).
+        if not self.is_headless:
+            from tuinews.ui.warm_up import warm_up
+
+            self.run_worker(warm_up, thread=True, group="warm-up", exit_on_error=False)
 
     def _wants_samples(self) -> bool:
         """Sample articles are imported once, into an empty store."""
@@ -209,16 +218,14 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         self.action_menu()
 
     def action_search(self) -> None:
-        if self.main is not None:
-            self.main.action_search()
+        self.to_main(MainAction("search"))
 
     def _feeds_closed(self, changed: bool | None) -> None:
         if changed:
             self.refresh_main()
 
     def action_saved_views(self) -> None:
-        if self.main is not None:
-            self.main.action_saved_views()
+        self.to_main(MainAction("saved_views"))
 
     def jump_to(self, view: View) -> None:
         self.to_main(JumpTo(view))
@@ -232,7 +239,13 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         if self.main is not None:
             for title, help_text, run in palette_commands(self.main):
                 yield SystemCommand(title, help_text, run)
+            for title, help_text, action in key_commands(self, self.main):
+                yield SystemCommand(title, help_text, self._main_runner(action))
         yield from super().get_system_commands(screen)
+
+    def _main_runner(self, action: str) -> Callable[[], None]:
+        """Run one of the main screen's actions (from the palette)."""
+        return lambda: self.to_main(MainAction(action))
 
     def _runner(self, action: str) -> Callable[[], None]:
         def run() -> None:

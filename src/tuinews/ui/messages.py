@@ -107,6 +107,13 @@ class JumpTo(Message):
 
 
 @dataclass
+class MainAction(Message):
+    """To the main screen: run one of its actions (the menu's and palette's Search…)."""
+
+    action: str
+
+
+@dataclass
 class SaveBeforeQuit(Message):
     """To the main screen: remember the state and let waiting marks land, then answer
     ReadyToQuit (which bubbles up to the app)."""

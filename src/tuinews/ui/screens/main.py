@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Callable
 from datetime import datetime
@@ -23,15 +22,8 @@ from tuinews.store.feed_entries import feed_entries
 from tuinews.store.saved import list_views
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
-from tuinews.ui.messages import (
-    ActivityChanged,
-    JumpTo,
-    MarkFailed,
-    MarksSaved,
-    ReadyToQuit,
-    SaveBeforeQuit,
-    StoreChanged,
-)
+from tuinews.ui.messages import MarkFailed, MarksSaved
+from tuinews.ui.screens.app_messages import AppMessages
 from tuinews.ui.screens.enclosure_tools import EnclosureTools
 from tuinews.ui.screens.list_order import ListOrdering, empty_hint, opened_from
 from tuinews.ui.screens.navigation import SPLIT_SETTING, Navigation, row_of, saved_split
@@ -44,11 +36,10 @@ from tuinews.ui.widgets.splitter import Splitter
 from tuinews.ui.widgets.top_bar import TopBar
 
 NARROW_WIDTH = 100
-QUIT_WAIT_SECONDS = 60.0  # quitting waits this long for marks a busy store has kept waiting
 VIEW_SETTING, ARTICLE_SETTING, OPENED_SETTING = "ui.view", "ui.article", "ui.opened"
 
 
-class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
+class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessages):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
@@ -267,7 +258,9 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
         if opening:
             self.layout_panes()  # the reader opens
         self.query_one(Reader).show_article(article, search_terms(self.view.query))
-        if focus_reader:
+        # In a narrow terminal the reader shows only with the focus: an article opened
+        # by n, J or K from the list was marked read unseen.
+        if focus_reader or self.has_class("narrow"):
             self.query_one(Reader).focus()
         self.refresh_bindings()
 
@@ -332,25 +325,6 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools):
             self.article = fresh
         self._row_changed(fresh)
         self.refresh_bindings()
-
-    # -- the app's messages ----------------------------------------------------
-
-    def on_store_changed(self, message: StoreChanged) -> None:
-        self.refresh_all(from_top=message.from_top)
-
-    def on_activity_changed(self, message: ActivityChanged) -> None:
-        self.show_activity(message.text)
-
-    def on_jump_to(self, message: JumpTo) -> None:
-        self.jump_to(message.view, message.article_id)
-
-    async def on_save_before_quit(self, message: SaveBeforeQuit) -> None:
-        self.save_state()
-        if self.marks.waiting:
-            # Another process holds the store: the marks land as soon as it lets go.
-            self.notify("Saving your marks: the store is busy…", timeout=QUIT_WAIT_SECONDS)
-            await asyncio.to_thread(self.marks.flush, QUIT_WAIT_SECONDS)
-        self.post_message(ReadyToQuit())
 
     def on_marks_saved(self, message: MarksSaved) -> None:
         self.refresh_counts()

@@ -12,8 +12,9 @@ from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline
 from tuinews.importer.formats.textdump.header import header_meta, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, main_run, weights
+from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, weights
 from tuinews.importer.formats.textdump.runbody import run_body
+from tuinews.importer.formats.textdump.runs import main_run
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60

@@ -27,7 +27,7 @@ from tuinews.importer.formats.textdump.lang import (
 )
 from tuinews.importer.formats.textdump.lines import Kind, Line
 
-_CUT = -1e9
+CUT = -1e9  # the weight of a line no run crosses
 _SENTENCE_END = ".!?…:;。！？"
 _CLOSERS = "\"'”’»)]* "
 _COMMENTS = re.compile(
@@ -51,13 +51,10 @@ _CODE = re.compile(r"[{}\[\]<>=;│]|\w\(|\($|^\)")
 _CODE_WORDS = 12  # a line of code this short may read as a sentence
 _CODE_LINES = 3  # lines in a stretch that may be a program
 _CODE_SHARE = 0.4  # ... of which this share have brackets or operators
+_CHART_SHARE = 0.5  # ... or are figures: a chart's axis labels
+_FIGURE = re.compile(r"\W{0,3}\d[\d.,]*\W{0,3}$")  # "$915", "’17", "12%", "0"
 _ALONE = 0.35  # what a paragraph alone between headlines counts for: a teaser in a list
 _TEASER = 0.15
-_READ = 150  # words of prose above an end that make it the end of an article
-_PAST = 0.5  # what prose under the end of an article is worth
-_BRIDGE = 0.3  # a continuation past furniture at least this share of the run is its own
-_BRIDGE_HEADLINES = 2  # headline-like lines between them that tell other stories' teasers
-_CANDIDATES = 3  # runs weighed against each other for the article
 _STREAK = 0.25  # the extra cost of each further line in a stretch without prose
 _FREE_STREAK = 6  # a heading, a caption and a share bar between paragraphs cost no extra
 _UNPUNCTUATED = 25  # words in a line without a full stop that may still be a paragraph
@@ -82,10 +79,10 @@ class Grade(Enum):
     END = "end"  # "Related", "Most read": what follows an article
     CUT = "cut"  # comments, copyright: the article is over
     CODE = "code"  # a line of a program or a table of figures: neither prose nor furniture
+    CHART = "chart"  # a chart's figures and labels ("$900", "billion", "'17"): dropped
 
 
 _PROSE = (Grade.GOOD, Grade.NEAR)
-_ENDS = (Grade.END, Grade.CUT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,11 +207,22 @@ def _programs(lines: list[Line], grades: list[Grade]) -> None:
         if grade in (Grade.SHORT, Grade.BAD) or (grade in _PROSE and _code_line(lines[j])):
             stretch.append(j)
             continue
-        marked = sum(1 for k in stretch if _CODE.search(lines[k].text))
-        if len(stretch) >= _CODE_LINES and marked >= _CODE_SHARE * len(stretch):
+        new = _stretch_grade(lines, stretch)
+        if new is not None:
             for k in stretch:
-                grades[k] = Grade.CODE
+                grades[k] = new
         stretch = []
+
+
+def _stretch_grade(lines: list[Line], stretch: list[int]) -> Grade | None:
+    """CODE for a program's lines, CHART for a chart's figures and labels, else None."""
+    if len(stretch) < _CODE_LINES:
+        return None
+    marked = sum(1 for k in stretch if _CODE.search(lines[k].text))
+    if marked >= _CODE_SHARE * len(stretch):
+        return Grade.CODE
+    figures = sum(1 for k in stretch if _FIGURE.match(lines[k].text))
+    return Grade.CHART if marked + figures >= _CHART_SHARE * len(stretch) else None
 
 
 def _code_line(line: Line) -> bool:
@@ -252,7 +260,7 @@ def weights(
             out.append(0.0)
             continue
         if i in cuts or grade is Grade.CUT:
-            out.append(_CUT)
+            out.append(CUT)
             continue
         if grade is Grade.GOOD:
             before, after = _neighbours(grades, i)
@@ -269,8 +277,8 @@ def weights(
                 out.append(0.5 * sizes[i])
                 streak = 0
                 continue
-        if grade is Grade.CODE:
-            out.append(0.0)  # a program in an article: it neither adds nor parts
+        if grade in (Grade.CODE, Grade.CHART):
+            out.append(0.0)  # a program or a chart in an article: it neither adds nor parts
             continue
         streak += 1
         cost = _STREAK * max(0, streak - _FREE_STREAK)
@@ -281,90 +289,3 @@ def weights(
         else:  # furniture, or a short sentence among furniture
             out.append(-2.0 - cost)
     return out
-
-
-def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run | None:
-    """The run that reads as the page's article: the best of the few highest-scoring runs,
-    where a run under the end of a long stretch of prose ("Related", comments, a footer)
-    counts for less: what follows an article is comments and teasers more often than not."""
-    runs = best_runs(weight)
-    if not runs:
-        return None
-    ended = _article_end(grades, sizes)
-    if runs[0].start < ended:
-        return _bridged(runs[0], grades, sizes, weight)  # the others count for less still
-    runs = best_runs(weight, _CANDIDATES)
-    best = max(runs, key=lambda run: run.score * (_PAST if run.start >= ended else 1.0))
-    return _bridged(best, grades, sizes, weight)
-
-
-def _bridged(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:
-    """The run joined to the prose past a block of furniture on either side of it (an
-    embedded video player's controls), when nothing that ends an article and no headlines
-    (other stories' teasers) stand between them."""
-    n = len(grades)
-    stop = next((j for j in range(run.stop, n) if grades[j] in _ENDS or weight[j] <= _CUT), n)
-    after = _max_segment(weight, [not run.stop <= j < stop for j in range(n)])
-    if after is not None and _joins(run, after, grades, sizes, run.stop, after.start):
-        run = Run(run.start, after.stop, run.score + after.score)
-    start = next(
-        (j + 1 for j in range(run.start - 1, -1, -1) if grades[j] in _ENDS or weight[j] <= _CUT),
-        0,
-    )
-    before = _max_segment(weight, [not start <= j < run.start for j in range(n)])
-    if before is not None and _joins(run, before, grades, sizes, before.stop, run.start):
-        run = Run(before.start, run.stop, run.score + before.score)
-    return run
-
-
-def _joins(run: Run, other: Run, grades: list[Grade], sizes: list[int], gap: int, end: int) -> bool:
-    """Whether `other` continues `run` across the lines [gap, end) between them."""
-    if other.score < _BRIDGE * run.score:
-        return False
-    headlines = sum(1 for j in range(gap, end) if grades[j] is Grade.SHORT and sizes[j] >= 4)
-    return headlines <= _BRIDGE_HEADLINES
-
-
-def _article_end(grades: list[Grade], sizes: list[int]) -> int:
-    """The first end line with a long stretch of prose above it (or the page's length)."""
-    read = 0
-    for i, grade in enumerate(grades):
-        if grade is Grade.GOOD:
-            read += sizes[i]
-        elif read >= _READ and grade in (Grade.END, Grade.CUT):
-            return i
-    return len(grades)
-
-
-def best_runs(weight: list[float], limit: int = 1) -> list[Run]:
-    """The highest-scoring runs of lines that start and end with prose, best first."""
-    runs: list[Run] = []
-    taken = [False] * len(weight)
-    for _ in range(limit):
-        best = _max_segment(weight, taken)
-        if best is None:
-            break
-        runs.append(best)
-        for j in range(best.start, best.stop):
-            taken[j] = True
-    return runs
-
-
-def _max_segment(weight: list[float], taken: list[bool]) -> Run | None:
-    """The maximum-sum segment of untaken lines (Kadane), trimmed to positive lines."""
-    best: Run | None = None
-    total = 0.0
-    start = 0
-    for i, w in enumerate(weight):
-        if taken[i]:
-            total, start = 0.0, i + 1
-            continue
-        if total <= 0:
-            total, start = 0.0, i
-        total += w
-        if total > 0 and (best is None or total > best.score) and w > 0:
-            best = Run(start, i + 1, total)
-    if best is None:
-        return None
-    first = next(j for j in range(best.start, best.stop) if weight[j] > 0)
-    return Run(first, best.stop, best.score)

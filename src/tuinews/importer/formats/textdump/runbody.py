@@ -108,6 +108,8 @@ def run_body(
         if code:
             blocks.append(_fenced(code))
             code = []
+        if grade is Grade.CHART:
+            continue
         if line.kind is Kind.CARD or grade in (Grade.END, Grade.CUT):
             skipping = True
             continue

@@ -1,0 +1,104 @@
+"""Pick the page's article among the runs of prose the reading eye weighed (`prose`).
+
+The best run is the maximum-sum segment of the lines' weights; a run under the end of a long
+stretch of prose counts for less, and a run is joined to more prose past a block of
+furniture (an embedded player) when nothing that ends an article stands between them.
+"""
+
+from __future__ import annotations
+
+from tuinews.importer.formats.textdump.prose import CUT, Grade, Run
+
+_READ = 150  # words of prose above an end that make it the end of an article
+_PAST = 0.5  # what prose under the end of an article is worth
+_BRIDGE = 0.3  # a continuation past furniture at least this share of the run is its own
+_BRIDGE_HEADLINES = 2  # headline-like lines between them that tell other stories' teasers
+_CANDIDATES = 3  # runs weighed against each other for the article
+_ENDS = (Grade.END, Grade.CUT)
+
+
+def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run | None:
+    """The run that reads as the page's article: the best of the few highest-scoring runs,
+    where a run under the end of a long stretch of prose ("Related", comments, a footer)
+    counts for less: what follows an article is comments and teasers more often than not."""
+    runs = best_runs(weight)
+    if not runs:
+        return None
+    ended = _article_end(grades, sizes)
+    if runs[0].start < ended:
+        return _bridged(runs[0], grades, sizes, weight)  # the others count for less still
+    runs = best_runs(weight, _CANDIDATES)
+    best = max(runs, key=lambda run: run.score * (_PAST if run.start >= ended else 1.0))
+    return _bridged(best, grades, sizes, weight)
+
+
+def _bridged(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:
+    """The run joined to the prose past a block of furniture on either side of it (an
+    embedded video player's controls), when nothing that ends an article and no headlines
+    (other stories' teasers) stand between them."""
+    n = len(grades)
+    stop = next((j for j in range(run.stop, n) if grades[j] in _ENDS or weight[j] <= CUT), n)
+    after = _max_segment(weight, [not run.stop <= j < stop for j in range(n)])
+    if after is not None and _joins(run, after, grades, sizes, run.stop, after.start):
+        run = Run(run.start, after.stop, run.score + after.score)
+    start = next(
+        (j + 1 for j in range(run.start - 1, -1, -1) if grades[j] in _ENDS or weight[j] <= CUT),
+        0,
+    )
+    before = _max_segment(weight, [not start <= j < run.start for j in range(n)])
+    if before is not None and _joins(run, before, grades, sizes, before.stop, run.start):
+        run = Run(before.start, run.stop, run.score + before.score)
+    return run
+
+
+def _joins(run: Run, other: Run, grades: list[Grade], sizes: list[int], gap: int, end: int) -> bool:
+    """Whether `other` continues `run` across the lines [gap, end) between them."""
+    if other.score < _BRIDGE * run.score:
+        return False
+    headlines = sum(1 for j in range(gap, end) if grades[j] is Grade.SHORT and sizes[j] >= 4)
+    return headlines <= _BRIDGE_HEADLINES
+
+
+def _article_end(grades: list[Grade], sizes: list[int]) -> int:
+    """The first end line with a long stretch of prose above it (or the page's length)."""
+    read = 0
+    for i, grade in enumerate(grades):
+        if grade is Grade.GOOD:
+            read += sizes[i]
+        elif read >= _READ and grade in (Grade.END, Grade.CUT):
+            return i
+    return len(grades)
+
+
+def best_runs(weight: list[float], limit: int = 1) -> list[Run]:
+    """The highest-scoring runs of lines that start and end with prose, best first."""
+    runs: list[Run] = []
+    taken = [False] * len(weight)
+    for _ in range(limit):
+        best = _max_segment(weight, taken)
+        if best is None:
+            break
+        runs.append(best)
+        for j in range(best.start, best.stop):
+            taken[j] = True
+    return runs
+
+
+def _max_segment(weight: list[float], taken: list[bool]) -> Run | None:
+    """The maximum-sum segment of untaken lines (Kadane), trimmed to positive lines."""
+    best: Run | None = None
+    total = 0.0
+    start = 0
+    for i, w in enumerate(weight):
+        if taken[i]:
+            total, start = 0.0, i + 1
+            continue
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > 0 and (best is None or total > best.score) and w > 0:
+            best = Run(start, i + 1, total)
+    if best is None:
+        return None
+    first = next(j for j in range(best.start, best.stop) if weight[j] > 0)
+    return Run(first, best.stop, best.score)
