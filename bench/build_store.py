@@ -31,7 +31,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.bulk_load import deferred_upkeep
+from bench.bulk_load import check_store, deferred_upkeep
 from bench.synthetic import CATEGORIES, NAMES, WORDS
 from tuinews.store import open_store
 from tuinews.store.keys import content_hash, word_count
@@ -286,6 +286,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--workers", type=int, default=2, help="processes making the text")
+    parser.add_argument(
+        "--check", action="store_true", help="then check each store (bench.bulk_load.check_store)"
+    )
     args = parser.parse_args()
     for count in (int(size) for size in args.sizes.split(",")):
         path, seconds = build(count, args.cache, force=args.force, workers=args.workers)
@@ -294,6 +297,24 @@ def main() -> None:
             f"{count:>9,} articles: {path} ({path.stat().st_size / 1e6:,.0f} MB, "
             f"{size_per_article(path):,.0f} B/article), {built}"
         )
+        if args.check:
+            check(path)
+
+
+def check(path: Path) -> None:
+    """Print what check_store finds in the store at `path` (it reads all of it)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        reference = open_store(Path(tmp) / "fresh.db")
+        conn = sqlite3.connect(path)
+        try:
+            found = check_store(conn, reference.conn)
+        finally:
+            conn.close()
+            reference.close()
+    verdict = "; ".join(found.problems) or "consistent"
+    seconds = time.perf_counter() - started
+    print(f"  checked {found.articles:,} articles in {seconds:.0f} s: {verdict}")
 
 
 if __name__ == "__main__":
