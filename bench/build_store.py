@@ -19,6 +19,7 @@ mostly read; ~1% starred.
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import itertools
 import multiprocessing
@@ -29,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 from bench.bulk_load import check_store, deferred_upkeep
@@ -190,6 +192,21 @@ def store_path(count: int, folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / f"store-{count}-s{LATEST_VERSION}-g{GENERATOR}.db"
 
 
+def _in_order(
+    pool: Pool, spans: Sequence[tuple[int, int, int]], ahead: int
+) -> Iterator[list[tuple[object, ...]]]:
+    """The spans' rows, made by `pool`, in order; at most `ahead` batches made and not yet
+    taken (Pool.imap has no bound: the rows of a whole 1M store waited in memory, 3.5 GB,
+    when the inserting process was the slower side)."""
+    waiting: collections.deque[AsyncResult[list[tuple[object, ...]]]] = collections.deque()
+    for span in spans:
+        waiting.append(pool.apply_async(_batch, (span,)))
+        if len(waiting) > ahead:
+            yield waiting.popleft().get()
+    while waiting:
+        yield waiting.popleft().get()
+
+
 def _older(count: int, folder: Path | None) -> Path | None:
     """The cached store of `count` articles of this generator made for an older schema."""
     for version in range(LATEST_VERSION - 1, 0, -1):
@@ -258,7 +275,7 @@ def build(
         deferred_upkeep(conn, progress) as catch_up,
         multiprocessing.get_context("fork").Pool(max(1, workers)) as pool,
     ):
-        for done, made in enumerate(pool.imap(_batch, spans), start=1):
+        for done, made in enumerate(_in_order(pool, spans, ahead=2 * workers), start=1):
             conn.executemany(INSERT, made)
             catch_up()  # the search index, while the workers make the next batch
             if done % (200_000 // batch or 1) == 0:
