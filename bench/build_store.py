@@ -4,9 +4,10 @@ python -m bench.build_store [--sizes 1000,100000,1000000] [--cache DIR] [--force
                             [--workers 2]
 
 The store is opened with open_store, so the schema, its triggers (full-text index,
-counters) and its indexes are the real ones. Rows go in with executemany in large
-transactions while worker processes make the text; the indexes, the full-text index and
-the counts are built once at the end (bench/bulk_load.py). Rows are what the importer
+counters) and its indexes are the real ones. Rows go in with executemany, in one
+transaction, while worker processes make the text; the full-text index grows batch by
+batch behind them, the indexes and the counts are built once at the end
+(bench/bulk_load.py). Rows are what the importer
 writes for a feed: a feed-scoped guid key, the store's word count and content hash.
 Text follows a Zipf law over a vocabulary of common English words, the word list of
 bench/synthetic.py and invented words, so that searches match a realistic share of the
@@ -199,13 +200,19 @@ def _older(count: int, folder: Path | None) -> Path | None:
 
 
 def build(
-    count: int, folder: Path | None = None, *, force: bool = False, workers: int = 2
+    count: int,
+    folder: Path | None = None,
+    *,
+    force: bool = False,
+    workers: int = 2,
+    batch: int = BATCH,
 ) -> tuple[Path, float]:
     """The cached store of `count` articles (built if missing); and seconds spent building.
 
-    `workers` processes make the text while this one inserts it. A cached store of the
-    same articles made for an older schema is upgraded by open_store instead, as a
-    user's store would be (it is moved, not copied: 7 GB at 1M).
+    `workers` processes make the text, `batch` rows at a time (the text depends on it),
+    while this one inserts it. A cached store of the same articles made for an older
+    schema is upgraded by open_store instead, as a user's store would be (it is moved,
+    not copied: 7 GB at 1M).
     """
     path = store_path(count, folder)
     if path.exists() and not force:
@@ -246,16 +253,16 @@ def build(
             ],
         )
     paragraph_pool()  # made before the fork, so that the workers share it
-    spans = [(count, start, min(count, start + BATCH)) for start in range(0, count, BATCH)]
+    spans = [(count, start, min(count, start + batch)) for start in range(0, count, batch)]
     with (
-        deferred_upkeep(conn, progress),
+        deferred_upkeep(conn, progress) as catch_up,
         multiprocessing.get_context("fork").Pool(max(1, workers)) as pool,
     ):
-        for done, batch in enumerate(pool.imap(_batch, spans), start=1):
-            with store.write():
-                conn.executemany(INSERT, batch)
-            if done % 10 == 0:
-                progress(f"{done * BATCH:,}/{count:,} rows")
+        for done, made in enumerate(pool.imap(_batch, spans), start=1):
+            conn.executemany(INSERT, made)
+            catch_up()  # the search index, while the workers make the next batch
+            if done % (200_000 // batch or 1) == 0:
+                progress(f"{done * batch:,}/{count:,} rows")
     conn.execute("PRAGMA journal_mode = WAL")
     store.close()
     partial.rename(path)
