@@ -4,9 +4,10 @@ python -m bench.build_store [--sizes 1000,100000,1000000] [--cache DIR] [--force
                             [--workers 2]
 
 The store is opened with open_store, so the schema, its triggers (full-text index,
-counters) and its indexes are the real ones. Rows go in with executemany in large
-transactions while worker processes make the text; the indexes, the full-text index and
-the counts are built once at the end (bench/bulk_load.py). Rows are what the importer
+counters) and its indexes are the real ones. Rows go in with executemany, in one
+transaction, while worker processes make the text; the full-text index grows batch by
+batch behind them, the indexes and the counts are built once at the end
+(bench/bulk_load.py). Rows are what the importer
 writes for a feed: a feed-scoped guid key, the store's word count and content hash.
 Text follows a Zipf law over a vocabulary of common English words, the word list of
 bench/synthetic.py and invented words, so that searches match a realistic share of the
@@ -18,6 +19,7 @@ mostly read; ~1% starred.
 from __future__ import annotations
 
 import argparse
+import collections
 import functools
 import itertools
 import multiprocessing
@@ -28,9 +30,10 @@ import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
+from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
-from bench.bulk_load import deferred_upkeep
+from bench.bulk_load import check_store, deferred_upkeep
 from bench.synthetic import CATEGORIES, NAMES, WORDS
 from tuinews.store import open_store
 from tuinews.store.keys import content_hash, word_count
@@ -189,6 +192,21 @@ def store_path(count: int, folder: Path | None = None) -> Path:
     return (folder or cache_dir()) / f"store-{count}-s{LATEST_VERSION}-g{GENERATOR}.db"
 
 
+def _in_order(
+    pool: Pool, spans: Sequence[tuple[int, int, int]], ahead: int
+) -> Iterator[list[tuple[object, ...]]]:
+    """The spans' rows, made by `pool`, in order; at most `ahead` batches made and not yet
+    taken (Pool.imap has no bound: the rows of a whole 1M store waited in memory, 3.5 GB,
+    when the inserting process was the slower side)."""
+    waiting: collections.deque[AsyncResult[list[tuple[object, ...]]]] = collections.deque()
+    for span in spans:
+        waiting.append(pool.apply_async(_batch, (span,)))
+        if len(waiting) > ahead:
+            yield waiting.popleft().get()
+    while waiting:
+        yield waiting.popleft().get()
+
+
 def _older(count: int, folder: Path | None) -> Path | None:
     """The cached store of `count` articles of this generator made for an older schema."""
     for version in range(LATEST_VERSION - 1, 0, -1):
@@ -199,13 +217,19 @@ def _older(count: int, folder: Path | None) -> Path | None:
 
 
 def build(
-    count: int, folder: Path | None = None, *, force: bool = False, workers: int = 2
+    count: int,
+    folder: Path | None = None,
+    *,
+    force: bool = False,
+    workers: int = 2,
+    batch: int = BATCH,
 ) -> tuple[Path, float]:
     """The cached store of `count` articles (built if missing); and seconds spent building.
 
-    `workers` processes make the text while this one inserts it. A cached store of the
-    same articles made for an older schema is upgraded by open_store instead, as a
-    user's store would be (it is moved, not copied: 7 GB at 1M).
+    `workers` processes make the text, `batch` rows at a time (the text depends on it),
+    while this one inserts it. A cached store of the same articles made for an older
+    schema is upgraded by open_store instead, as a user's store would be (it is moved,
+    not copied: 7 GB at 1M).
     """
     path = store_path(count, folder)
     if path.exists() and not force:
@@ -246,16 +270,16 @@ def build(
             ],
         )
     paragraph_pool()  # made before the fork, so that the workers share it
-    spans = [(count, start, min(count, start + BATCH)) for start in range(0, count, BATCH)]
+    spans = [(count, start, min(count, start + batch)) for start in range(0, count, batch)]
     with (
-        deferred_upkeep(conn, progress),
+        deferred_upkeep(conn, progress) as catch_up,
         multiprocessing.get_context("fork").Pool(max(1, workers)) as pool,
     ):
-        for done, batch in enumerate(pool.imap(_batch, spans), start=1):
-            with store.write():
-                conn.executemany(INSERT, batch)
-            if done % 10 == 0:
-                progress(f"{done * BATCH:,}/{count:,} rows")
+        for done, made in enumerate(_in_order(pool, spans, ahead=2 * workers), start=1):
+            conn.executemany(INSERT, made)
+            catch_up()  # the search index, while the workers make the next batch
+            if done % (200_000 // batch or 1) == 0:
+                progress(f"{done * batch:,}/{count:,} rows")
     conn.execute("PRAGMA journal_mode = WAL")
     store.close()
     partial.rename(path)
@@ -279,6 +303,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--force", action="store_true")
     parser.add_argument("--workers", type=int, default=2, help="processes making the text")
+    parser.add_argument(
+        "--check", action="store_true", help="then check each store (bench.bulk_load.check_store)"
+    )
     args = parser.parse_args()
     for count in (int(size) for size in args.sizes.split(",")):
         path, seconds = build(count, args.cache, force=args.force, workers=args.workers)
@@ -287,6 +314,24 @@ def main() -> None:
             f"{count:>9,} articles: {path} ({path.stat().st_size / 1e6:,.0f} MB, "
             f"{size_per_article(path):,.0f} B/article), {built}"
         )
+        if args.check:
+            check(path)
+
+
+def check(path: Path) -> None:
+    """Print what check_store finds in the store at `path` (it reads all of it)."""
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        reference = open_store(Path(tmp) / "fresh.db")
+        conn = sqlite3.connect(path)
+        try:
+            found = check_store(conn, reference.conn)
+        finally:
+            conn.close()
+            reference.close()
+    verdict = "; ".join(found.problems) or "consistent"
+    seconds = time.perf_counter() - started
+    print(f"  checked {found.articles:,} articles in {seconds:.0f} s: {verdict}")
 
 
 if __name__ == "__main__":

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from io import StringIO
+
+from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets._footer import FooterKey
 
 from conftest import app_for
 from tuinews.store import Store
-from tuinews.ui.screens.help import HelpScreen
+from tuinews.ui.screens.help import HelpScreen, _table
 
 
 async def test_the_footer_shows_help_quit_and_menu_first_at_80_columns(sample_store: Store) -> None:
@@ -46,3 +49,19 @@ async def test_help_scrolls_to_its_last_entry_and_lists_only_our_keys(sample_sto
         assert body.scroll_y == body.max_scroll_y
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_at_80_columns_every_binding_id_is_shown_whole(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        width = help_screen.query_one(".help-section").content_region.width
+        console = Console(width=width, file=StringIO())
+        for title, rows in help_screen.sections:
+            with console.capture() as drawn:
+                console.print(_table(title, rows))
+            for _, _, ident in rows:
+                assert ident in drawn.get(), (ident, drawn.get())

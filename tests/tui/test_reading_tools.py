@@ -206,7 +206,7 @@ async def test_the_help_screen_lists_the_reading_tools(store: Store, tmp_path: P
         await pilot.press("question_mark")
         assert type(app.screen).__name__ == "HelpScreen"
         rows = {row[2]: row[:2] for row in app.screen.rows}  # type: ignore[attr-defined]
-        assert rows["reader.link_1"] == ("1", "Link by number")
+        assert rows["reader.link_1"] == ("1", "Link by number (1 to 9)")
         assert rows["article.pipe"] == ("|", "Pipe to…")
         assert rows["article.save"] == ("S", "Save to file…")
         assert rows["article.bookmark"] == ("B", "Bookmark")

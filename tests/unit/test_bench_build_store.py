@@ -31,6 +31,7 @@ from tuinews.store.schema import LATEST_VERSION, migrate
 from tuinews.store.search import search_count
 
 SIZE = 240
+BATCH = 100  # three batches: the search index catches up after each
 # Every column but the id (the order of import differs) and imported_at (the importer's clock).
 COLUMNS = (
     "dedupe_key, source_id, source, url, title, author, published, category, summary, "
@@ -41,7 +42,7 @@ WORDS = ("the", "council", "harbour", "satellites", "bridge OR ferry", '"of the"
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path, _ = build(SIZE, tmp_path_factory.mktemp("bench"), workers=1)
+    path, _ = build(SIZE, tmp_path_factory.mktemp("bench"), workers=1, batch=BATCH)
     return path
 
 
@@ -58,7 +59,11 @@ def fast(built: Path, tmp_path: Path) -> Iterator[Store]:
 def imported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The same articles imported source by source through Store.save_source."""
     path = tmp_path_factory.mktemp("imported") / "imported.db"
-    made = list(rows(SIZE, paragraph_pool(), 0, SIZE))
+    made = [
+        row
+        for start in range(0, SIZE, BATCH)
+        for row in rows(SIZE, paragraph_pool(), start, min(SIZE, start + BATCH))
+    ]
     store = open_store(path)
     for source in range(SOURCE_COUNT):
         mine = [row for row in made if row[1] == source + 1]

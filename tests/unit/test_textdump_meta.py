@@ -46,6 +46,10 @@ def _utc(*args: int) -> datetime:
         # The date first, then "by".
         ("on April 7, 2026 by Wen Zhao", "Wen Zhao", _utc(2026, 4, 7)),
         ("Posted by Wen Zhao on April 7, 2026at 08:05", "Wen Zhao", _utc(2026, 4, 7, 8, 5)),
+        # Dates written the way French, German and Spanish pages write them.
+        ("AFP 3 mai 2026 à 09:15 (Mis à jour : 3 mai 2026 à 11:40)", None, _utc(2026, 5, 3, 9, 15)),
+        ("21. März 2026, 14:05 Uhr", None, _utc(2026, 3, 21, 14, 5)),
+        ("Publicado el 12 de marzo de 2026", None, _utc(2026, 3, 12)),
         # Three authors joined by a comma and the page language's "and".
         ("Por Ana Ruiz Gil, Pau Vidal y Marta Sol", "Ana Ruiz Gil, Pau Vidal y Marta Sol", None),
     ],

@@ -29,6 +29,7 @@ from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
 from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
+from tuinews.ui.key_commands import key_commands
 from tuinews.ui.messages import JumpTo, MainAction, ReadyToQuit, SaveBeforeQuit, StoreChanged
 from tuinews.ui.refresh_actions import RefreshActions
 from tuinews.ui.screens.list_order import palette_commands
@@ -238,7 +239,13 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         if self.main is not None:
             for title, help_text, run in palette_commands(self.main):
                 yield SystemCommand(title, help_text, run)
+            for title, help_text, action in key_commands(self, self.main):
+                yield SystemCommand(title, help_text, self._main_runner(action))
         yield from super().get_system_commands(screen)
+
+    def _main_runner(self, action: str) -> Callable[[], None]:
+        """Run one of the main screen's actions (from the palette)."""
+        return lambda: self.to_main(MainAction(action))
 
     def _runner(self, action: str) -> Callable[[], None]:
         def run() -> None:

@@ -14,7 +14,7 @@ from tuinews.store.filters import FilterCount
 from tuinews.ui.backdrop import Dialog
 
 EMPTY_HINT = (
-    "No filters yet: add [[filters]] to the config file, with a query (the search's words,\n"
+    "No filters yet: add [[filters]] to the config file, with a query (the search's words, "
     'plus source:, author:, category:, older:DAYS) and action = "hide" or "read".'
 )
 

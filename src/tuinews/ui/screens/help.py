@@ -72,7 +72,8 @@ def _table(title: str, rows: Rows) -> Table:
     table.title = Text(title, style="bold underline")
     table.add_column("Key", no_wrap=True, ratio=2)
     table.add_column("Action", ratio=3)
-    table.add_column("Binding id", style="dim", no_wrap=True, ratio=2)
+    # Its own width: the id is what a remap needs, so it is never cut (the action wraps).
+    table.add_column("Binding id", style="dim", no_wrap=True)
     for keys, description, binding_id in rows:
         table.add_row(Text(keys, style="bold"), Text(description), Text(binding_id))
     return table
@@ -131,4 +132,4 @@ def show_help(app: App[None], main: Screen[None] | None) -> None:
             ("Reader", [main.query_one(Reader)]),
         ]
     sections = [(title, rows) for title, rows in key_sections(app, panes) if rows]
-    app.push_screen(HelpScreen([*sections, ("Textual", TEXTUAL_ROWS)]))
+    app.push_screen(HelpScreen([*sections, ("Other keys", TEXTUAL_ROWS)]))

@@ -258,7 +258,9 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessage
         if opening:
             self.layout_panes()  # the reader opens
         self.query_one(Reader).show_article(article, search_terms(self.view.query))
-        if focus_reader:
+        # In a narrow terminal the reader shows only with the focus: an article opened
+        # by n, J or K from the list was marked read unseen.
+        if focus_reader or self.has_class("narrow"):
             self.query_one(Reader).focus()
         self.refresh_bindings()
 

@@ -61,7 +61,7 @@ def _link_bindings() -> list[Binding]:
         Binding(
             str(digit),
             f"link_by_number('{digit}')",
-            "Link by number" if digit == 1 else "",
+            "Link by number (1 to 9)" if digit == 1 else "",
             show=False,
             id=f"reader.link_{digit}",
         )

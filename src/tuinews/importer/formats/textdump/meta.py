@@ -26,6 +26,33 @@ _MON = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?![a-z])"
 )
+# Month names of the languages whose pages write the day first ("30 avril 2015", "21. März
+# 2024", "12 de marzo de 2024"): French, German, Spanish, Portuguese, Italian, Dutch.
+_FOREIGN_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "janvier januar enero janeiro gennaio januari",
+            "février februar febrero fevereiro febbraio februari",
+            "mars märz marzo março maart",
+            "avril april abril aprile",
+            "mai mayo maio maggio mei",
+            "juin juni junio junho giugno",
+            "juillet juli julio julho luglio",
+            "août august agosto augustus",
+            "septembre september septiembre setiembre setembro settembre",
+            "octobre oktober octubre outubro ottobre",
+            "novembre november noviembre novembro",
+            "décembre dezember diciembre dezembro dicembre december",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_DMY_FOREIGN = re.compile(
+    r"\b(\d{1,2})\.?(?:er)? (?:de )?(" + "|".join(_FOREIGN_MONTHS) + r")(?: de)?,? (\d{4})(?!\d)",
+    re.I,
+)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? ?(\d{{4}})(?!\d)", re.I)
 _MDY = re.compile(rf"\b{_MON} ?(\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{4}})(?!\d)", re.I)
 _ISO = re.compile(
@@ -63,7 +90,7 @@ _DATE_WORDS = frozenset({
     "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun", "issued", "à", "le", "mis", "jour", "publié", "h", "um", "uhr",
     "aktualisiert", "veröffentlicht", "de", "del", "às", "publicado", "actualizado"
-})  # fmt: skip
+}) | frozenset(_FOREIGN_MONTHS)  # fmt: skip
 _PUBLISHED_WORDS = frozenset(
     {
         "published",
@@ -189,6 +216,9 @@ def find_date(text: str) -> tuple[datetime, str] | None:
         day, month, year = int(m.group(1)), _MONTHS[m.group(2)[:3].lower()], int(m.group(3))
     elif (m := _MDY.search(text)) is not None:
         month, day, year = _MONTHS[m.group(1)[:3].lower()], int(m.group(2)), int(m.group(3))
+    elif (m := _DMY_FOREIGN.search(text)) is not None:
+        day, month = int(m.group(1)), _FOREIGN_MONTHS[m.group(2).lower()]
+        year = int(m.group(3))
     elif (m := _NUM.search(text)) is not None:
         first, second, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         # 21/11/2025 is day first; 11/21/2025 and the ambiguous 05/06/2025 read month first;

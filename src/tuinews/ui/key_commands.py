@@ -1,0 +1,44 @@
+"""The main screen's article keys as palette commands: P, D, |, S and the others.
+
+The menu holds the app's commands; these act on an article (or the view) and had only a
+key, so a user who forgot the key could not find them in the palette. Each command is named
+by its binding's description and shows the key as remapped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from textual.app import App
+from textual.screen import Screen
+
+ON_ARTICLE = "on the open article (else the highlighted one)"
+# Binding id -> what the command acts on (its help line in the palette).
+PALETTE_KEYS = {
+    "article.play": ON_ARTICLE,
+    "article.download": ON_ARTICLE,
+    "article.pipe": ON_ARTICLE,
+    "article.save": ON_ARTICLE,
+    "article.bookmark": ON_ARTICLE,
+    "article.full_text": ON_ARTICLE,
+    "article.open_link": ON_ARTICLE,
+    "article.copy_link": ON_ARTICLE,
+    "search.save": "the search on screen, as a view in the sidebar",
+    "view.mark_all_read": "every article of the view on screen",
+}
+
+
+def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[tuple[str, str, str]]:
+    """(title, help, the screen's action) for each key of PALETTE_KEYS: "Save to file… (S)"."""
+    bindings = screen._bindings.copy()
+    if app._keymap:
+        bindings.apply_keymap(app._keymap)
+    seen: set[str] = set()
+    for _, binding in bindings:
+        ident = binding.id or ""
+        if ident not in PALETTE_KEYS or ident in seen:
+            continue
+        seen.add(ident)
+        key = app.get_key_display(binding)
+        yield f"{binding.description} ({key})", f"Key {key}: {PALETTE_KEYS[ident]}", binding.action
