@@ -35,7 +35,7 @@ typecheck: $(DEV_STAMP)
 # each builds the module's fixtures for itself, nothing is shared across processes.
 # PYTEST_WORKERS=0: serial.
 # Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (as in many containers):
-# otherwise every worker rewrites every test module again, and each of the suite's ~150
+# otherwise every worker rewrites every test module again, and each of the suite's
 # `python -m tuinews` processes compiles the package from source (BENCHMARKS.md).
 PYTEST_WORKERS ?= auto
 pytest: $(DEV_STAMP)
