@@ -63,3 +63,15 @@ async def test_the_split_moves_with_keys_and_the_mouse_and_is_remembered(
         await pilot.pause()
         assert main_screen(app).split == dragged
         assert main_screen(app).query_one(ArticleList).size.width == narrowest
+
+
+async def test_the_split_keys_say_why_they_do_nothing_in_a_narrow_terminal(
+    sample_store: Store,
+) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert main_screen(app).split is None  # nothing moved, nothing remembered
+        notes = [str(note.message) for note in app._notifications]
+        assert any("no split to move" in note for note in notes), notes

@@ -133,6 +133,13 @@ class Navigation(ReadingTools):
 
     def action_split(self, step: int) -> None:
         """< and >: move the split between the list and the reader (remembered)."""
+        if self.has_class("narrow"):
+            self.notify(
+                "Under 100 columns the list and the reader take the width in turn:"
+                " there is no split to move.",
+                timeout=3,
+            )
+            return
         room = self._room()
         if self.split is not None:
             percent = self.split
