@@ -22,6 +22,13 @@ EXTENTS = [
         "Next year I will sow half the row",
         ("washing-up liquid", "runner beans", "Margaret Hill", "comments"),
     ),
+    (  # a "View comments (3)" link, then the thread with no header of its own
+        "comments_link_then_thread.txt",
+        "Your library card should not come with a tracking profile",
+        "Public libraries have always protected",
+        "Libraries can push back",
+        ("branch library", "audiobook", "View comments", "Terms of Use"),
+    ),
     (  # a "Recommended" list of teasers (headline twice, summary) longer than the article
         "related_outweighs_article.txt",
         "Lighthouse keeper's cottage to become a museum",

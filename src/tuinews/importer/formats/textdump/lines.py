@@ -112,12 +112,12 @@ def _chrome(text: str, words: int) -> Kind | None:
     bare = low.strip(" :|>›»•·-–—.!")
     if vocab.COUNTS.match(bare):
         return Kind.SOFT_END if "comment" in bare else Kind.JUNK
-    if words <= 6 and vocab.COMMENT_COUNT.search(low):
-        return Kind.SOFT_END
     if bare in vocab.END or (words <= 25 and "all rights reserved" in low):
         return Kind.END
     if words <= 12 and vocab.END_PATTERNS.match(low):
         return Kind.END
+    if words <= 6 and vocab.COMMENT_COUNT.search(low):
+        return Kind.SOFT_END
     if bare in vocab.CARD:
         return Kind.CARD
     if bare in vocab.JUNK or (words <= 6 and vocab.JUNK_PATTERNS.match(low)):
