@@ -29,6 +29,13 @@ EXTENTS = [
         "Libraries can push back",
         ("branch library", "audiobook", "View comments", "Terms of Use"),
     ),
+    (  # a copyright notice that runs to a paragraph, and more footer prose under it
+        "long_copyright_notice.txt",
+        "Short walks after meals help keep blood sugar steady, study finds",
+        "A walk of ten to fifteen minutes",
+        "The authors say the findings",
+        ("All rights reserved", "printed from", "qualified professional"),
+    ),
     (  # a "Recommended" list of teasers (headline twice, summary) longer than the article
         "related_outweighs_article.txt",
         "Lighthouse keeper's cottage to become a museum",

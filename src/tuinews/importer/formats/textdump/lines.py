@@ -104,6 +104,8 @@ def split_lines(text: str) -> list[str]:
 
 def _chrome(text: str, words: int) -> Kind | None:
     """The kind of a line of page furniture, or None if it is not furniture."""
+    if text[:1] == "©":  # a copyright notice, however long: the page's footer
+        return Kind.END
     if words > _CHROME_WORDS:  # a long line: a paragraph, or a reading bar over one
         if _READBAR.match(text):
             return Kind.READBAR
