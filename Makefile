@@ -29,14 +29,17 @@ lint: $(DEV_STAMP)
 typecheck: $(DEV_STAMP)
 	$(BIN)/mypy
 
-# The suite runs on every core (pytest-xdist); a file's tests stay on one worker, so a
-# module's fixtures and servers are never shared across processes. PYTEST_WORKERS=0: serial.
+# The suite runs on every core (pytest-xdist). `worksteal`: a worker that runs out of tests
+# takes half of another's queue, so the cores end together (with `loadfile` one slow file
+# kept a core busy after the other had finished). A module's tests may run on both workers:
+# each builds the module's fixtures for itself, nothing is shared across processes.
+# PYTEST_WORKERS=0: serial.
 # Bytecode is cached even where PYTHONDONTWRITEBYTECODE is set (as in many containers):
-# otherwise every worker rewrites every test module again, and each of the suite's ~150
+# otherwise every worker rewrites every test module again, and each of the suite's
 # `python -m tuinews` processes compiles the package from source (BENCHMARKS.md).
 PYTEST_WORKERS ?= auto
 pytest: $(DEV_STAMP)
-	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n $(PYTEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 test: lint typecheck pytest
 

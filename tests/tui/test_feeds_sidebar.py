@@ -227,3 +227,21 @@ async def test_n_goes_from_a_read_feed_to_the_rest_of_its_category(feeds: Store)
         # Not the next category: the unread articles of Local's other feed and file.
         assert screen.view == View(ViewKind.CATEGORY, "Local")
         assert screen.article is not None and screen.article.title == "Valley 0"
+
+
+async def test_a_feed_title_is_shown_as_it_is_never_as_markup(feeds: Store) -> None:
+    hostile = "[/]Bad [b]feed[/b] \x1b[31mred"
+    add_subscription(feeds, "http://bad.example/", hostile, "Local", now=NOW)
+    feeds.save_source("http://bad.example/", hostile, "feed", [draft(50, "Bad one", "Local")])
+    feeds.set_setting(
+        "ui.view", View(ViewKind.FEED, "Local", feed="http://bad.example/").to_setting()
+    )
+    app = app_for(feeds)
+    async with app.run_test(size=(160, 48)):
+        screen = main_screen(app)
+        sidebar = screen.query_one(Sidebar)
+        shown = lines(sidebar)[sidebar.highlighted or 0]
+        assert "· [/]Bad [b]feed[/b" in shown and "\x1b" not in shown
+        title = screen.query_one(ArticleList).border_title or ""
+        assert "Bad" in title and "\x1b" not in title
+        assert "[/]Bad [b]feed[/b] red" in status(app)

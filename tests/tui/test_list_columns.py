@@ -10,6 +10,7 @@ from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store
 from tuinews.ui.screens.navigation import SPLIT_MIN
 from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.splitter import Splitter
 
 
@@ -63,3 +64,34 @@ async def test_the_split_moves_with_keys_and_the_mouse_and_is_remembered(
         await pilot.pause()
         assert main_screen(app).split == dragged
         assert main_screen(app).query_one(ArticleList).size.width == narrowest
+
+
+async def test_the_split_keys_say_why_they_do_nothing_in_a_narrow_terminal(
+    sample_store: Store,
+) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert main_screen(app).split is None  # nothing moved, nothing remembered
+        notes = [str(note.message) for note in app._notifications]
+        assert any("no split to move" in note for note in notes), notes
+
+
+async def test_equals_brings_back_the_default_split_for_the_width(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        reader = screen.query_one(Reader)
+        await pilot.press("enter")
+        await pilot.pause()
+        default = reader.size.width
+        await pilot.press("less_than_sign", "less_than_sign")
+        await pilot.pause()
+        assert screen.split is not None and reader.size.width > default
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        assert screen.split is None and reader.size.width == default
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)):
+        assert main_screen(app).split is None  # the default is what is remembered

@@ -18,6 +18,7 @@ NAMES = {
     "greater_than_sign": ">",
     "slash": "/",
     "exclamation_mark": "!",
+    "equals_sign": "=",
 }
 
 

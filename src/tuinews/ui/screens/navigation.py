@@ -70,6 +70,7 @@ class Navigation(ReadingTools):
         Binding("b", "toggle_sidebar", "Sidebar", show=False, id="sidebar.toggle"),
         Binding("less_than_sign", "split(-5)", "Narrower list", show=False, id="split.narrower"),
         Binding("greater_than_sign", "split(5)", "Wider list", show=False, id="split.wider"),
+        Binding("equals_sign", "split_default", "Default split", show=False, id="split.default"),
     ]
 
     # The panes redraw what changed; repainting the whole screen would cost a full frame.
@@ -122,6 +123,11 @@ class Navigation(ReadingTools):
         self.layout_panes()
         self.refresh_bindings()
 
+    def action_split_default(self) -> None:
+        """=: back to the split that suits the terminal's width (forgets the moved one)."""
+        self.show_split(None)
+        self.marks.save_setting(SPLIT_SETTING, "")
+
     @on(Splitter.Dragged)
     def _split_dragged(self, event: Splitter.Dragged) -> None:
         room = self._room()
@@ -133,6 +139,13 @@ class Navigation(ReadingTools):
 
     def action_split(self, step: int) -> None:
         """< and >: move the split between the list and the reader (remembered)."""
+        if self.has_class("narrow"):
+            self.notify(
+                "Under 100 columns the list and the reader take the width in turn:"
+                " there is no split to move.",
+                timeout=3,
+            )
+            return
         room = self._room()
         if self.split is not None:
             percent = self.split

@@ -38,14 +38,14 @@ def _bridged(run: Run, grades: list[Grade], sizes: list[int], weight: list[float
     (other stories' teasers) stand between them."""
     n = len(grades)
     stop = next((j for j in range(run.stop, n) if grades[j] in _ENDS or weight[j] <= CUT), n)
-    after = _max_segment(weight, [not run.stop <= j < stop for j in range(n)])
+    after = _max_segment(weight, run.stop, stop)
     if after is not None and _joins(run, after, grades, sizes, run.stop, after.start):
         run = Run(run.start, after.stop, run.score + after.score)
     start = next(
         (j + 1 for j in range(run.start - 1, -1, -1) if grades[j] in _ENDS or weight[j] <= CUT),
         0,
     )
-    before = _max_segment(weight, [not start <= j < run.start for j in range(n)])
+    before = _max_segment(weight, start, run.start)
     if before is not None and _joins(run, before, grades, sizes, before.stop, run.start):
         run = Run(before.start, run.stop, run.score + before.score)
     return run
@@ -73,24 +73,28 @@ def _article_end(grades: list[Grade], sizes: list[int]) -> int:
 def best_runs(weight: list[float], limit: int = 1) -> list[Run]:
     """The highest-scoring runs of lines that start and end with prose, best first."""
     runs: list[Run] = []
-    taken = [False] * len(weight)
+    taken: list[bool] | None = None  # lines of the runs found so far
     for _ in range(limit):
-        best = _max_segment(weight, taken)
+        best = _max_segment(weight, 0, len(weight), taken)
         if best is None:
             break
         runs.append(best)
-        for j in range(best.start, best.stop):
-            taken[j] = True
+        taken = taken or [False] * len(weight)
+        taken[best.start : best.stop] = [True] * (best.stop - best.start)
     return runs
 
 
-def _max_segment(weight: list[float], taken: list[bool]) -> Run | None:
-    """The maximum-sum segment of untaken lines (Kadane), trimmed to positive lines."""
+def _max_segment(
+    weight: list[float], lo: int, hi: int, taken: list[bool] | None = None
+) -> Run | None:
+    """The maximum-sum segment of lines [lo, hi) not taken (Kadane), trimmed to positive
+    lines."""
     best: Run | None = None
     total = 0.0
-    start = 0
-    for i, w in enumerate(weight):
-        if taken[i]:
+    start = lo
+    for i in range(lo, hi):
+        w = weight[i]
+        if taken is not None and taken[i]:
             total, start = 0.0, i + 1
             continue
         if total <= 0:
