@@ -8,6 +8,7 @@ rebuilds and the full-screen draws, which a busy machine does not change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pytest
 from rich.segment import Segment
@@ -187,3 +188,29 @@ async def test_the_menu_is_built_once_and_opens_at_its_first_entry(sample_store:
         await pilot.press(*["j"] * 6, "enter")  # Search…: the kept menu still runs its entries
         await settle(pilot)
         assert app.screen is main_screen(app) and main_screen(app).has_class("searching")
+
+
+async def test_an_article_is_rendered_once_per_width(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console, ConsoleOptions
+    from rich.markdown import Markdown
+
+    widths: list[int] = []  # the width of each render of the article's Markdown
+    render = Markdown.__rich_console__
+
+    def counted(markdown: Markdown, console: Console, options: ConsoleOptions) -> Any:
+        widths.append(options.max_width)
+        return render(markdown, console, options)
+
+    monkeypatch.setattr(Markdown, "__rich_console__", counted)
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        body = main_screen(app).query_one("#reader-body")
+        assert "Small Telescope Network" in screen_text(app) and body.region.height > 3
+        # Measured and drawn at the pane's width, then again when the scrollbar came and
+        # took two columns: it was five renders, each width drawn twice or three times.
+        assert widths and len(widths) == len(set(widths)), widths
