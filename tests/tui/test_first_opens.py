@@ -8,6 +8,7 @@ rebuilds and the full-screen draws, which a busy machine does not change.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 import pytest
 from rich.segment import Segment
@@ -16,6 +17,7 @@ from textual.command import CommandPalette
 from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.renderables.background_screen import BackgroundScreen
+from textual.widgets import OptionList
 from textual.widgets._footer import FooterKey
 
 from conftest import app_for, main_screen, settle
@@ -161,3 +163,54 @@ async def test_opening_an_article_restyles_the_reader_not_the_whole_screen(
         await pilot.press("escape", "j", "enter")
         await settle(pilot)
         assert counted.widgets < everything / 2  # was 76
+
+
+async def test_the_menu_is_built_once_and_opens_at_its_first_entry(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        menu = app.screen
+        assert isinstance(menu, MenuScreen)
+        entries = menu.query_one(OptionList)
+        assert entries.highlighted == 0 and entries.has_focus
+        await pilot.press("j", "j", "escape")
+        assert not isinstance(app.screen, MenuScreen)
+        app.theme = "gruvbox"
+        await settle(pilot)
+        await pilot.press("m")
+        # The same screen and widgets: nothing mounted or styled from scratch.
+        assert app.screen is menu and menu.query_one(OptionList) is entries
+        assert entries.highlighted == 0 and entries.has_focus
+        # Kept while the theme changed, it wears the new one.
+        border = menu.query_one("#menu-box").styles.border_top[1]
+        assert border == Color.parse(app.theme_variables["accent"])
+        await pilot.press(*["j"] * 6, "enter")  # Search…: the kept menu still runs its entries
+        await settle(pilot)
+        assert app.screen is main_screen(app) and main_screen(app).has_class("searching")
+
+
+async def test_an_article_is_rendered_once_per_width(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rich.console import Console, ConsoleOptions
+    from rich.markdown import Markdown
+
+    widths: list[int] = []  # the width of each render of the article's Markdown
+    render = Markdown.__rich_console__
+
+    def counted(markdown: Markdown, console: Console, options: ConsoleOptions) -> Any:
+        widths.append(options.max_width)
+        return render(markdown, console, options)
+
+    monkeypatch.setattr(Markdown, "__rich_console__", counted)
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        body = main_screen(app).query_one("#reader-body")
+        assert "Small Telescope Network" in screen_text(app) and body.region.height > 3
+        # Measured and drawn at the pane's width, then again when the scrollbar came and
+        # took two columns: it was five renders, each width drawn twice or three times.
+        assert widths and len(widths) == len(set(widths)), widths

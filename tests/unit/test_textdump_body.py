@@ -22,6 +22,20 @@ EXTENTS = [
         "Next year I will sow half the row",
         ("washing-up liquid", "runner beans", "Margaret Hill", "comments"),
     ),
+    (  # a "View comments (3)" link, then the thread with no header of its own
+        "comments_link_then_thread.txt",
+        "Your library card should not come with a tracking profile",
+        "Public libraries have always protected",
+        "Libraries can push back",
+        ("branch library", "audiobook", "View comments", "Terms of Use"),
+    ),
+    (  # a copyright notice that runs to a paragraph, and more footer prose under it
+        "long_copyright_notice.txt",
+        "Short walks after meals help keep blood sugar steady, study finds",
+        "A walk of ten to fifteen minutes",
+        "The authors say the findings",
+        ("All rights reserved", "printed from", "qualified professional"),
+    ),
     (  # a "Recommended" list of teasers (headline twice, summary) longer than the article
         "related_outweighs_article.txt",
         "Lighthouse keeper's cottage to become a museum",

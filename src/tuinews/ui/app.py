@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 Clock = Callable[[], datetime]
 STORE_POLL_SECONDS = 2.0
 SUBSCRIBE_WAIT_MS = 1000  # adding a feed waits this long for a store busy with another process
+MENU_SCREEN = "menu"  # the menu's name among the installed screens
 
 
 def utc_now() -> datetime:
@@ -208,7 +209,10 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         from tuinews.ui.screens.menu import MenuScreen
 
         if not isinstance(self.screen, MenuScreen):
-            self.push_screen(MenuScreen(), self._menu_chosen)
+            # Built once and kept (installed): opening it again mounts and styles nothing.
+            if not self.is_screen_installed(MENU_SCREEN):
+                self.install_screen(MenuScreen(), MENU_SCREEN)
+            self.push_screen(MENU_SCREEN, self._menu_chosen)
 
     def _menu_chosen(self, action: str | None) -> None:
         if action:

@@ -26,6 +26,7 @@ from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.screens.app_messages import AppMessages
 from tuinews.ui.screens.enclosure_tools import EnclosureTools
 from tuinews.ui.screens.list_order import ListOrdering, empty_hint, opened_from
+from tuinews.ui.screens.marking import Marking
 from tuinews.ui.screens.navigation import SPLIT_SETTING, Navigation, row_of, saved_split
 from tuinews.ui.screens.saved_views import ViewTools
 from tuinews.ui.widgets.article_list import ArticleList
@@ -39,14 +40,10 @@ NARROW_WIDTH = 100
 VIEW_SETTING, ARTICLE_SETTING, OPENED_SETTING = "ui.view", "ui.article", "ui.opened"
 
 
-class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessages):
+class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessages):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [
-        Binding("r", "toggle_read", "Read", id="article.toggle_read"),
-        Binding("s", "toggle_star", "Star", id="article.toggle_star"),
-        Binding("A", "mark_all_read", "All read", id="view.mark_all_read"),
-        Binding("u", "undo", "Undo", id="marks.undo"),
         Binding("o", "open_link", "Open", id="article.open_link"),
         Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link"),
         Binding("slash", "search", "Search", id="search.start"),
@@ -274,67 +271,6 @@ class MainScreen(ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessage
             return self.marks.article(self.article.id)
         row = self.query_one(ArticleList).current
         return self.marks.article(row.id) if row else None
-
-    # -- marking -------------------------------------------------------------
-
-    def action_toggle_read(self) -> None:
-        article = self._current()
-        if article is not None:
-            label = "marked unread" if article.read else "marked read"
-            self.marks.set_read([article.id], not article.read, label)
-            self._after_mark(article.id)
-
-    def action_toggle_star(self) -> None:
-        article = self._current()
-        if article is not None:
-            self.marks.set_starred(article.id, not article.starred)
-            self._after_mark(article.id)
-
-    def action_mark_all_read(self) -> None:
-        """Mark every unread article of the current view read, and say how many."""
-        if self.view.kind is ViewKind.SEARCH:
-            ids = [row.id for row in self.query_one(ArticleList).rows_shown if not row.read]
-            ids = self.marks.set_read(ids, True, f"{len(ids)} marked read")
-        else:
-            ids = self.marks.mark_view_read(
-                self.view, self.clock(), lambda count: f"{count} marked read"
-            )
-        noun = "article" if len(ids) == 1 else "articles"
-        label = self.view.label  # a category's name or a search: data, never markup
-        note = f"Marked {len(ids)} {noun} read in {label} (u to undo)."
-        self.notify(note, timeout=4, markup=False)
-        self.refresh_all()
-        self.refresh_bindings()
-
-    def action_undo(self) -> None:
-        marking = self.marks.undo()
-        if marking is None:
-            self.notify("Nothing to undo.", timeout=2)
-            return
-        self.notify(marking.undone(), markup=False)
-        if self.article is not None and self.article.id in marking.previous:
-            self.article = self.marks.article(self.article.id)
-        self.refresh_all()
-        self.refresh_bindings()
-
-    def _after_mark(self, article_id: int) -> None:
-        fresh = self.marks.article(article_id)
-        if fresh is None:
-            return
-        if self.article is not None and self.article.id == article_id:
-            self.article = fresh
-        self._row_changed(fresh)
-        self.refresh_bindings()
-
-    def on_marks_saved(self, message: MarksSaved) -> None:
-        self.refresh_counts()
-
-    def on_mark_failed(self, message: MarkFailed) -> None:
-        self.notify(message.reason, severity="error", markup=False)
-        self.refresh_all()
-
-    def on_unmount(self) -> None:
-        self.marks.close()
 
     # -- links ---------------------------------------------------------------
 

@@ -57,7 +57,12 @@ class MenuScreen(Dialog[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#menu-box").border_title = "Menu"
-        self.query_one(OptionList).highlighted = 0
+
+    def on_screen_resume(self) -> None:
+        # The same menu opens each time (the app keeps it): from its first entry, focused.
+        entries = self.query_one(OptionList)
+        entries.highlighted = 0
+        entries.focus()
 
     def action_cursor_down(self) -> None:
         self.query_one(OptionList).action_cursor_down()

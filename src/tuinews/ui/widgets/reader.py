@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, RichVisual
+from textual.widget import Widget
 from textual.widgets import Static
 
 from tuinews.article_view import enclosure_list
@@ -16,6 +22,33 @@ from tuinews.ui.highlight import highlight_markdown, highlight_text
 
 EMPTY_HINT = "Select an article and press enter to read it."
 NO_LINKS = Numbered("", ())
+
+
+class DrawnOnce(RichVisual):
+    """A Rich renderable drawn once per width and style.
+
+    Textual measures a Rich renderable's height by drawing it whole, then draws it again
+    to show it: an article's Markdown was rendered twice for each article opened.
+    """
+
+    def __init__(self, widget: Widget, renderable: RenderableType) -> None:
+        super().__init__(widget, renderable)
+        self._drawn: dict[tuple[int, Style], list[Strip]] = {}
+        self.draws = 0  # how many times the renderable was drawn (the tests count them)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        strips = self._drawn.get((width, style))
+        if strips is None:
+            self.draws += 1
+            strips = self._drawn[width, style] = super().render_strips(width, None, style, options)
+        return strips if height is None else strips[:height]
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        widget = self._widget
+        options = RenderOptions(widget._get_style, rules)
+        return len(self.render_strips(width, None, widget.visual_style, options))
 
 
 class ArticleBody(Static):
@@ -37,7 +70,7 @@ class ArticleBody(Static):
         from rich.markdown import Markdown
 
         self.source = markdown
-        self.update(Markdown(markdown, hyperlinks=True) if markdown else "")
+        self.update(DrawnOnce(self, Markdown(markdown, hyperlinks=True)) if markdown else "")
 
 
 class Reader(VerticalScroll, can_focus=True):

@@ -104,6 +104,8 @@ def split_lines(text: str) -> list[str]:
 
 def _chrome(text: str, words: int) -> Kind | None:
     """The kind of a line of page furniture, or None if it is not furniture."""
+    if text[:1] == "©":  # a copyright notice, however long: the page's footer
+        return Kind.END
     if words > _CHROME_WORDS:  # a long line: a paragraph, or a reading bar over one
         if _READBAR.match(text):
             return Kind.READBAR
@@ -112,12 +114,12 @@ def _chrome(text: str, words: int) -> Kind | None:
     bare = low.strip(" :|>›»•·-–—.!")
     if vocab.COUNTS.match(bare):
         return Kind.SOFT_END if "comment" in bare else Kind.JUNK
-    if words <= 6 and vocab.COMMENT_COUNT.search(low):
-        return Kind.SOFT_END
     if bare in vocab.END or (words <= 25 and "all rights reserved" in low):
         return Kind.END
     if words <= 12 and vocab.END_PATTERNS.match(low):
         return Kind.END
+    if words <= 6 and vocab.COMMENT_COUNT.search(low):
+        return Kind.SOFT_END
     if bare in vocab.CARD:
         return Kind.CARD
     if bare in vocab.JUNK or (words <= 6 and vocab.JUNK_PATTERNS.match(low)):

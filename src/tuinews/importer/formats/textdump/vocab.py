@@ -114,7 +114,9 @@ COUNTS = re.compile(
     re.I,
 )
 # "There are 13 comments", "Read 2 replies": a short line that counts the comments below.
-COMMENT_COUNT = re.compile(r"\b(?:\d+|no|one|two|three) (?:comments?|responses?|replies)\b", re.I)
+COMMENT_COUNT = re.compile(
+    r"\b(?:\d+|no|one|two|three) (?:comments?|responses?|replies)\b|\bcomments? \(\d+\)", re.I
+)
 END_PATTERNS = re.compile(
     r"^this page was last (?:edited|modified|updated)\b"
     r"|^(?:\d+|one|two|three) (?:thoughts?|responses?|repl(?:y|ies)|comments?) (?:on|to)\b"
