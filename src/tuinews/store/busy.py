@@ -1,20 +1,28 @@
 """A store held by another connection: how to tell, and how to wait only briefly for it.
 
 Every connection of the store waits up to BUSY_TIMEOUT_MS for a lock another one holds
-(an import holds it for one source at a time). A key press must never hang that long:
-QuickWait lowers the wait for one write, and is_busy tells a lock worth retrying from a
-store that cannot be written at all.
+(an import holds it for one source at a time); $TUINEWS_BUSY_TIMEOUT_MS sets another
+wait, in milliseconds (the tests shorten it, so as not to sit out ten seconds). A key
+press must never hang that long: QuickWait lowers the wait for one write, and is_busy
+tells a lock worth retrying from a store that cannot be written at all.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
 
-BUSY_TIMEOUT_MS = 10_000
+
+def _busy_timeout(default: int = 10_000) -> int:
+    given = os.environ.get("TUINEWS_BUSY_TIMEOUT_MS", "")
+    return int(given) if given.isdigit() else default
+
+
+BUSY_TIMEOUT_MS = _busy_timeout()
 QUICK_WAIT_MS = 50  # how long a key press waits for a busy store before its change queues
 
 
