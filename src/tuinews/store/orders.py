@@ -80,23 +80,35 @@ def list_index(view: View, order: ListOrder) -> str:
     return ""
 
 
-def keyset(order: ListOrder, row: ArticleRow, *, after: bool) -> list[tuple[str, list[object]]]:
+def keyset(
+    order: ListOrder,
+    row: ArticleRow,
+    *,
+    after: bool,
+    columns: tuple[str, str, str] = ("sort_at", "id", ""),
+) -> list[tuple[str, list[object]]]:
     """The rows that come after (or before) `row` in `order`: conditions with their
     parameters, each an index range, together in list order (nearest first).
 
     Dates compare as row values, so that an index in list order seeks to them; a title or
-    source order compares its text first (without regard to case, as it sorts).
+    source order compares its text first (without regard to case, as it sorts). `columns`
+    names the date and id columns and the prefix of the text ones: a saved view's matches
+    keep them as matched_at, article_id and match_title / match_source (saved.py).
     """
+    date_column, id_column, prefix = columns
     date = to_iso(row.date)
     later = after != (order.sort is Sort.OLDEST)  # later in the list: an older date
-    dated = f"(sort_at, id) {'<' if later else '>'} (?, ?)"
+    dated = f"({date_column}, {id_column}) {'<' if later else '>'} (?, ?)"
     column = ORDERS[order.sort][1]
     if column is None:
         return [(dated, [date, row.id])]
     text = row.title if column == "title" else row.source
     same: tuple[str, list[object]] = (
-        f"{column} = ? COLLATE NOCASE AND {dated}",
+        f"{prefix}{column} = ? COLLATE NOCASE AND {dated}",
         [text, date, row.id],
     )
-    other: tuple[str, list[object]] = (f"{column} {'>' if after else '<'} ? COLLATE NOCASE", [text])
+    other: tuple[str, list[object]] = (
+        f"{prefix}{column} {'>' if after else '<'} ? COLLATE NOCASE",
+        [text],
+    )
     return [same, other] if after else [other, same]

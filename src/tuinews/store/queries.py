@@ -22,7 +22,14 @@ from tuinews.models import (
     View,
     ViewKind,
 )
-from tuinews.store.orders import effective_order, keyset, list_index, order_by, ordered_filter
+from tuinews.store.orders import (
+    default_order,
+    effective_order,
+    keyset,
+    list_index,
+    order_by,
+    ordered_filter,
+)
 from tuinews.store.rows import (
     ARTICLE_COLUMNS,
     ROW_COLUMNS,
@@ -179,8 +186,8 @@ class Queries:
     ) -> int | None:
         """The first unread article of a view that comes after `after` (or the first)
         in `order`."""
-        order = effective_order(view, order)
-        order = effective_order(view, ListOrder(order.sort, unread_only=True))
+        sort = (order or default_order(view)).sort
+        order = effective_order(view, ListOrder(sort, unread_only=True))
         if view.kind is ViewKind.SAVED:
             return saved_next_unread(self.conn, view.name or "", after, order)
         where, params = ordered_filter(view, order, now)

@@ -14,7 +14,7 @@ import sqlite3
 from typing import Any
 
 from tuinews.models import ArticleRow, Count, ListOrder, SavedView, Sort
-from tuinews.store.rows import to_iso
+from tuinews.store.orders import keyset
 from tuinews.store.search import rows_by_ids
 from tuinews.store.views import fts_query
 from tuinews.untrusted import door_line
@@ -22,19 +22,13 @@ from tuinews.untrusted import door_line
 MAX_NAME = 80
 _ORDER = "ORDER BY matched_at DESC, article_id DESC"
 _DEFAULT = ListOrder()
-# Each order in the view's own indexes: ORDER BY, and the copied column before the date.
+# Each order's ORDER BY in the view's own indexes (on the copies the matches keep).
 _ORDERS = {
-    Sort.NEWEST: (_ORDER, None),
-    Sort.BEST: (_ORDER, None),
-    Sort.OLDEST: ("ORDER BY matched_at ASC, article_id ASC", None),
-    Sort.TITLE: (
-        "ORDER BY match_title COLLATE NOCASE, matched_at DESC, article_id DESC",
-        "match_title",
-    ),
-    Sort.SOURCE: (
-        "ORDER BY match_source COLLATE NOCASE, matched_at DESC, article_id DESC",
-        "match_source",
-    ),
+    Sort.NEWEST: _ORDER,
+    Sort.BEST: _ORDER,
+    Sort.OLDEST: "ORDER BY matched_at ASC, article_id ASC",
+    Sort.TITLE: "ORDER BY match_title COLLATE NOCASE, matched_at DESC, article_id DESC",
+    Sort.SOURCE: "ORDER BY match_source COLLATE NOCASE, matched_at DESC, article_id DESC",
 }
 
 
@@ -44,21 +38,13 @@ def _where(order: ListOrder) -> str:
 
 
 def _bounds(order: ListOrder, row: ArticleRow, *, after: bool) -> list[tuple[str, list[object]]]:
-    """The matches after (or before) `row` in `order`, as index ranges (see orders.keyset)."""
-    later = after != (order.sort is Sort.OLDEST)
-    dated = f"(matched_at, article_id) {'<' if later else '>'} (?, ?)"
-    date: list[object] = [to_iso(row.date), row.id]
-    column = _ORDERS[order.sort][1]
-    if column is None:
-        return [(dated, date)]
-    text = row.title if column == "match_title" else row.source
-    same: tuple[str, list[object]] = (f"{column} = ? COLLATE NOCASE AND {dated}", [text, *date])
-    other: tuple[str, list[object]] = (f"{column} {'>' if after else '<'} ? COLLATE NOCASE", [text])
-    return [same, other] if after else [other, same]
+    """The matches after (or before) `row` in `order`, as index ranges (orders.keyset on
+    the copies the matches keep)."""
+    return keyset(order, row, after=after, columns=("matched_at", "article_id", "match_"))
 
 
 def _order(order: ListOrder) -> str:
-    return _ORDERS[order.sort][0]
+    return _ORDERS[order.sort]
 
 
 class SavedViewError(Exception):
