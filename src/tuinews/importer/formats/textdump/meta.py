@@ -134,10 +134,12 @@ _BY_ALONE = frozenset(
         "von",
     }
 )
+# "By" in the other languages: a byline's first word, and a hint that a line is metadata.
+_BY_FOREIGN = "par|por|von|door|di|av|przez|autor|autore|auteur"
 _BYLINE = re.compile(
     r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
     r"|interview by|interviewed by"
-    r"|par|por|von|door|di|av|przez|autor|autore|auteur) :?"
+    rf"|{_BY_FOREIGN}) :?"
     r"|(?:authors?|words|byline|writer) ?:) ?(\S.*)$",
     re.I,
 )
@@ -148,8 +150,7 @@ _CLOCK_ONLY = re.compile(
 )
 # Every metadata line holds a figure, a byline word or a relative day.
 _HINT = re.compile(
-    r"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|par|por|von|door|di|av"
-    r"|przez|autor|autore|auteur)\b",
+    rf"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|{_BY_FOREIGN})\b",
     re.I,
 )
 # "on March 10, 2015 by Jane Doe": the date's part ends where the byline starts.
