@@ -78,6 +78,13 @@ EXTENTS = [
         "Environmental groups welcomed the figures",
         ("’17", "150", "litres a day", "Reservoir"),
     ),
+    (  # "Related coverage" under a long article, with a few teasers of a sentence or two
+        "related_after_long_article.txt",
+        "Night-shift nurses sleep better with a fixed rota, hospital trial finds",
+        "Nurses who worked the same nights every week",
+        "The authors now want to repeat the trial",
+        ("shift work is hard", "ambulance crews", "car park", "Related coverage"),
+    ),
     (  # Chinese prose split into short lines without full stops, image file names between
         "chinese_blog_short_lines.txt",
         None,  # the headline under a date line: not what this test is about
