@@ -18,7 +18,7 @@ from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, Sort, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
-from tuinews.store.feed_entries import feed_entries
+from tuinews.store.feed_entries import feed_entries, with_feed_categories
 from tuinews.store.saved import list_views
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
@@ -99,13 +99,14 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
         self._load_view(keep if keep is not None else current.id if current else None)
 
     def refresh_counts(self) -> None:
-        counts, shown = self.marks.counts(self.clock()), self.view
+        self.feeds = feed_entries(self.store.conn)
+        counts = with_feed_categories(self.marks.counts(self.clock()), self.feeds)
+        shown = self.view
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
         saved = list_views(self.store.conn)
         if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
             self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
-        self.feeds = feed_entries(self.store.conn)
         if self.view.kind is ViewKind.FEED:  # unsubscribed meanwhile: All; else its title
             feed = self.feed_entry()
             self.set_reactive(MainScreen.view, feed.view if feed is not None else View())
