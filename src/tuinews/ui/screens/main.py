@@ -329,6 +329,8 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
             self.view = view
         if article_id is not None and self.query_one(ArticleList).select_id(article_id):
             self.open_article(article_id)
+            if self.has_class("narrow"):
+                return  # the reader has the width and the focus: the article is seen
         self.query_one(ArticleList).focus()
 
     def action_back(self) -> None:
