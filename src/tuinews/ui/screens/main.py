@@ -278,8 +278,8 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
     def tool_article(self) -> Article | None:
         return self._current()
 
-    def open_links(self) -> Numbered:
-        return self.query_one(Reader).numbered
+    def open_links(self) -> Numbered | None:
+        return None if self.article is None else self.query_one(Reader).numbered
 
     def current_view(self) -> View:
         return self.view
