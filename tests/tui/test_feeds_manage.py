@@ -144,3 +144,16 @@ async def test_a_failing_feed_in_a_category_without_articles_is_marked_there(
         feed = sidebar.get_option("feed:Science\x1fhttps://gone.example/rss")
         assert " !" in str(feed.prompt)
         assert "! 404" in str(app.screen.query_one("#view-status").render())
+
+
+async def test_exclamation_mark_opens_the_feeds_from_the_list_too(store: Store) -> None:
+    # An empty feed view says "! shows its errors"; after enter the list has the focus,
+    # where ! did nothing.
+    _subscribe(store)
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.focused is app.screen.query_one("#articles")
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, FeedsScreen)
+        await pilot.press("escape", "l", "exclamation_mark")  # from the reader as well
+        assert isinstance(app.screen, FeedsScreen)
