@@ -45,9 +45,7 @@ def feed_entries(conn: sqlite3.Connection) -> dict[str, list[FeedEntry]]:
     return entries
 
 
-def with_feed_categories(
-    counts: SidebarCounts, feeds: dict[str, list[FeedEntry]]
-) -> SidebarCounts:
+def with_feed_categories(counts: SidebarCounts, feeds: dict[str, list[FeedEntry]]) -> SidebarCounts:
     """The counts with every category a subscription names listed, at zero while it holds
     no article yet (a new or failing feed): the feed and its `!` show where it was put."""
     missing = [name for name in feeds if name and name not in counts.categories]
