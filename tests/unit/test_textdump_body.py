@@ -85,6 +85,20 @@ EXTENTS = [
         "The authors now want to repeat the trial",
         ("shift work is hard", "ambulance crews", "car park", "Related coverage"),
     ),
+    (  # a live ticker of other news (entries under their time) beside a short wire story
+        "live_ticker_after_article.txt",
+        "Un deuxième pont emporté par la crue dans la vallée du Rhin",
+        "Un deuxième pont a été emporté jeudi",
+        "La préfecture a ouvert une cellule",
+        ("pharmacies", "contrôleurs", "14:44", "En direct", "Sénat"),
+    ),
+    (  # a live blog: the entries under their time are the article itself
+        "live_blog.txt",
+        "Election night: the results ward by ward",
+        "Follow the results from every ward",
+        "The Harbour ward result is finally in",
+        ("Comments", "Related stories"),
+    ),
     (  # Chinese prose split into short lines without full stops, image file names between
         "chinese_blog_short_lines.txt",
         None,  # the headline under a date line: not what this test is about

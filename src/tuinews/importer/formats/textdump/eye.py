@@ -12,13 +12,14 @@ from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline
 from tuinews.importer.formats.textdump.header import header_meta, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, weights
+from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, timed, weights
 from tuinews.importer.formats.textdump.runbody import run_body
-from tuinews.importer.formats.textdump.runs import main_run
+from tuinews.importer.formats.textdump.runs import feed_cut, main_run
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60
 _TITLE_WORDS = 12
+_STAMPED = 40  # words in a line that may be a feed's entry under its time
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,10 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     run = main_run(grades, sizes, weight)
     if run is None:
         return None
+    stamps = [
+        j for j in range(run.start, run.stop) if sizes[j] <= _STAMPED and timed(lines[j].text)
+    ]
+    run = feed_cut(run, stamps, grades, sizes)
     head = find_headline(lines, grades, weight, run, keys)
     if head is not None and head >= run.start:
         first = next((j for j in range(head + 1, run.stop) if weight[j] > 0), None)
