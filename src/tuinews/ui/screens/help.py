@@ -16,7 +16,6 @@ from tuinews.ui.backdrop import Dialog
 Rows = list[tuple[str, str, str]]
 # Textual's own keys that mean something here (they have no binding id of ours).
 TEXTUAL_ROWS: Rows = [
-    ("tab / shift+tab", "Next / previous pane", ""),
     ("ctrl+p", "Command palette", ""),
     ("ctrl+q", "Quit", ""),
 ]
