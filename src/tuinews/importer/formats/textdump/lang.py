@@ -153,3 +153,8 @@ def dense_function_share(text: str, dense: int) -> float:
 def is_dense_stop(ch: str) -> bool:
     """Whether a character is sentence punctuation of a spaceless script."""
     return ch in _DENSE_STOPS
+
+
+def dense_small(ch: str) -> bool:
+    """Whether a character is one of the small words of Chinese or Japanese (的, 了, の ...)."""
+    return ch in _DENSE_FUNCTION
