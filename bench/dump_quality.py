@@ -1,6 +1,6 @@
 """How well the page-dump importer finds the article on real pages: the devset's quality score.
 
-python -m bench.dump_quality [--data ../shared/devset/readability] [--half a|b] [--pages]
+python -m bench.dump_quality [--data ../shared/devset/readability] [--half a|b] [--pages] [--first]
 
 Reads NAME.txt (a "select all, copy" dump of a real page) and NAME.json (the expected title,
 body, byline and date) from the devset, which lives outside the repository; without it the
@@ -8,6 +8,12 @@ benchmark says so and stops. The body score is the article-extraction benchmark'
 same as ../shared/tools/score_textdumps.py: 4-gram shingle precision and recall per page over
 multisets, averaged over pages, F1 the harmonic mean of the two means. `--half a` / `--half b`
 score every other page (sorted by name), to check a rule tuned on one half against the other.
+
+A dump may hold several articles (an infinite scroll, a weekly edition): the body scored is
+what the importer stores from the page, every article's body in order, since the expected
+body is the page's content whichever way it is cut. `--first` scores the first article only,
+as a single-article extractor's output is scored (the title, byline and date are always the
+first article's).
 """
 
 from __future__ import annotations
@@ -126,8 +132,8 @@ def _byline_right(ours: str | None, expected: str) -> bool:
     return bool(mine) and (mine in theirs or theirs.removeprefix("by ") in mine)
 
 
-def score_page(name: str, text: str, truth: dict[str, str | None]) -> Page:
-    """Parse one dump and compare its first article with the expected one."""
+def score_page(name: str, text: str, truth: dict[str, str | None], first: bool = False) -> Page:
+    """Parse one dump and compare its articles (or the first only) with the expected one."""
     title = body = ""
     author: str | None = None
     published: datetime | None = None
@@ -135,7 +141,8 @@ def score_page(name: str, text: str, truth: dict[str, str | None]) -> Page:
     start = time.perf_counter()
     try:
         drafts = parse_text_dump(text)
-        title, body = drafts[0].title, drafts[0].body
+        title = drafts[0].title
+        body = "\n\n".join(d.body for d in (drafts[:1] if first else drafts))
         author, published = drafts[0].author, drafts[0].published
     except ImportFailure as exc:
         error = str(exc)
@@ -199,6 +206,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--half", choices=("a", "b"), help="score every other page only")
     parser.add_argument("--pages", action="store_true", help="print every page's scores")
+    parser.add_argument("--first", action="store_true", help="score the first article only")
     args = parser.parse_args()
     truths = sorted(args.data.glob("*.json"))
     if not truths:
@@ -214,7 +222,7 @@ def main() -> None:
         )
         for path in truths
     ]
-    pages = [score_page(name, text, truth) for name, text, truth in inputs]
+    pages = [score_page(name, text, truth, args.first) for name, text, truth in inputs]
     if args.pages:
         for p in pages:
             flags = "".join(

@@ -406,7 +406,7 @@ def test_non_text_raises_import_failure() -> None:
         ("2026-10-02T09:30:00+02:00", None, _utc(2026, 10, 2, 7, 30)),
         ("21/11/2026", None, _utc(2026, 11, 21)),
         ("Thursday 1st October 2026", None, _utc(2026, 10, 1)),
-        ("By Jane Doe and John Roe, Reuters", "Jane Doe and John Roe", None),
+        ("By Jane Doe and John Roe, Reuters", "Jane Doe, John Roe", None),
         ("BY JANE DOE FOR DAILY EXAMPLE", "Jane Doe", None),
         ("By Jane Doe in Nairobi · 2 Oct 2026 · 4 min read", "Jane Doe", _utc(2026, 10, 2)),
         ("Words by Sam Ortiz", "Sam Ortiz", None),
@@ -434,7 +434,7 @@ def test_lines_that_are_not_metadata(line: str) -> None:
 def test_author_and_section_helpers() -> None:
     assert clean_author("Dan Holloway, Health Reporter") == "Dan Holloway"
     assert clean_author("continuing to browse") is None
-    assert clean_author("JANE DOE AND JOHN ROE") == "Jane Doe and John Roe"
+    assert clean_author("JANE DOE AND JOHN ROE") == "Jane Doe, John Roe"
     assert section_label("WORLD") == "World"
     assert section_label("UK NEWS") == "UK News"
     assert section_label("Home / Technology") == "Technology"

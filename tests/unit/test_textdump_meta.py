@@ -51,7 +51,7 @@ def _utc(*args: int) -> datetime:
         ("21. März 2026, 14:05 Uhr", None, _utc(2026, 3, 21, 14, 5)),
         ("Publicado el 12 de marzo de 2026", None, _utc(2026, 3, 12)),
         # Three authors joined by a comma and the page language's "and".
-        ("Por Ana Ruiz Gil, Pau Vidal y Marta Sol", "Ana Ruiz Gil, Pau Vidal y Marta Sol", None),
+        ("Por Ana Ruiz Gil, Pau Vidal y Marta Sol", "Ana Ruiz Gil, Pau Vidal, Marta Sol", None),
     ],
 )
 def test_byline_and_date_lines(line: str, author: str | None, published: datetime | None) -> None:
@@ -153,3 +153,54 @@ def test_a_byline_naming_the_photographer_is_not_a_caption() -> None:
     line = classify("by Lena Sorel (reporting) and Tomas Ek (photography)")
     assert line.kind is Kind.META
     assert line.meta is not None and line.meta.author == "Lena Sorel"
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "published"),
+    [
+        # A Chinese news page's credit line: the date, the source, an empty author field and
+        # the editor, with nothing between them.
+        (
+            "2026-03-10 09:58:03来源：海港日报作者：责任编辑：王芳",
+            "王芳",
+            _utc(2026, 3, 10, 9, 58),
+        ),
+        ("2026-03-10 来源：海港日报 作者：李海 编辑：王芳", "李海", _utc(2026, 3, 10)),
+        ("作者：李海", "李海", None),
+        # "by:" with its colon glued to the word, as a list item of the header.
+        ("by: Laila Haddad", "Laila Haddad", None),
+        # The author's job after the name is not a second author.
+        ("Posted by Jon Berg, Software Engineer on Harbour Cloud", "Jon Berg", None),
+        # Several authors are stored as a list of names, whatever the page's word for "and".
+        ("Par Léa Martin et Hugo Petit", "Léa Martin, Hugo Petit", None),
+        ("By Jo Marsh and Tove Berg", "Jo Marsh, Tove Berg", None),
+        # A particle inside one name is not a second author.
+        ("Por José Ortega y Gasset", "José Ortega y Gasset", None),
+        # A byline that is only a handle still dates the page.
+        ("On 6/13/2026 by @harbourjon", None, _utc(2026, 6, 13)),
+        # Abbreviated month names between dots (Brazilian papers) or with a dot (German).
+        ("21.dez.2025 às 12h55", None, _utc(2025, 12, 21, 12, 55)),
+        ("21. Dez. 2025, 08:30 Uhr", None, _utc(2025, 12, 21, 8, 30)),
+    ],
+)
+def test_credit_lines_in_other_forms(
+    line: str, author: str | None, published: datetime | None
+) -> None:
+    meta = parse_meta(line)
+    assert meta is not None, line
+    assert (meta.author, meta.date) == (author, published)
+
+
+def test_a_bulleted_by_line_is_the_byline() -> None:
+    line = classify("  • by: Laila Haddad")
+    assert line.kind is Kind.META
+    assert line.meta is not None and line.meta.author == "Laila Haddad"
+
+
+def test_a_personal_blog_named_after_its_author() -> None:
+    # The masthead and the copyright line name the same person and no byline stands
+    # anywhere; the date is a list item several lines above the headline.
+    draft = _page("personal_blog_masthead.txt")
+    assert draft.author == "Mara Lindqvist"
+    assert draft.published == _utc(2026, 3, 3)
+    assert draft.source_name == "Mara Lindqvist"

@@ -20,6 +20,7 @@ from tuinews.importer.formats.textdump.prose import Grade
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
 _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its byline
 _COPY_REACH = 80  # lines above the headline searched for its first copy
+_ABOVE_DATE = 4  # non-blank lines above the headline where its date may stand
 _ABOVE = 16  # non-blank lines above the headline where a name over its reading time stands
 _END_REACH = 12  # non-blank lines around the body's end searched for the author's note
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
@@ -41,7 +42,7 @@ def header_meta(
     published: datetime | None = None
     label = ""
     used: list[int] = []
-    low = max(0, head - 4)
+    low = _top_of_header(lines, head)
     seen = 0
     high = start
     while high < stop and seen < _AFTER:
@@ -72,6 +73,23 @@ def header_meta(
     if published is None and languages:
         published = _foreign_date(lines, low, high, languages)
     return author, published, used
+
+
+def _top_of_header(lines: list[Line], head: int) -> int:
+    """The highest line of the header above the headline: up to four lines, blank lines not
+    counted (a blog puts its date, reading time and tags in a list over the title), and no
+    paragraph or end of another article."""
+    low = head
+    seen = 0
+    for j in range(head - 1, max(-1, head - 4 * _ABOVE_DATE), -1):
+        kind = lines[j].kind
+        if kind is Kind.BLANK:
+            continue
+        if kind in (Kind.PROSE, Kind.END) or seen == _ABOVE_DATE:
+            break
+        seen += 1
+        low = j
+    return low
 
 
 def _bare_byline(lines: list[Line], head: int, high: int, metas: bool = False) -> str | None:

@@ -46,7 +46,7 @@ class Line:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufeff]")
-_BULLET = re.compile(r"^(?:[•●▪◦‣∙·▸►]|[*–-] )\s*(\S.*)$")
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·▸►]|[*+–-] )\s*(\S.*)$")
 _READBAR = re.compile(r"^(?:now )?reading ?: ?(\S.*)$", re.I)
 _SLIDE = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b")  # "3/50", "3 of 50": a slide's number
 _SLIDES = 3  # slides counted out of the same total that make a gallery

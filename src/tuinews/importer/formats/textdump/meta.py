@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from tuinews.importer.formats.textdump.names import (
     PARTS,
     bare_name,
+    cjk_credit,
     clean_author,
     is_name,
     unglue,
@@ -49,8 +50,28 @@ _FOREIGN_MONTHS = {
     )
     for name in names.split()
 }
+
+
+def _abbreviations(months: dict[str, int]) -> dict[str, int]:
+    """The month names cut to three and four letters ("dez", "févr", "juil"), where the cut
+    names one month only ("jui" could be June or July)."""
+    cuts: dict[str, set[int]] = {}
+    for name, number in months.items():
+        for size in (3, 4):
+            if len(name) > size:
+                cuts.setdefault(name[:size], set()).add(number)
+    return {cut: numbers.pop() for cut, numbers in cuts.items() if len(numbers) == 1}
+
+
+_FOREIGN_MONTHS |= {
+    cut: n for cut, n in _abbreviations(_FOREIGN_MONTHS).items() if cut not in _FOREIGN_MONTHS
+}
+# "30 avril 2015", "1er mai", "21. März 2024", "12 de marzo de 2024", "21.dez.2018", "21. Dez.
+# 2025": the longest names first, so that "marzo" is not read as "mar".
 _DMY_FOREIGN = re.compile(
-    r"\b(\d{1,2})\.?(?:er)? (?:de )?(" + "|".join(_FOREIGN_MONTHS) + r")(?: de)?,? (\d{4})(?!\d)",
+    r"\b(\d{1,2})(?:\.|er)? ?(?:de )?("
+    + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")(?:\.|(?![^\W\d_]))(?: de)?,? ?(\d{4})(?!\d)",
     re.I,
 )
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? ?(\d{{4}})(?!\d)", re.I)
@@ -139,7 +160,7 @@ _BY_FOREIGN = "par|por|von|door|di|av|przez|autor|autore|auteur"
 _BYLINE = re.compile(
     r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
     r"|interview by|interviewed by"
-    rf"|{_BY_FOREIGN}) :?"
+    rf"|{_BY_FOREIGN})(?: :?| ?:)"
     r"|(?:authors?|words|byline|writer) ?:) ?(\S.*)$",
     re.I,
 )
@@ -154,7 +175,7 @@ _HINT = re.compile(
     re.I,
 )
 # "on March 10, 2015 by Jane Doe": the date's part ends where the byline starts.
-_BY_AFTER_DATE = re.compile(r"(?<=\d) (?=by [A-Z])")
+_BY_AFTER_DATE = re.compile(r"(?<=\d) (?=by [A-Z@])")
 # "Jane Doe 2 hours ago", "Jane Doe • 8h": a name and when, relative to now.
 _NAME_THEN_RELATIVE = re.compile(
     r"^(\S.*?),? (?:(?:\d{1,4}|an?|one) ?(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
@@ -305,6 +326,12 @@ def parse_meta(text: str) -> Meta | None:
     low = text.lower()
     if low in _BY_ALONE:
         return Meta(awaits_name=True)
+    if not text.isascii() and (credit := cjk_credit(text)) is not None:
+        name, at = credit
+        found = find_date(text[:at]) if at else None
+        if name is None and found is None:
+            return None
+        return Meta(author=name, date=found[0] if found is not None else None)
     if not _HINT.search(text):
         return None
     author: str | None = None
@@ -331,6 +358,9 @@ def parse_meta(text: str) -> Meta | None:
         by = _BYLINE.match(part)
         if by is not None:
             raw = " ".join(unglue(_HANDLE.sub(" ", by.group(1))).split())
+            if not raw and "@" in by.group(1):
+                has_meta = True  # "On 6/13/2026 by @handle": no name, the date still counts
+                continue
             found = find_date(raw) if _HINT_DIGIT.search(raw) else None
             # "By Jane Doe March 18, 2026 12:22 PM Good Morning": the name, then the date.
             name = clean_author(raw)

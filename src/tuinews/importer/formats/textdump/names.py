@@ -32,7 +32,10 @@ NAME_JOINERS = frozenset({
 _ROLE_WORDS = frozenset({
     "correspondent", "editor", "reporter", "writer", "contributor", "staff", "columnist",
     "analyst", "bureau", "chief", "senior", "desk", "news", "agency", "agencies", "reuters",
-    "afp", "ap", "associated", "press", "team", "special", "affairs"
+    "afp", "ap", "associated", "press", "team", "special", "affairs", "engineer", "manager",
+    "director", "developer", "designer", "scientist", "researcher", "professor", "officer",
+    "president", "founder", "ceo", "cto", "intern", "lead", "producer", "photographer",
+    "programmer", "advocate", "evangelist", "head", "principal"
 })  # fmt: skip
 
 
@@ -66,11 +69,20 @@ def clean_author(raw: str) -> str | None:
         names.append(piece)
     if not names:
         return None
-    name = ", ".join(names)
+    name = ", ".join(one for piece in names for one in _apart(piece))
     if name.isupper():
         words = name.lower().split()
         name = " ".join(w if w in NAME_JOINERS else w.title() for w in words)
     return name if len(name) <= 80 else None
+
+
+def _apart(piece: str) -> list[str]:
+    """The names joined by a word for "and" ("Jo Marsh et Tove Berg"): stored as a list.
+    A particle inside one name ("José Ortega y Gasset") has a single word on a side."""
+    names = _AND.split(piece)
+    if len(names) > 1 and all(len(one.split()) >= 2 for one in names):
+        return names
+    return [piece]
 
 
 _SMALL = frozenset({"to", "the", "this", "on", "of", "in", "all", "my", "your", "a", "an", "with"})
@@ -122,3 +134,34 @@ def bare_name(text: str) -> str | None:
     if 2 <= len(tokens) <= 3 and len(text) <= 40 and is_name(tokens):
         return clean_author(text)
     return None
+
+
+# The labels of a Chinese or Japanese credit line: "来源：" (the source), "作者：" (the author),
+# "记者" (the reporter), "责任编辑：" (the editor in charge); a name follows each.
+_CJK_LABEL = re.compile(
+    r"(来源|來源|出典|作者|著者|筆者|记者|記者|撰文|责任编辑|責任編輯|编辑|編輯|編集|^文)"
+    r" ?[：:︱丨|/] ?"
+)
+_CJK_NAME = re.compile(r"[^\W\d_]{2,12}(?: [^\W\d_]{2,12}){0,2}")
+_CJK_EDITORS = frozenset({"责任编辑", "責任編輯", "编辑", "編輯", "編集"})
+_CJK_SOURCES = frozenset({"来源", "來源", "出典"})
+
+
+def cjk_credit(text: str) -> tuple[str | None, int] | None:
+    """The name a Chinese or Japanese credit line gives ("作者：李海", "责任编辑：王芳"; the
+    author before the editor) and where its first label starts; None without such labels."""
+    labels = list(_CJK_LABEL.finditer(text))
+    if not labels:
+        return None
+    author = editor = None
+    for n, label in enumerate(labels):
+        end = labels[n + 1].start() if n + 1 < len(labels) else len(text)
+        value = text[label.end() : end].strip(" []【】()（）")
+        word = label.group(1)
+        if word in _CJK_SOURCES or _CJK_NAME.fullmatch(value) is None:
+            continue
+        if word in _CJK_EDITORS:
+            editor = editor or value
+        else:
+            author = author or value
+    return author or editor, labels[0].start()

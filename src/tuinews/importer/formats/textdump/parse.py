@@ -19,7 +19,7 @@ from tuinews.importer.formats.textdump.body import Body, build_body, category_ab
 from tuinews.importer.formats.textdump.eye import main_article
 from tuinews.importer.formats.textdump.head import Keys, not_a_headline
 from tuinews.importer.formats.textdump.lines import Kind, Line, classify_all, key_of
-from tuinews.importer.formats.textdump.site import site_name
+from tuinews.importer.formats.textdump.site import site_and_owner
 from tuinews.models import ArticleDraft
 
 _WINDOW = 40  # lines around a headline within which a second copy of it counts
@@ -77,9 +77,11 @@ def _parse(text: str) -> list[ArticleDraft]:
         ]
         placed = [(a.head, a.draft) for a in extras] + [(main.head, main.draft)]
         drafts = [draft for _, draft in sorted(placed, key=lambda pair: pair[0])]
-    site = site_name(lines, keys)
+    site, owner = site_and_owner(lines, keys)
     if site is not None:
-        drafts = [replace(d, source_name=d.source_name or site) for d in drafts]
+        drafts = [
+            replace(d, source_name=d.source_name or site, author=d.author or owner) for d in drafts
+        ]
     return drafts
 
 

@@ -14,6 +14,9 @@ _PAST = 0.5  # what prose under the end of an article is worth
 _BRIDGE = 0.3  # a continuation past furniture at least this share of the run is its own
 _BRIDGE_HEADLINES = 2  # headline-like lines between them that tell other stories' teasers
 _CANDIDATES = 3  # runs weighed against each other for the article
+_FEED = 3  # entries with a time (a live ticker, a comment thread) within _FEED_SPAN lines
+_FEED_SPAN = 20
+_TAIL = 1 / 3  # prose under an article's end shorter than this share of it: a box's teasers
 _ENDS = (Grade.END, Grade.CUT)
 
 
@@ -26,10 +29,42 @@ def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run 
         return None
     ended = _article_end(grades, sizes)
     if runs[0].start < ended:
-        return _bridged(runs[0], grades, sizes, weight)  # the others count for less still
-    runs = best_runs(weight, _CANDIDATES)
-    best = max(runs, key=lambda run: run.score * (_PAST if run.start >= ended else 1.0))
-    return _bridged(best, grades, sizes, weight)
+        best = runs[0]  # the others count for less still
+    else:
+        runs = best_runs(weight, _CANDIDATES)
+        best = max(runs, key=lambda run: run.score * (_PAST if run.start >= ended else 1.0))
+    return _tail_cut(_bridged(best, grades, sizes, weight), grades, sizes, weight)
+
+
+def _tail_cut(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:
+    """The run without what follows an end ("Related", "Latest news") under a long stretch of
+    its prose, when the prose below is short beside the prose above: a box's teasers, not the
+    article going on past an inline box."""
+    read = 0
+    for i in range(run.start, run.stop):
+        if grades[i] is Grade.GOOD:
+            read += sizes[i]
+        elif grades[i] in _ENDS and read >= _READ:
+            below = sum(sizes[j] for j in range(i, run.stop) if grades[j] is Grade.GOOD)
+            if below < _TAIL * read:
+                last = next(j for j in range(i - 1, run.start - 1, -1) if weight[j] > 0)
+                return Run(run.start, last + 1, run.score)
+    return run
+
+
+def feed_cut(run: Run, stamps: list[int], grades: list[Grade], sizes: list[int]) -> Run:
+    """The run without a feed of entries marked with a time (a live ticker of other news, a
+    comment thread) that starts under a long stretch of its prose. `stamps` are the run's
+    lines that start with a time, in order. A feed the run opens with is a live blog:
+    the article itself."""
+    for n, first in enumerate(stamps):
+        if n + _FEED - 1 < len(stamps) and stamps[n + _FEED - 1] < first + _FEED_SPAN:
+            read = sum(sizes[j] for j in range(run.start, first) if grades[j] is Grade.GOOD)
+            if read < _READ:
+                return run
+            last = next(j for j in range(first - 1, run.start - 1, -1) if grades[j] is Grade.GOOD)
+            return Run(run.start, last + 1, run.score)
+    return run
 
 
 def _bridged(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:

@@ -1,4 +1,5 @@
-"""The site's own name in a pasted page: from its copyright line, else from its masthead."""
+"""The site's own name in a pasted page: from its copyright line, else from its masthead;
+and the person a personal site is named after."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.head import Keys
 from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.names import person
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?: ?[-–] ?(?:19|20)?\d\d\b)?")
@@ -15,6 +17,7 @@ _CUT = re.compile(
 )
 _LEGAL = re.compile(r"\b(?:inc|ltd|llc|gmbh|plc|s\.?a|ag|corp|co)\.?$", re.I)
 _MASTHEAD_LINES = 6
+_OWNER_LINES = 3  # the site's name stands among the page's first lines
 
 
 def _name(raw: str) -> str | None:
@@ -72,6 +75,22 @@ def from_masthead(lines: list[Line], keys: Keys) -> str | None:
     return None
 
 
-def site_name(lines: list[Line], keys: Keys) -> str | None:
-    """The site's name, from the copyright line first, then the masthead; None if unsure."""
-    return from_copyright(lines) or from_masthead(lines, keys)
+def site_and_owner(lines: list[Line], keys: Keys) -> tuple[str | None, str | None]:
+    """The site's name, from the copyright line first, then the masthead (None if unsure);
+    and the person a personal site is named after, when its copyright line and one of its
+    first lines name the same person ("Jane Doe"): the author of posts without a byline."""
+    owner = from_copyright(lines)
+    if owner is None:
+        return from_masthead(lines, keys), None
+    if not person(owner):
+        return owner, None
+    seen = 0
+    for line in lines:
+        if line.kind is Kind.BLANK:
+            continue
+        if line.text == owner:
+            return owner, owner
+        seen += 1
+        if seen >= _OWNER_LINES:
+            break
+    return owner, None
