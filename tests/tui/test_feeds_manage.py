@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench.synthetic import rss_feed
 
-from conftest import FIXED_NOW, app_for, settle
+from conftest import FIXED_NOW, app_for, main_screen, settle
 from httpserver import serve, static
 from tuinews.models import ArticleDraft
 from tuinews.store import Store
@@ -120,3 +120,40 @@ async def test_r_refreshes_only_the_highlighted_feed(store: Store) -> None:
             await pilot.press("escape")
             await pilot.pause()
             assert app.screen.query_one("#sidebar").get_option("category:Alpha")
+
+
+async def test_a_failing_feed_in_a_category_without_articles_is_marked_there(
+    store: Store,
+) -> None:
+    # Seen in tmux: a feed added to "Science" that never fetched had no `!` anywhere, for
+    # its category (no articles yet) was not in the sidebar.
+    _subscribe(store)
+    add_subscription(store, "https://gone.example/rss", "Gone Gazette", "Science")
+    record_fetch(store, "https://gone.example/rss", fetched_at=FIXED_NOW, status=404, error="404")
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        sidebar = app.screen.query_one("#sidebar")
+        assert " !" in str(sidebar.get_option("category:Science").prompt)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index("category:Science")
+        await settle(pilot)
+        # The category stays chosen though it is empty; space shows the failing feed.
+        assert main_screen(app).view.category == "Science"
+        await pilot.press("space", "j")
+        await settle(pilot)
+        feed = sidebar.get_option("feed:Science\x1fhttps://gone.example/rss")
+        assert " !" in str(feed.prompt)
+        assert "! 404" in str(app.screen.query_one("#view-status").render())
+
+
+async def test_exclamation_mark_opens_the_feeds_from_the_list_too(store: Store) -> None:
+    # An empty feed view says "! shows its errors"; after enter the list has the focus,
+    # where ! did nothing.
+    _subscribe(store)
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.focused is app.screen.query_one("#articles")
+        await pilot.press("exclamation_mark")
+        assert isinstance(app.screen, FeedsScreen)
+        await pilot.press("escape", "l", "exclamation_mark")  # from the reader as well
+        assert isinstance(app.screen, FeedsScreen)

@@ -61,9 +61,10 @@ async def test_links_are_numbered_and_open_or_copy_by_number(store: Store, tmp_p
     app.open_url = lambda url, **kw: opened.append(url)  # type: ignore[method-assign]
     app.copy_to_clipboard = copied.append  # type: ignore[method-assign]
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("1")  # nothing is open yet
+        await pilot.press("1")  # nothing is open yet: the numbers are the reader's
         assert not isinstance(app.screen, LinkPrompt)
-        assert "The open article has no links." in messages(app)
+        # Not "The open article has no links.": none is open, and the highlighted one has.
+        assert messages(app)[-1] == "No article is open: enter opens it and numbers its links."
         await pilot.press("enter")
         reader = main_screen(app).query_one(Reader)
         heading = str(reader.query_one("#reader-heading").render())

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 
 DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
@@ -85,6 +86,20 @@ EXTENTS = [
         "The authors now want to repeat the trial",
         ("shift work is hard", "ambulance crews", "car park", "Related coverage"),
     ),
+    (  # a live ticker of other news (entries under their time) beside a short wire story
+        "live_ticker_after_article.txt",
+        "Un deuxième pont emporté par la crue dans la vallée du Rhin",
+        "Un deuxième pont a été emporté jeudi",
+        "La préfecture a ouvert une cellule",
+        ("pharmacies", "contrôleurs", "14:44", "En direct", "Sénat"),
+    ),
+    (  # a live blog: the entries under their time are the article itself
+        "live_blog.txt",
+        "Election night: the results ward by ward",
+        "Follow the results from every ward",
+        "The Harbour ward result is finally in",
+        ("Comments", "Related stories"),
+    ),
     (  # Chinese prose split into short lines without full stops, image file names between
         "chinese_blog_short_lines.txt",
         None,  # the headline under a date line: not what this test is about
@@ -118,3 +133,21 @@ def test_a_program_between_paragraphs_stays_in_the_body_as_a_code_block() -> Non
     assert "logout │ 2230" in draft.body
     for text in ("► 2025", "Older posts", "Archive"):
         assert text not in draft.body, text
+
+
+def test_a_page_whose_content_is_a_list_of_entries_gives_the_list() -> None:
+    [draft] = parse_text_dump((DUMPS / "changelog_list.txt").read_text(encoding="utf-8"))
+    assert draft.title == "Lantern Keeper 2.4 - The Winter Update"
+    assert draft.author is None  # "Added Ice Lanterns" reads like a name: an entry
+    items = draft.body.split("\n")
+    assert items[0] == "- Added frozen lakes that can be crossed on foot in the coldest weeks"
+    assert items[-1] == "- Removed the old weather menu, which the new seasons replace"
+    assert len(items) == 13
+    for text in ("Older posts", "Official links", "Store"):
+        assert text not in draft.body, text
+
+
+def test_a_list_of_short_links_is_still_no_article() -> None:
+    links = "\n".join(f"• {name} news" for name in ("World", "Sport", "Money", "Travel") * 3)
+    with pytest.raises(ImportFailure, match="no article found"):
+        parse_text_dump(links)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tuinews.models import FeedEntry
+from tuinews.models import Count, FeedEntry, SidebarCounts
 from tuinews.untrusted import door_line
 
 _ENTRIES = """
@@ -43,3 +43,15 @@ def feed_entries(conn: sqlite3.Connection) -> dict[str, list[FeedEntry]]:
     for feeds in entries.values():
         feeds.sort(key=lambda entry: (entry.label.casefold(), entry.url))
     return entries
+
+
+def with_feed_categories(counts: SidebarCounts, feeds: dict[str, list[FeedEntry]]) -> SidebarCounts:
+    """The counts with every category a subscription names listed, at zero while it holds
+    no article yet (a new or failing feed): the feed and its `!` show where it was put."""
+    missing = [name for name in feeds if name and name not in counts.categories]
+    if not missing:
+        return counts
+    categories = dict(counts.categories) | {name: Count(0, 0) for name in missing}
+    # The store's order: COLLATE NOCASE, then the name.
+    ordered = sorted(categories.items(), key=lambda item: (item[0].lower(), item[0]))
+    return SidebarCounts(counts.views, dict(ordered))

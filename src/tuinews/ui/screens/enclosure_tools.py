@@ -133,14 +133,14 @@ class EnclosureTools(Screen[None]):
     # -- play ----------------------------------------------------------------
 
     def action_play_enclosure(self) -> None:
-        if not self.enclosure_commands.player:
-            self.notify(NO_PLAYER, severity="warning", timeout=6, markup=False)
-            return
         self._choose("play", self.play)
 
     def play(self, enclosure: Enclosure) -> None:
         """Run the player on the enclosure's URL (suspended app for a terminal player)."""
         commands = self.enclosure_commands
+        if not commands.player:
+            self.notify(NO_PLAYER, severity="warning", timeout=6, markup=False)
+            return
         command = command_for(commands.player or "", enclosure.url)
         try:
             if takes_terminal(command, commands.terminal):

@@ -18,7 +18,7 @@ from tuinews.marks import Marks
 from tuinews.models import Article, ArticleRow, Sort, View, ViewKind
 from tuinews.numbered import Numbered
 from tuinews.store import Store
-from tuinews.store.feed_entries import feed_entries
+from tuinews.store.feed_entries import feed_entries, with_feed_categories
 from tuinews.store.saved import list_views
 from tuinews.store.subscriptions import feed_problems
 from tuinews.ui.highlight import search_terms
@@ -48,6 +48,8 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
         Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link"),
         Binding("slash", "search", "Search", id="search.start"),
         Binding("escape", "back", "Back", show=False, id="back"),
+        # The sidebar shows `!` in the footer; an empty feed view names the key from the list.
+        Binding("exclamation_mark", "app.feeds", "Feeds…", show=False, id="feeds.open"),
     ]
 
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:
@@ -99,13 +101,14 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
         self._load_view(keep if keep is not None else current.id if current else None)
 
     def refresh_counts(self) -> None:
-        counts, shown = self.marks.counts(self.clock()), self.view
+        self.feeds = feed_entries(self.store.conn)
+        counts = with_feed_categories(self.marks.counts(self.clock()), self.feeds)
+        shown = self.view
         if self.view.kind is ViewKind.CATEGORY and self.view.category not in counts.categories:
             self.set_reactive(MainScreen.view, View())
         saved = list_views(self.store.conn)
         if self.view.kind is ViewKind.SAVED and self.view.name not in {v.name for v in saved}:
             self.set_reactive(MainScreen.view, View())  # renamed or removed meanwhile
-        self.feeds = feed_entries(self.store.conn)
         if self.view.kind is ViewKind.FEED:  # unsubscribed meanwhile: All; else its title
             feed = self.feed_entry()
             self.set_reactive(MainScreen.view, feed.view if feed is not None else View())
@@ -277,8 +280,8 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
     def tool_article(self) -> Article | None:
         return self._current()
 
-    def open_links(self) -> Numbered:
-        return self.query_one(Reader).numbered
+    def open_links(self) -> Numbered | None:
+        return None if self.article is None else self.query_one(Reader).numbered
 
     def current_view(self) -> View:
         return self.view
@@ -328,6 +331,8 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
             self.view = view
         if article_id is not None and self.query_one(ArticleList).select_id(article_id):
             self.open_article(article_id)
+            if self.has_class("narrow"):
+                return  # the reader has the width and the focus: the article is seen
         self.query_one(ArticleList).focus()
 
     def action_back(self) -> None:

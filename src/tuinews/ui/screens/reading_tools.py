@@ -102,8 +102,8 @@ class ReadingTools(Screen[None]):
         """The article the tools act on (MainScreen: the open or highlighted one)."""
         raise NotImplementedError
 
-    def open_links(self) -> Numbered:
-        """The numbered links of the article open in the reader."""
+    def open_links(self) -> Numbered | None:
+        """The numbered links of the article open in the reader; None when none is open."""
         raise NotImplementedError
 
     def article_changed(self, article_id: int) -> None:
@@ -123,7 +123,11 @@ class ReadingTools(Screen[None]):
     # -- links by number -----------------------------------------------------
 
     def action_link_by_number(self, digit: str) -> None:
-        links = self.open_links().links
+        numbered = self.open_links()
+        if numbered is None:
+            self.notify("No article is open: enter opens it and numbers its links.", timeout=3)
+            return
+        links = numbered.links
         if not links:
             self.notify("The open article has no links.", timeout=3)
             return

@@ -128,6 +128,10 @@ class Sidebar(OptionList):
         saved = tuple(saved)
         feeds = feeds or {}
         self._shown = (counts, current, search, problems, saved, feeds)
+        # Entries are laid out for this width, which must not change under them: the
+        # stylesheet reserves the scrollbar's gutter. A scrollbar that came with new
+        # categories narrowed it without a Resize, every count wrapped onto a line of its
+        # own, and OptionList, keeping one line per entry, drew a count for the separator.
         width = max(12, self.scrollable_content_region.width - 1)
         in_category = current.kind in (ViewKind.CATEGORY, ViewKind.FEED)
         opened = current.category if in_category else None

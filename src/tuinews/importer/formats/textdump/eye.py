@@ -12,13 +12,18 @@ from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline
 from tuinews.importer.formats.textdump.header import header_meta, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, weights
+from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, timed, weights
 from tuinews.importer.formats.textdump.runbody import run_body
-from tuinews.importer.formats.textdump.runs import main_run
+from tuinews.importer.formats.textdump.runs import feed_cut, main_run
+from tuinews.importer.formats.textdump.topic import Topic
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60
 _TITLE_WORDS = 12
+_STAMPED = 40  # words in a line that may be a feed's entry under its time
+_LIST_ITEMS = 8  # entries in a list that may be the page's article
+_LIST_WORDS = 5  # ... of this many words on average: entries, not menu items
+_LIST_OVER = 3.0  # ... holding this many times the words of the page's run of prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,28 @@ def _first_words(text: str) -> str:
     return title + ("…" if len(words) > _TITLE_WORDS else "")
 
 
+def _entries(lines: list[Line], run: Run | None) -> Run | None:
+    """The page's longest list of entries (a changelog, a list of tips), when it holds far
+    more words than the page's run of prose: a page whose content is a list."""
+    best: Run | None = None
+    start = items = words = 0
+    for j in range(len(lines) + 1):
+        kind = lines[j].kind if j < len(lines) else Kind.END
+        if kind is Kind.BLANK:
+            continue
+        if kind is Kind.BULLET:
+            start = start if items else j
+            items += 1
+            words += lines[j].words
+            continue
+        long = items >= _LIST_ITEMS and words >= _LIST_WORDS * items
+        if long and (best is None or words > best.score):
+            best = Run(start, j, float(words))
+        items = words = 0
+    floor = _LIST_OVER * run.score if run is not None else 0.0
+    return best if best is not None and best.score > floor else None
+
+
 def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset()) -> Found | None:
     """The page's main article, or None if the page holds no run of prose.
 
@@ -71,9 +98,17 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     grades, sizes, lang = grade_all(lines)
     weight = weights(grades, sizes, cuts)
     run = main_run(grades, sizes, weight)
-    if run is None:
+    listed = _entries(lines, run)
+    if listed is not None:
+        run = listed
+    elif run is None:
         return None
-    head = find_headline(lines, grades, weight, run, keys)
+    else:
+        stamps = [
+            j for j in range(run.start, run.stop) if sizes[j] <= _STAMPED and timed(lines[j].text)
+        ]
+        run = feed_cut(run, stamps, grades, sizes)
+    head = find_headline(lines, grades, weight, run, keys, Topic(lines, grades, run, lang))
     if head is not None and head >= run.start:
         first = next((j for j in range(head + 1, run.stop) if weight[j] > 0), None)
         if first is None:
@@ -81,7 +116,11 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
         run = Run(first, run.stop, run.score)
     summary: str | None = None
     body_start = run.start
-    while lines[body_start].kind in (Kind.BULLET, Kind.BLANK) and body_start < run.stop - 1:
+    while (
+        listed is None
+        and lines[body_start].kind in (Kind.BULLET, Kind.BLANK)
+        and body_start < run.stop - 1
+    ):
         body_start += 1  # bullets right under the headline: the article's summary
     if body_start > run.start:
         run = Run(body_start, run.stop, run.score)
@@ -100,7 +139,9 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     ]  # fmt: skip
     if summary is None and head is not None and not bullets:
         summary = standfirst(lines, grades, head, body_start)
-    author, published, _ = header_meta(lines, top, body_start, run.stop, lang.codes)
+    # A list's entries are not bylines ("Added Slime Block"): only the header is read.
+    end = run.stop if listed is None else body_start
+    author, published, _ = header_meta(lines, top, body_start, end, lang.codes)
     title = lines[head].text if head is not None else _first_words(lines[run.start].text)
     draft = ArticleDraft(
         title=title[:300],

@@ -7,8 +7,10 @@ size of the dump whatever it holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
+from functools import lru_cache
+from typing import Any
 
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.meta import Meta, parse_meta
@@ -46,7 +48,7 @@ class Line:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufeff]")
-_BULLET = re.compile(r"^(?:[•●▪◦‣∙·▸►]|[*–-] )\s*(\S.*)$")
+_BULLET = re.compile(r"^(?:[•●▪◦‣∙·▸►]|[*+–-] )\s*(\S.*)$")
 _READBAR = re.compile(r"^(?:now )?reading ?: ?(\S.*)$", re.I)
 _SLIDE = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b")  # "3/50", "3 of 50": a slide's number
 _SLIDES = 3  # slides counted out of the same total that make a gallery
@@ -156,6 +158,28 @@ def _caption(text: str) -> bool | None:
 
 def classify(text: str) -> Line:
     """One cleaned line and what it is."""
+    if not text:
+        return Line(text, Kind.BLANK)
+    if len(text) > _CACHED_CHARS:
+        return _classify(text)
+    return Line(*_classified(text))
+
+
+# A site's menus, share bars, bylines and footer come back on every page of it: a folder of
+# its pages classifies each short line once. Long lines (paragraphs) are not kept.
+_CACHED_CHARS = 160
+_CACHED_LINES = 4096
+_LINE_FIELDS = tuple(field.name for field in fields(Line))
+
+
+@lru_cache(maxsize=_CACHED_LINES)
+def _classified(text: str) -> tuple[Any, ...]:
+    """classify(text)'s fields, kept: the Line itself is not shared (the parse changes it)."""
+    line = _classify(text)
+    return tuple(getattr(line, name) for name in _LINE_FIELDS)
+
+
+def _classify(text: str) -> Line:
     if not text:
         return Line(text, Kind.BLANK)
     words = text.count(" ") + 1

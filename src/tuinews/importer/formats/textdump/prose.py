@@ -102,9 +102,14 @@ def line_words(text: str) -> int:
     return text.count(" ") + 1
 
 
+def timed(text: str) -> bool:
+    """Whether the line starts with a time ("14:32 ...", "6:32 PM"): an entry of a feed."""
+    return text[:1].isdigit() and _STAMP_START.match(text) is not None
+
+
 def _stamped(text: str) -> bool:
     """Whether a time stands at the start or the end of the line ("14:32 ...", "... 18:45")."""
-    if text[:1].isdigit() and _STAMP_START.match(text):
+    if timed(text):
         return True
     return text[-1:] in "0123456789)" and _STAMP_END.search(text[-8:]) is not None
 

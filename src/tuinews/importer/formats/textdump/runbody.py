@@ -80,7 +80,7 @@ def _fenced(code: list[str]) -> str:
 def run_body(
     lines: list[Line], grades: list[Grade], start: int, stop: int, title_key: str
 ) -> Body | None:
-    """The Markdown body of lines[start:stop]; None if it holds no prose.
+    """The Markdown body of lines[start:stop]; None if it holds neither prose nor a list.
 
     Prose lines are paragraphs, bullets and numbered lines lists, a short line before prose
     a "## " heading; furniture, captions, link cards, the teasers under a "Related" box and
@@ -90,7 +90,7 @@ def run_body(
     blocks: list[str] = []
     items: list[str] = []
     code: list[str] = []  # the lines of a program printed in the article
-    words = paragraphs = 0
+    words = paragraphs = entries = 0
     skipping = False  # after a link card or a "Related" box, until prose comes back
     for j in range(start, stop):
         line, grade = lines[j], grades[j]
@@ -120,6 +120,7 @@ def run_body(
         skipping = False
         if line.kind is Kind.BULLET or (grade is not Grade.GOOD and _NUMBERED.match(line.text)):
             items.append(("- " if line.kind is Kind.BULLET else "") + line.text)
+            entries += 1
             continue
         if items:
             blocks.append("\n".join(items))
@@ -143,6 +144,6 @@ def run_body(
         blocks.append("\n".join(items))
     if code:
         blocks.append(_fenced(code))
-    if not paragraphs:
+    if not paragraphs and not entries:
         return None
     return Body("\n\n".join(blocks), words, paragraphs)

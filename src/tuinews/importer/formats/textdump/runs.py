@@ -14,6 +14,8 @@ _PAST = 0.5  # what prose under the end of an article is worth
 _BRIDGE = 0.3  # a continuation past furniture at least this share of the run is its own
 _BRIDGE_HEADLINES = 2  # headline-like lines between them that tell other stories' teasers
 _CANDIDATES = 3  # runs weighed against each other for the article
+_FEED = 3  # entries with a time (a live ticker, a comment thread) within _FEED_SPAN lines
+_FEED_SPAN = 20
 _TAIL = 1 / 3  # prose under an article's end shorter than this share of it: a box's teasers
 _ENDS = (Grade.END, Grade.CUT)
 
@@ -47,6 +49,21 @@ def _tail_cut(run: Run, grades: list[Grade], sizes: list[int], weight: list[floa
             if below < _TAIL * read:
                 last = next(j for j in range(i - 1, run.start - 1, -1) if weight[j] > 0)
                 return Run(run.start, last + 1, run.score)
+    return run
+
+
+def feed_cut(run: Run, stamps: list[int], grades: list[Grade], sizes: list[int]) -> Run:
+    """The run without a feed of entries marked with a time (a live ticker of other news, a
+    comment thread) that starts under a long stretch of its prose. `stamps` are the run's
+    lines that start with a time, in order. A feed the run opens with is a live blog:
+    the article itself."""
+    for n, first in enumerate(stamps):
+        if n + _FEED - 1 < len(stamps) and stamps[n + _FEED - 1] < first + _FEED_SPAN:
+            read = sum(sizes[j] for j in range(run.start, first) if grades[j] is Grade.GOOD)
+            if read < _READ:
+                return run
+            last = next(j for j in range(first - 1, run.start - 1, -1) if grades[j] is Grade.GOOD)
+            return Run(run.start, last + 1, run.score)
     return run
 
 
