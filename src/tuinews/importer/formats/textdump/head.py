@@ -77,6 +77,10 @@ class Keys:
             self._cache[key] = found
         return max(1, found)
 
+    def named(self, key: str) -> int:
+        """How many lines name this key among their words (a site's name in its footer)."""
+        return len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", self._blob))
+
 
 def _title_case(text: str) -> bool:
     """Most longer words capitalised, as English headlines are ("How Winter Wreaks Havoc")."""
