@@ -87,3 +87,12 @@ def test_topic_share_counts_content_words_of_the_opening() -> None:
     assert topic.share("Council closes the market hall") == 0.0
     # One word met counts as one in three: chance, not a subject named.
     assert topic.share("Ferry") == pytest.approx(1 / 3)
+
+
+def test_a_subtitle_no_longer_than_the_headline_leaves_it_the_date_below() -> None:
+    # Headline, a subtitle a little shorter than it, share buttons, a photo's caption printed
+    # twice, then the date: the date belongs to the headline, not to its subtitle.
+    draft = _page("titles_subtitle_then_photo_then_date.txt")
+    assert draft.title == (
+        "Harbour master says he was wrong to hand the regatta cup to the mayor in 2019"
+    )

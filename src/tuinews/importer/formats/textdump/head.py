@@ -26,12 +26,14 @@ _INSIDE = 0.08  # how deep into the run a headline may stand
 _DEK_WORDS = 5  # a standfirst under a headline is at least this long
 _DEK_SHARE = 0.6  # a longer one is at least this much longer
 _ECHO = 40  # lines under a headline where a caption may repeat it
+_SUBJECT = 0.5  # share of a subtitle's words that the article's opening repeats
 _TOPIC = 3.0  # worth of a headline whose words the article's opening all repeats
 # A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
 _DANGLING = frozenset(
     {"by", "of", "on", "for", "to", "with", "and", "the", "a", "an", "in", "from"}
 )
 _NAME_WORDS = 4
+_KICKER = 5  # words of a section label or kicker over a headline at most
 _QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 # A line that starts like a button ("Share ...", "View photos", "Gallery: ...") is chrome.
@@ -211,7 +213,7 @@ def _headline_score(line: Line, distance: int, meta_below: bool, twice: bool) ->
     return score
 
 
-def _meta_below(lines: list[Line], j: int) -> bool:
+def _meta_below(lines: list[Line], j: int, topic: Topic) -> bool:
     """Whether a byline, a date or a name alone stands within four lines of text under
     lines[j] (share buttons, captions and other furniture between them do not count) before
     another headline-like line (a longer one may be its standfirst)."""
@@ -224,9 +226,9 @@ def _meta_below(lines: list[Line], j: int) -> bool:
             continue
         if below.kind in (Kind.TITLE, Kind.SHORT) and _name_line(lines, k):
             return True
-        if below.kind in (Kind.SHORT, Kind.END) and below.words <= 2:
-            continue  # "Print Article", "Comments": the buttons of a share bar
-        if _headline_between(below, lines[j].words):
+        if below.kind in (Kind.SHORT, Kind.END, Kind.BULLET) and below.words <= 2:
+            continue  # "Print Article", "Comments", "• Copy link": the buttons of a share bar
+        if _headline_between(below, lines[j].words, topic):
             return False  # another headline stands between: the byline is its own
         seen += 1
         if seen >= 4:
@@ -234,11 +236,14 @@ def _meta_below(lines: list[Line], j: int) -> bool:
     return False
 
 
-def _headline_between(line: Line, words: int) -> bool:
+def _headline_between(line: Line, words: int, topic: Topic) -> bool:
     """Whether a line under a headline-like line of `words` words is a headline itself (the
-    upper line its kicker): a few words, not a sentence (a short standfirst ends with a full
-    stop)."""
+    upper line its kicker or another story's teaser): a few words, not a sentence (a short
+    standfirst ends with a full stop), and not a subtitle: a line no longer than a headline over it
+    that names the article's subject."""
     if not 4 <= line.words < max(12, words + 3):
+        return False
+    if words > _KICKER and line.words <= words and topic.share(line.text) >= _SUBJECT:
         return False
     if line.kind is Kind.TITLE:
         return True
@@ -318,7 +323,7 @@ def find_headline(
         line = lines[j]
         if line.kind not in _HEADLINE_KINDS:
             continue
-        below = _meta_below(lines, j)
+        below = _meta_below(lines, j, topic)
         if j in far and not (below and blurbs[j] <= 1):
             continue
         if j >= run.start and not (below or _printed_twice(line, keys)):
