@@ -124,8 +124,8 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     ):
         body_start += 1  # bullets right under the headline: the article's summary
     # ... when they read as one: a key point is a sentence, not a paragraph of its own.
-    points = lines[run.start : body_start]
-    if body_start > run.start and all(line.words <= _POINT_WORDS for line in points):
+    opening = lines[run.start : body_start]
+    if body_start > run.start and all(line.words <= _POINT_WORDS for line in opening):
         run = Run(body_start, run.stop, run.score)
     else:
         body_start = run.start
