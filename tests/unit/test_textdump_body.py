@@ -107,6 +107,14 @@ EXTENTS = [
         "下次如果還有機會 一定要在秋天的時候再來一次",
         (".jpg", "上一篇", "太魯閣", "留言"),
     ),
+    (  # ... whose first paragraphs have no punctuation and few small words: they read with
+        # the punctuated prose under them, not as teaser headlines
+        "chinese_post_unpunctuated_start.txt",
+        None,
+        "連續幾波低溫寒流南下後中部山區層層山巒",
+        "下次一定要早一點出發",
+        (".jpg", "上一篇", "清境農場", "留言", "相關文章"),
+    ),
 ]
 
 

@@ -204,3 +204,41 @@ def test_a_personal_blog_named_after_its_author() -> None:
     assert draft.author == "Mara Lindqvist"
     assert draft.published == _utc(2026, 3, 3)
     assert draft.source_name == "Mara Lindqvist"
+
+
+_ARTICLE = (
+    "Ferry operator orders two hybrid boats\nBy Jane Doe\n2 October 2026\n\n"
+    "The harbour's ferry operator has ordered two hybrid boats that run on batteries in "
+    "port and on diesel at sea, replacing the two oldest vessels on the island route.\n\n"
+    "The company said the new boats would arrive in 2028 and would be quieter for the "
+    "people who live along the harbour front as well as cheaper to run.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "footer", "site"),
+    [
+        # The site's name before the sign, its owner after it.
+        ("Menu\nSign in", "Harbour Post © 2026 Tidewater Holdings", "Harbour Post"),
+        ("Menu\nSign in", "Harbour Post® © 2026", "Harbour Post"),
+        # A company owns the site; the logo's text at the top names it.
+        ("Harbour Post logo\nNews", "© 2026 Tidewater Media Group, Inc.", "Harbour Post"),
+        ("eHarbour Logo Discover\nNews", "© 2026 Tidewater Group", "eHarbour"),
+        ("The Harbour Post homepage\nNews", "© 2026 Tidewater Media", "The Harbour Post"),
+        # A company owns it; the first line is a brand that the page names again.
+        ("HPOST\nNews\nSport", "About HPOST\n© 2026 Tidewater Interactive Inc.", "HPOST"),
+        # A menu's word first is no brand: the owner is the best name there is.
+        ("Blog\nNews", "Blog\n© 2026 Tidewater Media", "Tidewater Media"),
+        # The company is named after its paper: the paper's name, not the masthead's city.
+        (
+            "Harbour City\nNews",
+            "Harbour City\n© 2026 The Harbour City Post Company",
+            ("The Harbour City Post"),
+        ),
+        # "Copyright" as a link's label is no copyright line with a name before it.
+        ("Menu\nSign in", "Report Copyright\nTerms of Use", None),
+    ],
+)
+def test_the_site_name_as_a_reader_sees_it(top: str, footer: str, site: str | None) -> None:
+    [draft] = parse_text_dump(f"{top}\n\n{_ARTICLE}{footer}\n")
+    assert draft.source_name == site

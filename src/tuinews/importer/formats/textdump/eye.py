@@ -15,6 +15,7 @@ from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, timed, weights
 from tuinews.importer.formats.textdump.runbody import run_body
 from tuinews.importer.formats.textdump.runs import feed_cut, main_run
+from tuinews.importer.formats.textdump.topic import Topic
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60
@@ -107,7 +108,7 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
             j for j in range(run.start, run.stop) if sizes[j] <= _STAMPED and timed(lines[j].text)
         ]
         run = feed_cut(run, stamps, grades, sizes)
-    head = find_headline(lines, grades, weight, run, keys)
+    head = find_headline(lines, grades, weight, run, keys, Topic(lines, grades, run, lang))
     if head is not None and head >= run.start:
         first = next((j for j in range(head + 1, run.stop) if weight[j] > 0), None)
         if first is None:

@@ -154,8 +154,8 @@ def _name_of(line: Line, own_key: str = "") -> str | None:
     """The name a line holds alone ("Jane Doe", "1. Jane Doe", "jdoe-photo Jane Doe"), or None."""
     if line.kind is Kind.META and line.meta is not None:
         return line.meta.author
-    if line.kind not in (Kind.TITLE, Kind.SHORT, Kind.BULLET) or line.key == own_key:
-        return None
+    if line.kind not in (Kind.TITLE, Kind.SHORT, Kind.BULLET) or f" {line.key} " in f" {own_key} ":
+        return None  # the headline, or a part of it printed on a line of its own
     text = _FILE_NAME.sub("", _LIST_NUMBER.sub("", line.text))
     if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
         return None
