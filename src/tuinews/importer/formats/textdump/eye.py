@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline
-from tuinews.importer.formats.textdump.header import header_meta, standfirst
+from tuinews.importer.formats.textdump.header import header_meta, key_points, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, timed, weights
 from tuinews.importer.formats.textdump.runbody import run_body
@@ -134,10 +134,9 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     top = head if head is not None else run.start
     if head is not None:
         top = _first_copy(lines, head)
-    bullets = [
-        "- " + line.text for line in lines[top + 1 : body_start] if line.kind is Kind.BULLET
-    ]  # fmt: skip
-    if summary is None and head is not None and not bullets:
+    bullets = [line for line in lines[top + 1 : body_start] if line.kind is Kind.BULLET]
+    points = key_points(bullets, keys.named)
+    if summary is None and head is not None and points is None:
         summary = standfirst(lines, grades, head, body_start)
     # A list's entries are not bylines ("Added Slime Block"): only the header is read.
     end = run.stop if listed is None else body_start
@@ -149,6 +148,6 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
         author=author,
         published=published,
         category=category_above(lines, top) if head is not None else None,
-        summary=summary or ("\n".join(bullets) or None),
+        summary=summary or points,
     )
     return Found(draft, top, Run(top, run.stop, run.score))
