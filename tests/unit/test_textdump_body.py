@@ -155,6 +155,17 @@ def test_a_page_whose_content_is_a_list_of_entries_gives_the_list() -> None:
         assert text not in draft.body, text
 
 
+def test_long_bullets_under_the_headline_are_the_body_not_its_summary() -> None:
+    text = (DUMPS / "long_bullets_open_post.txt").read_text(encoding="utf-8")
+    [draft] = parse_text_dump(text)
+    assert draft.body.startswith("- The new coxed four arrived on Tuesday")
+    assert "- After three years of fundraising" in draft.body
+    assert "The more of us there are" in draft.body
+    assert draft.summary is None or "fundraising" not in draft.summary
+    for absent in ("Boathouse roof", "Junior squad", "Share this"):
+        assert absent not in draft.body, absent
+
+
 def test_a_list_of_short_links_is_still_no_article() -> None:
     links = "\n".join(f"• {name} news" for name in ("World", "Sport", "Money", "Travel") * 3)
     with pytest.raises(ImportFailure, match="no article found"):

@@ -96,3 +96,10 @@ def test_a_subtitle_no_longer_than_the_headline_leaves_it_the_date_below() -> No
     assert draft.title == (
         "Harbour master says he was wrong to hand the regatta cup to the mayor in 2019"
     )
+
+
+def test_the_items_of_a_related_box_over_the_body_are_not_the_headline() -> None:
+    # Headline and agency date line, a photo, then a "Related" box of two other stories,
+    # each with its byline, standing right over the body: the box's items are not headlines.
+    draft = _page("titles_related_box_above_body.txt")
+    assert draft.title == "A second climber dies in the avalanche on the northern ridge"

@@ -290,10 +290,14 @@ def find_headline(
     far: set[int] = set()  # beyond the reach: only a headline with its byline under it
     seen = listed = 0
     text_below = False
+    box: int | None = None  # a "Related" box's heading or a "Comments" link over the body
+    box_seen = 0
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
             continue
+        if kind is Kind.END and box is None and not lines[j].text.startswith("•"):
+            box, box_seen = j, seen
         if grades[j] is Grade.CUT:
             if lines[j].words > 2 or not (seen <= _CUT_NEAR or _in_share_bar(lines, j)):
                 break
@@ -319,11 +323,21 @@ def find_headline(
         if lines[j].kind is not Kind.BLANK:
             seen += 1
             candidates.append((j, seen))
+    bylined = {
+        j: _meta_below(lines, j, topic) for j, _ in candidates if lines[j].kind in _HEADLINE_KINDS
+    }
+    # A headline with its byline just above a box of links: the box's items are other stories.
+    boxed = box is not None and any(
+        bylined.get(j) and j < box and distance <= box_seen + _CUT_NEAR and lines[j].words >= 3
+        for j, distance in candidates
+    )
     for j, distance in candidates:
         line = lines[j]
         if line.kind not in _HEADLINE_KINDS:
             continue
-        below = _meta_below(lines, j, topic)
+        below = bylined[j]
+        if boxed and box is not None and box < j < run.start:
+            continue
         if j in far and not (below and blurbs[j] <= 1):
             continue
         if j >= run.start and not (below or _printed_twice(line, keys)):
