@@ -86,6 +86,14 @@ EXTENTS = [
         "The authors now want to repeat the trial",
         ("shift work is hard", "ambulance crews", "car park", "Related coverage"),
     ),
+    (  # "Related coverage" teasers glued to their summaries, then "Latest news" cards (headline
+        # twice, a summary): the cards count as the teasers they are, so the first end cuts
+        "related_then_latest_cards.txt",
+        "Why a short nap after lunch may help the memory, according to a new study",
+        "A short nap after lunch may help people remember",
+        "The study was paid for by",
+        ("Coffee and memory", "Walking meetings", "Vitamin D", "Latest news", "hands go numb"),
+    ),
     (  # a live ticker of other news (entries under their time) beside a short wire story
         "live_ticker_after_article.txt",
         "Un deuxième pont emporté par la crue dans la vallée du Rhin",
@@ -153,6 +161,17 @@ def test_a_page_whose_content_is_a_list_of_entries_gives_the_list() -> None:
     assert len(items) == 13
     for text in ("Older posts", "Official links", "Store"):
         assert text not in draft.body, text
+
+
+def test_long_bullets_under_the_headline_are_the_body_not_its_summary() -> None:
+    text = (DUMPS / "long_bullets_open_post.txt").read_text(encoding="utf-8")
+    [draft] = parse_text_dump(text)
+    assert draft.body.startswith("- The new coxed four arrived on Tuesday")
+    assert "- After three years of fundraising" in draft.body
+    assert "The more of us there are" in draft.body
+    assert draft.summary is None or "fundraising" not in draft.summary
+    for absent in ("Boathouse roof", "Junior squad", "Share this"):
+        assert absent not in draft.body, absent
 
 
 def test_a_list_of_short_links_is_still_no_article() -> None:

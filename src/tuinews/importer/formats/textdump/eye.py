@@ -19,6 +19,7 @@ from tuinews.importer.formats.textdump.topic import Topic
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60
+_POINT_WORDS = 40  # words in a bullet under the headline that may be a key point of its summary
 _TITLE_WORDS = 12
 _STAMPED = 40  # words in a line that may be a feed's entry under its time
 _LIST_ITEMS = 8  # entries in a list that may be the page's article
@@ -122,8 +123,12 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
         and body_start < run.stop - 1
     ):
         body_start += 1  # bullets right under the headline: the article's summary
-    if body_start > run.start:
+    # ... when they read as one: a key point is a sentence, not a paragraph of its own.
+    opening = lines[run.start : body_start]
+    if body_start > run.start and all(line.words <= _POINT_WORDS for line in opening):
         run = Run(body_start, run.stop, run.score)
+    else:
+        body_start = run.start
     after = _standfirst(lines, grades, run)
     if after is not None:
         summary, body_start = lines[run.start].text, after
