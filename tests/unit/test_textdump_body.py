@@ -86,6 +86,22 @@ EXTENTS = [
         "The authors now want to repeat the trial",
         ("shift work is hard", "ambulance crews", "car park", "Related coverage"),
     ),
+    (  # "Related coverage" teasers glued to their summaries, then "Latest news" cards (headline
+        # twice, a summary): the cards count as the teasers they are, so the first end cuts
+        "related_then_latest_cards.txt",
+        "Why a short nap after lunch may help the memory, according to a new study",
+        "A short nap after lunch may help people remember",
+        "The study was paid for by",
+        ("Coffee and memory", "Walking meetings", "Vitamin D", "Latest news", "hands go numb"),
+    ),
+    (  # a list of cards (each headline printed twice) under an unnamed header, then another
+        # story in full: the cards end the article
+        "cards_then_other_story.txt",
+        "New footbridge over the river opens six months early",
+        "The new footbridge over the river",
+        "The old crossing will be taken down",
+        ("School bus", "Museum finds", "storeroom", "Happening now"),
+    ),
     (  # a live ticker of other news (entries under their time) beside a short wire story
         "live_ticker_after_article.txt",
         "Un deuxième pont emporté par la crue dans la vallée du Rhin",
