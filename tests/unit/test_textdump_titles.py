@@ -130,3 +130,10 @@ def test_a_breadcrumb_trail_is_not_a_headline(text: str) -> None:
 def test_a_headline_with_a_slash_or_an_arrow_is_still_one() -> None:
     assert not not_a_headline("Rates > 5% for the first time since 2008")
     assert not not_a_headline("AC / DC announce a farewell tour")
+
+
+def test_a_series_label_over_a_long_headline_is_its_kicker() -> None:
+    # A series' name over a fifteen-word headline, both printed twice, the byline under the
+    # standfirst: the byline belongs to the headline, not to the label over it.
+    draft = _page("titles_series_label_over_long_headline.txt")
+    assert draft.title.startswith("'Where did the beach go?'")
