@@ -86,6 +86,9 @@ class Page:
     byline_right: bool
     date_shown: bool
     date_right: bool
+    site_given: bool
+    site_named: bool
+    site_right: bool
 
     @property
     def f1(self) -> float:
@@ -132,11 +135,28 @@ def _byline_right(ours: str | None, expected: str) -> bool:
     return bool(mine) and (mine in theirs or theirs.removeprefix("by ") in mine)
 
 
+_NOT_SITE = frozenset({"the", "http", "https", "www", "com", "org", "net", "fr", "de", "cz"})
+
+
+def _site_key(text: str | None) -> str:
+    """A site's name for comparing: lower-cased words without "the", "www" and a domain's
+    ending ("Le Monde.fr" and "Le Monde" are one site)."""
+    return " ".join(t for t in key(text).split() if t not in _NOT_SITE)
+
+
+def _site_right(ours: str | None, expected: str) -> bool:
+    """Our source names the expected site: one name holds the other word for word ("BBC"
+    and "BBC News"; not "CBS Interactive" for "CNET")."""
+    mine, theirs = _site_key(ours), _site_key(expected)
+    return bool(mine and theirs) and (f" {mine} " in f" {theirs} " or f" {theirs} " in f" {mine} ")
+
+
 def score_page(name: str, text: str, truth: dict[str, str | None], first: bool = False) -> Page:
     """Parse one dump and compare its articles (or the first only) with the expected one."""
     title = body = ""
     author: str | None = None
     published: datetime | None = None
+    site: str | None = None
     error = ""
     start = time.perf_counter()
     try:
@@ -144,6 +164,7 @@ def score_page(name: str, text: str, truth: dict[str, str | None], first: bool =
         title = drafts[0].title
         body = "\n\n".join(d.body for d in (drafts[:1] if first else drafts))
         author, published = drafts[0].author, drafts[0].published
+        site = drafts[0].source_name
     except ImportFailure as exc:
         error = str(exc)
     seconds = time.perf_counter() - start
@@ -165,6 +186,9 @@ def score_page(name: str, text: str, truth: dict[str, str | None], first: bool =
         byline_right=_byline_right(author, byline),
         date_shown=shows_day,
         date_right=day is not None and _same_day(published, day),
+        site_given=site is not None,
+        site_named=bool(truth.get("site")),
+        site_right=_site_right(site, truth.get("site") or ""),
     )
 
 
@@ -190,6 +214,10 @@ def report(pages: list[Page]) -> None:
     print(f"title on a line of the dump {_share(pages, 'title_exact', 'title_on_line')}")
     print(f"byline right where the dump shows it {_share(pages, 'byline_right', 'byline_shown')}")
     print(f"date right where the dump shows it {_share(pages, 'date_right', 'date_shown')}")
+    print(
+        f"site name as the source: given {_share(pages, 'site_given')}, "
+        f"right where the devset names the site {_share(pages, 'site_right', 'site_named')}"
+    )
     failed = [p for p in pages if p.error]
     print(f"no article found: {len(failed)}" + "".join(f"\n  {p.name}: {p.error}" for p in failed))
     weak = sorted((p for p in pages if p.f1 < 0.5), key=lambda p: p.f1)
@@ -234,6 +262,8 @@ def main() -> None:
                     ("b", p.byline_shown and not p.byline_right),
                     ("D", p.date_right),
                     ("d", p.date_shown and not p.date_right),
+                    ("S", p.site_right),
+                    ("s", p.site_named and not p.site_right),
                 )
                 if on
             )

@@ -65,3 +65,28 @@ async def test_at_80_columns_every_binding_id_is_shown_whole(sample_store: Store
                 console.print(_table(title, rows))
             for _, _, ident in rows:
                 assert ident in drawn.get(), (ident, drawn.get())
+
+
+async def test_each_pane_lists_its_keys_in_the_order_we_declare_them(sample_store: Store) -> None:
+    """`j` before `down`: Textual keeps a key where a base class (OptionList, a scrolling
+    container) bound it first, which put the arrows and `enter` above `j`/`k`."""
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        sections = {title: [ident for _, _, ident in rows] for title, rows in help_screen.sections}
+        assert sections["Sidebar"][:4] == [
+            "sidebar.down",
+            "sidebar.up",
+            "sidebar.down_arrow",
+            "sidebar.up_arrow",
+        ]
+        assert sections["Reader"][:4] == [
+            "reader.down",
+            "reader.up",
+            "reader.down_arrow",
+            "reader.up_arrow",
+        ]
+        everywhere = sections["Everywhere"]
+        assert everywhere.index("pane.next") == everywhere.index("pane.right") + 1

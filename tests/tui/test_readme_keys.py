@@ -51,3 +51,49 @@ async def test_every_key_of_the_help_screen_is_in_the_readme(sample_store: Store
                     if key not in written:
                         missing.add(f"{key} ({binding.id})")
         assert not missing, sorted(missing)
+
+
+# Textual's keys that do nothing here, left out of the help on purpose: no pane scrolls
+# sideways (list lines are cut to the width, the reader's text wraps), and ctrl+c / super+c
+# copy a mouse selection, as in any terminal program.
+UNLISTED = {"left", "right", "ctrl+pageup", "ctrl+pagedown", "ctrl+c", "super+c"}
+
+
+def expand(ident: str) -> list[str]:
+    """The ids a help row names: "reader.link_1…9" stands for reader.link_1 to reader.link_9."""
+    if "…" not in ident:
+        return [ident]
+    first, last = ident.split("…")
+    prefix = first.rstrip("0123456789")
+    return [f"{prefix}{n}" for n in range(int(first[len(prefix) :]), int(last) + 1)]
+
+
+async def test_every_key_the_panes_bind_is_in_the_help(sample_store: Store) -> None:
+    """Each key that does something where the focus is (the list, the sidebar, the reader)
+    is in the help under its binding id; keys without an id of ours (Textual's) only where
+    the help names them itself."""
+    from tuinews.ui.screens.help import TEXTUAL_ROWS, HelpScreen
+
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.main
+        assert main is not None
+        await pilot.press("enter")  # an article open: the reader's keys are live
+        live = {}
+        for pane in (ArticleList, Sidebar, Reader):
+            main.query_one(pane).focus()
+            await pilot.pause()
+            for key, active in main.active_bindings.items():
+                if not active.binding.system:
+                    live[(pane.__name__, key)] = active.binding
+        await pilot.press("question_mark")
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        ids = {each for _, _, ident in help_screen.rows for each in expand(ident)}
+        named = {key for keys, _, _ in TEXTUAL_ROWS for key in keys.split(" / ")}
+        missing = sorted(
+            f"{pane}: {key} ({binding.action})"
+            for (pane, key), binding in live.items()
+            if binding.id not in ids and key not in named and key not in UNLISTED
+        )
+        assert not missing, "\n".join(missing)

@@ -107,6 +107,14 @@ EXTENTS = [
         "下次如果還有機會 一定要在秋天的時候再來一次",
         (".jpg", "上一篇", "太魯閣", "留言"),
     ),
+    (  # ... whose first paragraphs have no punctuation and few small words: they read with
+        # the punctuated prose under them, not as teaser headlines
+        "chinese_post_unpunctuated_start.txt",
+        None,
+        "連續幾波低溫寒流南下後中部山區層層山巒",
+        "下次一定要早一點出發",
+        (".jpg", "上一篇", "清境農場", "留言", "相關文章"),
+    ),
 ]
 
 
@@ -145,6 +153,17 @@ def test_a_page_whose_content_is_a_list_of_entries_gives_the_list() -> None:
     assert len(items) == 13
     for text in ("Older posts", "Official links", "Store"):
         assert text not in draft.body, text
+
+
+def test_long_bullets_under_the_headline_are_the_body_not_its_summary() -> None:
+    text = (DUMPS / "long_bullets_open_post.txt").read_text(encoding="utf-8")
+    [draft] = parse_text_dump(text)
+    assert draft.body.startswith("- The new coxed four arrived on Tuesday")
+    assert "- After three years of fundraising" in draft.body
+    assert "The more of us there are" in draft.body
+    assert draft.summary is None or "fundraising" not in draft.summary
+    for absent in ("Boathouse roof", "Junior squad", "Share this"):
+        assert absent not in draft.body, absent
 
 
 def test_a_list_of_short_links_is_still_no_article() -> None:

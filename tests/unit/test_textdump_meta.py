@@ -204,3 +204,117 @@ def test_a_personal_blog_named_after_its_author() -> None:
     assert draft.author == "Mara Lindqvist"
     assert draft.published == _utc(2026, 3, 3)
     assert draft.source_name == "Mara Lindqvist"
+
+
+_ARTICLE = (
+    "Ferry operator orders two hybrid boats\nBy Jane Doe\n2 October 2026\n\n"
+    "The harbour's ferry operator has ordered two hybrid boats that run on batteries in "
+    "port and on diesel at sea, replacing the two oldest vessels on the island route.\n\n"
+    "The company said the new boats would arrive in 2028 and would be quieter for the "
+    "people who live along the harbour front as well as cheaper to run.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("top", "footer", "site"),
+    [
+        # The site's name before the sign, its owner after it.
+        ("Menu\nSign in", "Harbour Post © 2026 Tidewater Holdings", "Harbour Post"),
+        ("Menu\nSign in", "Harbour Post® © 2026", "Harbour Post"),
+        # A company owns the site; the logo's text at the top names it.
+        ("Harbour Post logo\nNews", "© 2026 Tidewater Media Group, Inc.", "Harbour Post"),
+        ("eHarbour Logo Discover\nNews", "© 2026 Tidewater Group", "eHarbour"),
+        ("The Harbour Post homepage\nNews", "© 2026 Tidewater Media", "The Harbour Post"),
+        # A company owns it; the first line is a brand that the page names again.
+        ("HPOST\nNews\nSport", "About HPOST\n© 2026 Tidewater Interactive Inc.", "HPOST"),
+        # A menu's word first is no brand: the owner is the best name there is.
+        ("Blog\nNews", "Blog\n© 2026 Tidewater Media", "Tidewater Media"),
+        # The company is named after its paper: the paper's name, not the masthead's city.
+        (
+            "Harbour City\nNews",
+            "Harbour City\n© 2026 The Harbour City Post Company",
+            ("The Harbour City Post"),
+        ),
+        # "Copyright" as a link's label is no copyright line with a name before it.
+        ("Menu\nSign in", "Report Copyright\nTerms of Use", None),
+    ],
+)
+def test_the_site_name_as_a_reader_sees_it(top: str, footer: str, site: str | None) -> None:
+    [draft] = parse_text_dump(f"{top}\n\n{_ARTICLE}{footer}\n")
+    assert draft.source_name == site
+
+
+_PARAGRAPHS = (
+    "The harbour's ferry operator has ordered two hybrid boats that run on batteries in "
+    "port and on diesel at sea, replacing the two oldest vessels on the island route.\n\n"
+    "The company said the new boats would arrive in 2028 and would be quieter for the "
+    "people who live along the harbour front as well as cheaper to run.\n\n"
+    "Islanders have asked for a later last sailing for years, and the operator said the "
+    "new timetable would add one in the summer months.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "summary"),
+    [
+        # Key points: the summary.
+        (
+            "• Two hybrid boats will replace the oldest ferries\n"
+            "• The first is due on the island route in 2028\n",
+            "- Two hybrid boats will replace the oldest ferries\n"
+            "- The first is due on the island route in 2028",
+        ),
+        # Share buttons and tags in a bulleted row: no summary; the standfirst is one.
+        (
+            "• Pin\n• Share\n• Tweet\n• Email\n\n"
+            "The island route gets quieter boats and a later last sailing.\n",
+            "The island route gets quieter boats and a later last sailing.",
+        ),
+        ("• Ferries\n• Harbour news\n• Island life\n", None),
+        # A table of contents: its entries are the article's headings further down.
+        (
+            "• Why the operator chose hybrid boats\n• What changes for the islanders\n",
+            None,
+        ),
+        # A gallery's captions: the photo's alt text and its caption start alike.
+        (
+            "• In this photo taken on Monday the old ferry leaves the harbour\n"
+            "• In this photo taken on Monday the old ferry leaves the harbour (Photo: J. Doe)\n"
+            "• A crew member ties the ferry up at the island pier in the rain\n",
+            None,
+        ),
+    ],
+)
+def test_bullets_under_the_headline_as_the_summary(header: str, summary: str | None) -> None:
+    body = _PARAGRAPHS.replace(
+        "\n\nIslanders", "\n\nWhy the operator chose hybrid boats\n\nIslanders"
+    ).replace("summer months.\n", "summer months.\n\nWhat changes for the islanders\n\n")
+    text = (
+        "Menu\n\nFerry operator orders two hybrid boats\n\n"
+        f"{header}\nBy Jane Doe\n2 October 2026\n\n{body}"
+        "Fares stay the same until the new boats arrive, the operator said.\n"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.summary == summary
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # A photo's alt text, then its caption with the credit: a caption, printed twice.
+        "The old ferry leaves the harbour on its last crossing of the year\n"
+        "The old ferry leaves the harbour on its last crossing of the year Photo: J. Doe\n"
+        "By Jane Doe\n2 October 2026\n",
+        # Under the byline and a share bar, a photo's caption over another story's card.
+        "By Jane Doe\n2 October 2026\nShare\nTweet\n\n"
+        "Passengers wait on the pier beside the old ferry.\n\n"
+        "Island school gets a new roof\n\nThe roof was paid for by the parish.\n"
+        "More from the harbour\n",
+    ],
+)
+def test_a_caption_is_not_the_standfirst(between: str) -> None:
+    text = f"Menu\n\nFerry operator orders two hybrid boats\n\n{between}\n{_PARAGRAPHS}"
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.summary is None

@@ -22,6 +22,7 @@ from tuinews.models import RefreshReport, Subscription
 from tuinews.store import Store, StoreError
 from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.subscriptions import (
+    add_subscription,
     list_subscriptions,
     remove_subscription,
     rename_subscription,
@@ -167,8 +168,25 @@ class FeedsScreen(Dialog[bool]):
         table.move_cursor(row=max(0, table.cursor_row + rows))
 
     def action_add(self) -> None:
-        self.dismiss(self.changed)
-        self.app.call_later(self.app.run_action, "add_feed")
+        # On top of this screen, so that its escape comes back here, where the user was.
+        self.app.push_screen(AddFeedDialog(), self._added)
+
+    def _added(self, new: NewFeed | None) -> None:
+        """Subscribe to the feed given, put the cursor on it and fetch it (it alone)."""
+        if new is None:
+            return
+        added: list[bool] = []
+
+        def subscribe() -> None:
+            added.append(add_subscription(self.store, new.url, category=new.category))
+
+        if not self._write(subscribe, new.url):
+            return
+        if added[0]:
+            self.notify(f"Subscribed to {new.url}; fetching it now.", markup=False)
+            self.action_refresh_one()
+        else:
+            self.notify(f"Already subscribed: {new.url}", markup=False)
 
     def action_remove(self) -> None:
         sub = self.selected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -16,7 +18,6 @@ from tuinews.ui.backdrop import Dialog
 Rows = list[tuple[str, str, str]]
 # Textual's own keys that mean something here (they have no binding id of ours).
 TEXTUAL_ROWS: Rows = [
-    ("tab / shift+tab", "Next / previous pane", ""),
     ("ctrl+p", "Command palette", ""),
     ("ctrl+q", "Quit", ""),
 ]
@@ -87,7 +88,41 @@ def binding_rows(bindings: list[tuple[Binding, str]]) -> Rows:
         keys, _, _ = rows.setdefault(key, ([], binding.description or binding.action, key))
         if display not in keys:
             keys.append(display)
-    return [(" / ".join(keys), description, ident) for keys, description, ident in rows.values()]
+    joined = [(" / ".join(keys), description, ident) for keys, description, ident in rows.values()]
+    return _numbered_runs(joined)
+
+
+_NUMBERED = re.compile(r"(.*\D)(\d+)")
+
+
+def _numbered_runs(rows: Rows) -> Rows:
+    """A run of rows alike but for the number ending their ids (reader.link_1 … _9, one
+    key each) as one row: their keys side by side, the ids as "reader.link_1…9"."""
+    out: Rows = []
+    tail: tuple[str, int] | None = None  # the id's prefix and number ending the last row
+    for keys, description, ident in rows:
+        match = _NUMBERED.fullmatch(ident)
+        number = (match[1], int(match[2])) if match else None
+        if number and tail == (number[0], number[1] - 1) and out[-1][1] == description:
+            run_keys, _, run_ident = out[-1]
+            out[-1] = (f"{run_keys} {keys}", description, f"{run_ident.split('…')[0]}…{number[1]}")
+        else:
+            out.append((keys, description, ident))
+        tail = number
+    return out
+
+
+def _declared_order(node: DOMNode) -> dict[str, int]:
+    """Binding ids in the order our classes declare them, base classes first. Textual
+    keeps a key where a base class bound it first: the Sidebar's `down` (OptionList's)
+    would come before its `j`."""
+    order: dict[str, int] = {}
+    for cls in reversed(type(node).__mro__):
+        if cls.__module__.startswith("tuinews."):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.id:
+                    order.setdefault(binding.id, len(order))
+    return order
 
 
 def key_sections(app: App[None], panes: list[tuple[str, list[DOMNode]]]) -> list[tuple[str, Rows]]:
@@ -103,11 +138,10 @@ def key_sections(app: App[None], panes: list[tuple[str, list[DOMNode]]]) -> list
             bindings = node._bindings.copy()
             if app._keymap:
                 bindings.apply_keymap(app._keymap)
-            pairs += [
-                (binding, app.get_key_display(binding))
-                for _, binding in bindings
-                if binding.id and binding.description
-            ]
+            order = _declared_order(node)
+            ours = [binding for _, binding in bindings if binding.id and binding.description]
+            ours.sort(key=lambda binding: order.get(binding.id or "", len(order)))
+            pairs += [(binding, app.get_key_display(binding)) for binding in ours]
         sections.append((title, binding_rows(pairs)))
     return sections
 

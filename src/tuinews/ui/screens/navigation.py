@@ -67,6 +67,8 @@ class Navigation(ReadingTools):
         Binding("space", "page", "Page", show=False, id="reader.page"),
         Binding("h", "pane_left", "Pane left", show=False, id="pane.left"),
         Binding("l", "pane_right", "Pane right", show=False, id="pane.right"),
+        Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="pane.next"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="pane.previous"),
         Binding("b", "toggle_sidebar", "Sidebar", show=False, id="sidebar.toggle"),
         Binding("less_than_sign", "split(-5)", "Narrower list", show=False, id="split.narrower"),
         Binding("greater_than_sign", "split(5)", "Wider list", show=False, id="split.wider"),
@@ -275,6 +277,26 @@ class Navigation(ReadingTools):
                 self.open_article(focused.current.id, focus_reader=True)
             else:
                 self.query_one(Reader).focus()
+
+    def action_cycle_pane(self, step: int) -> None:
+        """tab / shift+tab: the next / previous pane, round, the reader only with an article
+        open. Under 100 columns the pane reached is the one shown (the sidebar's overlay)."""
+        panes = self._panes()
+        if self.article is None:
+            panes.remove(self.query_one(Reader))
+        if self.has_class("narrow") and self.query_one(Sidebar) not in panes:
+            panes.insert(0, self.query_one(Sidebar))  # hidden at a wide size: the overlay
+        focused = self.focused
+        if focused not in panes:  # the search field: on to the next widget, as Textual does
+            if step > 0:
+                self.focus_next()
+            else:
+                self.focus_previous()
+            return
+        target = panes[(panes.index(focused) + step) % len(panes)]
+        if self.has_class("narrow"):
+            self.set_class(isinstance(target, Sidebar), "show-sidebar")
+        target.focus()
 
     def action_toggle_sidebar(self) -> None:
         if self.has_class("narrow"):

@@ -55,13 +55,13 @@ class SettingsHost(Protocol):
 
 
 def _link_bindings() -> list[Binding]:
-    # One binding per digit, each with its own id so any of them can be remapped; only
-    # the first carries a description, so the help screen shows one row for all.
+    # One binding per digit, each with its own id so any of them can be remapped; the help
+    # screen shows the nine in one row ("reader.link_1…9").
     return [
         Binding(
             str(digit),
             f"link_by_number('{digit}')",
-            "Link by number (1 to 9)" if digit == 1 else "",
+            "Link by number",
             show=False,
             id=f"reader.link_{digit}",
         )

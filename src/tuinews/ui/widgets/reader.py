@@ -105,12 +105,15 @@ class Reader(VerticalScroll, can_focus=True):
     """Scrollable article view; j/k scroll, escape goes back to the list."""
 
     BINDINGS = [
+        # The scrolling keys Textual gives every container too, under ids of ours.
         Binding("j", "scroll_down", "Scroll down", show=False, id="reader.down"),
         Binding("k", "scroll_up", "Scroll up", show=False, id="reader.up"),
-        Binding("g", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
-        Binding("ctrl+f", "page_down", "Page down", show=False, id="reader.page_down"),
-        Binding("ctrl+b", "page_up", "Page up", show=False, id="reader.page_up"),
+        Binding("down", "scroll_down", "Scroll down", show=False, id="reader.down_arrow"),
+        Binding("up", "scroll_up", "Scroll up", show=False, id="reader.up_arrow"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("ctrl+f,pagedown", "page_down", "Page down", show=False, id="reader.page_down"),
+        Binding("ctrl+b,pageup", "page_up", "Page up", show=False, id="reader.page_up"),
         Binding("ctrl+d", "half_page(1)", "Half page down", show=False, id="reader.half_down"),
         Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="reader.half_up"),
     ]

@@ -52,10 +52,16 @@ class Sidebar(OptionList):
     """Views and categories; highlighting one shows it in the article list."""
 
     BINDINGS = [
+        # OptionList's own keys too, under ids of ours: the help lists them, a keymap moves them.
         Binding("j", "cursor_down", "Down", show=False, id="sidebar.down"),
         Binding("k", "cursor_up", "Up", show=False, id="sidebar.up"),
-        Binding("g", "first", "First", show=False, id="sidebar.first"),
-        Binding("G", "last", "Last", show=False, id="sidebar.last"),
+        Binding("down", "cursor_down", "Down", show=False, id="sidebar.down_arrow"),
+        Binding("up", "cursor_up", "Up", show=False, id="sidebar.up_arrow"),
+        Binding("g,home", "first", "First", show=False, id="sidebar.first"),
+        Binding("G,end", "last", "Last", show=False, id="sidebar.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="sidebar.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="sidebar.page_up"),
+        Binding("enter", "select", "Go to its articles", show=False, id="sidebar.enter"),
         # The reason for a `!` without a mouse: "Feeds…" shows each feed's whole last error.
         Binding("exclamation_mark", "app.feeds", "Feeds and their errors", id="sidebar.feeds"),
         Binding(
@@ -128,6 +134,10 @@ class Sidebar(OptionList):
         saved = tuple(saved)
         feeds = feeds or {}
         self._shown = (counts, current, search, problems, saved, feeds)
+        # Entries are laid out for this width, which must not change under them: the
+        # stylesheet reserves the scrollbar's gutter. A scrollbar that came with new
+        # categories narrowed it without a Resize, every count wrapped onto a line of its
+        # own, and OptionList, keeping one line per entry, drew a count for the separator.
         width = max(12, self.scrollable_content_region.width - 1)
         in_category = current.kind in (ViewKind.CATEGORY, ViewKind.FEED)
         opened = current.category if in_category else None

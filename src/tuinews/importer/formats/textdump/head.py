@@ -2,7 +2,9 @@
 
 The headline is the short line just above the prose that reads like one: a few words, no
 closing full stop, near the top of the run, best if the page prints it twice (the browser
-tab, a breadcrumb, a "Reading:" bar) or puts a byline or date under it.
+tab, a breadcrumb, a "Reading:" bar, a photo caption that starts with it) or puts a byline or
+date under it, and better the more of its words the article's first paragraphs repeat (a
+headline names the article's subject; another story's teaser or a button does not).
 """
 
 from __future__ import annotations
@@ -15,16 +17,23 @@ from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.meta import find_date
 from tuinews.importer.formats.textdump.names import bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade, Run
+from tuinews.importer.formats.textdump.topic import Topic
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _FAR = 150  # non-blank lines above the prose where a headline with its byline may stand
 _CUT_NEAR = 12  # a lone "Comments" this close above the prose is a share bar's link, not an end
 _INSIDE = 0.08  # how deep into the run a headline may stand
+_DEK_WORDS = 5  # a standfirst under a headline is at least this long
+_DEK_SHARE = 0.6  # a longer one is at least this much longer
+_ECHO = 40  # lines under a headline where a caption may repeat it
+_SUBJECT = 0.5  # share of a subtitle's words that the article's opening repeats
+_TOPIC = 3.0  # worth of a headline whose words the article's opening all repeats
 # A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
 _DANGLING = frozenset(
     {"by", "of", "on", "for", "to", "with", "and", "the", "a", "an", "in", "from"}
 )
 _NAME_WORDS = 4
+_KICKER = 5  # words of a section label or kicker over a headline at most
 _QUOTES = "\"'“‘«„"
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 # A line that starts like a button ("Share ...", "View photos", "Gallery: ...") is chrome.
@@ -68,6 +77,10 @@ class Keys:
             self._cache[key] = found
         return max(1, found)
 
+    def named(self, key: str) -> int:
+        """How many lines name this key among their words (a site's name in its footer)."""
+        return len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", self._blob))
+
 
 def _title_case(text: str) -> bool:
     """Most longer words capitalised, as English headlines are ("How Winter Wreaks Havoc")."""
@@ -97,7 +110,10 @@ def _over_standfirst(lines: list[Line], j: int) -> bool:
     below = _next_text(lines, j)
     if below is None or lines[below].kind not in (Kind.TITLE, Kind.PROSE, Kind.DEK):
         return False
-    if lines[below].words * 0.6 < lines[j].words:
+    words, under = lines[j].words, lines[below].words
+    # A standfirst is longer than its headline, or a subtitle no longer than it; a line
+    # somewhat longer than the one above is the headline under its kicker.
+    if under < _DEK_WORDS or words < under < words / _DEK_SHARE:
         return False
     after = _next_text(lines, below)
     return after is None or lines[after].kind is not Kind.PROSE
@@ -120,6 +136,25 @@ def _item_above(lines: list[Line], j: int) -> bool:
     return False
 
 
+def _under_byline(lines: list[Line], j: int) -> bool:
+    """Whether lines[j] stands right under a byline or date that stands under a line of
+    words (a headline, not a button's "Log out Sign in"): then it is the header's standfirst,
+    a subheading or its tags."""
+    above = _text_above(lines, j)
+    if above is None or lines[above].kind is not Kind.META:
+        return False
+    top = _text_above(lines, above)
+    return top is not None and lines[top].kind in _HEADLINE_KINDS and lines[top].words >= 6
+
+
+def _text_above(lines: list[Line], j: int) -> int | None:
+    """The line of text above lines[j], past blanks, within three lines."""
+    for k in range(j - 1, max(-1, j - 4), -1):
+        if lines[k].kind is not Kind.BLANK:
+            return k
+    return None
+
+
 def _next_text(lines: list[Line], j: int) -> int | None:
     """The next line that is not blank, within two lines."""
     for k in range(j + 1, min(len(lines), j + 3)):
@@ -128,7 +163,20 @@ def _next_text(lines: list[Line], j: int) -> int | None:
     return None
 
 
-def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> float:
+def _echo(lines: list[Line], j: int) -> int:
+    """Whether a longer line below starts with lines[j]'s words: 1 for a photo's caption
+    further down that repeats the headline ("<headline> (Credit: ...)"), -1 when it is the
+    very next line (an image's alt text over its caption), else 0."""
+    prefix = lines[j].text + " "
+    if lines[j].words < 3:
+        return 0
+    for k in range(j + 1, min(len(lines), j + _ECHO)):
+        if lines[k].text.startswith(prefix):
+            return -1 if k == _next_text(lines, j) else 1
+    return 0
+
+
+def _headline_score(line: Line, distance: int, meta_below: bool, twice: bool) -> float:
     words = line.words
     text = line.text
     if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(_QUOTES)[:1].isalnum():
@@ -136,7 +184,7 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
     if not_a_headline(text):
         return -99.0
     score = -0.2 * distance
-    if _printed_twice(line, keys):
+    if twice:
         score += 2.5
     if meta_below:
         score += 3.0
@@ -165,7 +213,7 @@ def _headline_score(line: Line, distance: int, meta_below: bool, keys: Keys) -> 
     return score
 
 
-def _meta_below(lines: list[Line], j: int) -> bool:
+def _meta_below(lines: list[Line], j: int, topic: Topic) -> bool:
     """Whether a byline, a date or a name alone stands within four lines of text under
     lines[j] (share buttons, captions and other furniture between them do not count) before
     another headline-like line (a longer one may be its standfirst)."""
@@ -178,14 +226,28 @@ def _meta_below(lines: list[Line], j: int) -> bool:
             continue
         if below.kind in (Kind.TITLE, Kind.SHORT) and _name_line(lines, k):
             return True
-        if below.kind in (Kind.SHORT, Kind.END) and below.words <= 2:
-            continue  # "Print Article", "Comments": the buttons of a share bar
-        if below.kind is Kind.TITLE and 4 <= below.words < max(12, lines[j].words + 3):
+        if below.kind in (Kind.SHORT, Kind.END, Kind.BULLET) and below.words <= 2:
+            continue  # "Print Article", "Comments", "• Copy link": the buttons of a share bar
+        if _headline_between(below, lines[j].words, topic):
             return False  # another headline stands between: the byline is its own
         seen += 1
         if seen >= 4:
             break
     return False
+
+
+def _headline_between(line: Line, words: int, topic: Topic) -> bool:
+    """Whether a line under a headline-like line of `words` words is a headline itself (the
+    upper line its kicker or another story's teaser): a few words, not a sentence (a short
+    standfirst ends with a full stop), and not a subtitle: a line no longer than a headline over it
+    that names the article's subject."""
+    if not 4 <= line.words < max(12, words + 3):
+        return False
+    if words > _KICKER and line.words <= words and topic.share(line.text) >= _SUBJECT:
+        return False
+    if line.kind is Kind.TITLE:
+        return True
+    return line.kind in (Kind.PROSE, Kind.DEK) and line.text.rstrip(_QUOTES + "”’»)")[-1:] != "."
 
 
 def _name_line(lines: list[Line], k: int) -> bool:
@@ -211,7 +273,12 @@ def _strong(line: Line, meta_below: bool, keys: Keys) -> bool:
 
 
 def find_headline(
-    lines: list[Line], grades: list[Grade], weight: list[float], run: Run, keys: Keys
+    lines: list[Line],
+    grades: list[Grade],
+    weight: list[float],
+    run: Run,
+    keys: Keys,
+    topic: Topic,
 ) -> int | None:
     """The index of the article's headline: above the run, or early inside it (the run then
     holds a teaser or a blurb above the headline), or None if no line reads as one."""
@@ -223,10 +290,14 @@ def find_headline(
     far: set[int] = set()  # beyond the reach: only a headline with its byline under it
     seen = listed = 0
     text_below = False
+    box: int | None = None  # a "Related" box's heading or a "Comments" link over the body
+    box_seen = 0
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
             continue
+        if kind is Kind.END and box is None and not lines[j].text.startswith("•"):
+            box, box_seen = j, seen
         if grades[j] is Grade.CUT:
             if lines[j].words > 2 or not (seen <= _CUT_NEAR or _in_share_bar(lines, j)):
                 break
@@ -252,11 +323,21 @@ def find_headline(
         if lines[j].kind is not Kind.BLANK:
             seen += 1
             candidates.append((j, seen))
+    bylined = {
+        j: _meta_below(lines, j, topic) for j, _ in candidates if lines[j].kind in _HEADLINE_KINDS
+    }
+    # A headline with its byline just above a box of links: the box's items are other stories.
+    boxed = box is not None and any(
+        bylined.get(j) and j < box and distance <= box_seen + _CUT_NEAR and lines[j].words >= 3
+        for j, distance in candidates
+    )
     for j, distance in candidates:
         line = lines[j]
         if line.kind not in _HEADLINE_KINDS:
             continue
-        below = _meta_below(lines, j)
+        below = bylined[j]
+        if boxed and box is not None and box < j < run.start:
+            continue
         if j in far and not (below and blurbs[j] <= 1):
             continue
         if j >= run.start and not (below or _printed_twice(line, keys)):
@@ -264,8 +345,16 @@ def find_headline(
         if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
         teaser = blurbs.get(j, 0) > (1 if below and not _item_above(lines, j) else 0)
-        score = _headline_score(line, min(distance, _REACH), below, keys)
+        echo = _echo(lines, j)
+        if echo < 0:
+            continue
+        twice = echo > 0 or _printed_twice(line, keys)
+        score = _headline_score(line, min(distance, _REACH), below, twice)
         score -= 3.0 if teaser else 0.0
+        # The headline names the subject that the article's first paragraphs name again.
+        score += _TOPIC * topic.share(line.text)
+        if not below and _under_byline(lines, j):
+            score -= 2.0
         if not teaser and _over_standfirst(lines, j):
             # A headline over its standfirst; a page's short name over its tagline.
             score += 2.0 if not below and line.words <= _NAME_WORDS else 1.5

@@ -5,14 +5,17 @@ under it, under the headline's first copy when the page prints it twice, right a
 body, or above the headline with a reading time or date under the name. Failing those, the
 author's note under the article ("Jane Doe covers ...") or a line of names that ends it.
 Dates are read on the lines around the headline, in the page's language through dateparser.
+The summary is a standfirst under the headline, or the header's bullets when they read as
+key points.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
 from tuinews.importer.formats.textdump.meta import find_date
 from tuinews.importer.formats.textdump.names import PARTS, bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade
@@ -26,6 +29,8 @@ _END_REACH = 12  # non-blank lines around the body's end searched for the author
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
 _FILE_NAME = re.compile(r"^[a-z0-9]+[-_][\w-]*\s")  # "jdoe-headshot Jane Doe": an image's name
+_ECHO_WORDS = 6  # a caption's copy starts with the same words
+_POINT_WORDS = 5  # a bullet of the summary says something: "Fares rise by a tenth"
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
 # The author's note under an article: "Jane Doe covers ...", "Jane Doe Jane is a reporter".
 _NOTE = re.compile(
@@ -138,7 +143,12 @@ def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) 
 
 
 def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) -> str | None:
-    """The summary line between the headline and the prose: a sentence, not a byline."""
+    """The summary line between the headline and the prose: a sentence, not a byline.
+
+    Not a photo's caption printed twice (its alt text, then the caption with its credit), nor
+    a line under the byline with another story's teaser between it and the body (a card
+    under a share bar).
+    """
     for j in range(head + 1, start):
         line = lines[j]
         if line.kind in (Kind.BLANK, Kind.META, Kind.JUNK, Kind.CAPTION, Kind.BULLET):
@@ -146,16 +156,44 @@ def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) ->
         if line.key == lines[head].key:
             continue
         if grades[j] in (Grade.GOOD, Grade.NEAR) and line.words >= 6:
-            return line.text
+            return line.text if _over_body(lines, j, start, lines[head].key) else None
     return None
+
+
+def _over_body(lines: list[Line], j: int, start: int, title_key: str) -> bool:
+    """Whether lines[j] stands over the article's byline or date, or over the body with only
+    furniture between; and the line next to it does not repeat it."""
+    opening = lines[j].text.split()[:_ECHO_WORDS]
+    below = [line for line in lines[j + 1 : start] if line.kind is not Kind.BLANK]
+    above = next((line for line in reversed(lines[:j]) if line.kind is not Kind.BLANK), None)
+    if any(n is not None and n.text.split()[:_ECHO_WORDS] == opening for n in (above, *below[:1])):
+        return False
+    return any(line.kind is Kind.META for line in below) or not any(
+        line.kind is Kind.PROSE or (line.kind is Kind.TITLE and line.key != title_key)
+        for line in below
+    )
+
+
+def key_points(bullets: list[Line], named: Callable[[str], int]) -> str | None:
+    """The bullets of a header as the article's summary ("- ..." lines), when they read as
+    its key points: at least two of five words or more, most of the header's bullets, none
+    of them printed again on the page (`named` counts the short lines that hold a key). Not
+    share buttons, tags, a menu, a table of contents or a gallery's captions."""
+    points = [line for line in bullets if line.words >= _POINT_WORDS]
+    if len(points) < 2 or 2 * len(points) < len(bullets):
+        return None
+    openings = {tuple(line.text.split()[:_ECHO_WORDS]) for line in points}
+    if len(openings) < len(points) or any(named(key_of(line.text)) for line in points):
+        return None  # a gallery's captions; a table of contents (its entries are headings)
+    return "\n".join("- " + line.text for line in points)
 
 
 def _name_of(line: Line, own_key: str = "") -> str | None:
     """The name a line holds alone ("Jane Doe", "1. Jane Doe", "jdoe-photo Jane Doe"), or None."""
     if line.kind is Kind.META and line.meta is not None:
         return line.meta.author
-    if line.kind not in (Kind.TITLE, Kind.SHORT, Kind.BULLET) or line.key == own_key:
-        return None
+    if line.kind not in (Kind.TITLE, Kind.SHORT, Kind.BULLET) or f" {line.key} " in f" {own_key} ":
+        return None  # the headline, or a part of it printed on a line of its own
     text = _FILE_NAME.sub("", _LIST_NUMBER.sub("", line.text))
     if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
         return None

@@ -7,8 +7,10 @@ size of the dump whatever it holds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
+from functools import lru_cache
+from typing import Any
 
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.meta import Meta, parse_meta
@@ -156,6 +158,28 @@ def _caption(text: str) -> bool | None:
 
 def classify(text: str) -> Line:
     """One cleaned line and what it is."""
+    if not text:
+        return Line(text, Kind.BLANK)
+    if len(text) > _CACHED_CHARS:
+        return _classify(text)
+    return Line(*_classified(text))
+
+
+# A site's menus, share bars, bylines and footer come back on every page of it: a folder of
+# its pages classifies each short line once. Long lines (paragraphs) are not kept.
+_CACHED_CHARS = 160
+_CACHED_LINES = 4096
+_LINE_FIELDS = tuple(field.name for field in fields(Line))
+
+
+@lru_cache(maxsize=_CACHED_LINES)
+def _classified(text: str) -> tuple[Any, ...]:
+    """classify(text)'s fields, kept: the Line itself is not shared (the parse changes it)."""
+    line = _classify(text)
+    return tuple(getattr(line, name) for name in _LINE_FIELDS)
+
+
+def _classify(text: str) -> Line:
     if not text:
         return Line(text, Kind.BLANK)
     words = text.count(" ") + 1

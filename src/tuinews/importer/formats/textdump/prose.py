@@ -61,6 +61,8 @@ _UNPUNCTUATED = 25  # words in a line without a full stop that may still be a pa
 _LONG = 30  # words in a line of sentences that is prose without counting its stopwords
 _DENSE_LINE = 12  # characters in a line without spaces that may be Chinese or Japanese prose
 _DENSE_SMALL = 0.1  # share of small words in a line of Chinese prose
+_DENSE_LONG = 15  # words (30 characters) in a line of it that may be prose without them
+_CUT_OFF = ("...", "…")  # a teaser's headline cut short
 _SAMPLE = 400  # words read to tell the page's language
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
 # A tuple, not a set: an Enum hashes in Python, a tuple compares by identity first.
@@ -154,7 +156,9 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
             and dense_function_share(text, dense) >= _DENSE_SMALL
         ):
             return Grade.GOOD, words
-        return (Grade.NEAR if punct else Grade.SHORT), words
+        # A long line of it without punctuation may be prose or a teaser: its neighbours tell.
+        long = words >= _DENSE_LONG and kind is not Kind.BULLET and not text.endswith(_CUT_OFF)
+        return (Grade.NEAR if punct or long else Grade.SHORT), words
     if words >= _LONG and sentence:
         return Grade.GOOD, words  # a long line of sentences reads as prose in any language
     if lang.stopwords:
@@ -197,7 +201,29 @@ def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int], Language]:
         grades.append(grade)
         sizes.append(words)
     _programs(lines, grades)
+    if lang.dense:
+        _sentence_lines(lines, grades, sizes)
     return grades, sizes, lang
+
+
+def _sentence_lines(lines: list[Line], grades: list[Grade], sizes: list[int]) -> None:
+    """Regrade as GOOD the long lines of Chinese or Japanese that read as sentences (NEAR)
+    in a stretch of them that touches a paragraph, past pictures' file names between them:
+    prose printed a sentence a line, not a list of teasers (shorter, or cut off)."""
+    for order in (range(len(lines)), range(len(lines) - 1, -1, -1)):
+        last = Grade.BLANK  # the grade of the last line that was neither blank nor furniture
+        for i in order:
+            grade = grades[i]
+            if grade is Grade.BLANK or grade is Grade.BAD:
+                continue
+            if (
+                grade is Grade.NEAR
+                and last is Grade.GOOD
+                and sizes[i] >= _DENSE_LONG
+                and dense_chars(lines[i].text) >= _DENSE_LINE
+            ):
+                grades[i] = grade = Grade.GOOD
+            last = grade
 
 
 def _programs(lines: list[Line], grades: list[Grade]) -> None:

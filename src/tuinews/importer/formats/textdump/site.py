@@ -1,9 +1,18 @@
-"""The site's own name in a pasted page: from its copyright line, else from its masthead;
-and the person a personal site is named after."""
+"""The site's own name in a pasted page, and the person a personal site is named after.
+
+The name is looked for where a reader sees it: in the footer's copyright line, a name before
+the sign ("Citylab.com © 2026 The Owner Group") being the site and the one after it the
+owner; in the logo's text at the top ("Harbour Post logo", "The Harbour Post homepage"); or as
+a short masthead name that the page prints again. A company named after the sign ("... Media
+Group", "... Inc.") owns the site rather than naming it, so a masthead's name goes first.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
 
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.head import Keys
@@ -15,7 +24,20 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?: ?[-–] ?(?:19|20)?\d\d\b)?")
 _CUT = re.compile(
     r" ?(?:[.|,;:]\s|all rights|alle rechte|tous droits|todos los derechos| - | – ).*$", re.I
 )
-_LEGAL = re.compile(r"\b(?:inc|ltd|llc|gmbh|plc|s\.?a|ag|corp|co)\.?$", re.I)
+_LEGAL = re.compile(r",? \b(?:inc|ltd|llc|gmbh|plc|s\.?a|ag|corp|co|company|corporation)\.?$", re.I)
+# A company rather than a publication: a legal form, or a word companies are named with.
+_COMPANY = re.compile(
+    r"\b(?:inc|ltd|llc|gmbh|plc|s\.?a|a\.?s|ag|corp|co|limited|corporation|company|group"
+    r"|media|medien|network|productions|interactive|holdings|publishing|software)\.?$",
+    re.I,
+)
+_MARKS = re.compile(r"[®™]")
+_SEPARATORS = re.compile(r"[|:;,•·/]|\s[-–—]\s")
+# The logo's text at the top of a page: "Harbour Post logo", "The Harbour Post homepage",
+# "The Harbour Post - Back to home".
+_LOGO = re.compile(
+    r"^(\S.{0,40}?) (?:logo\b|(?:homepage|home page|(?:[-–|] )?back to home(?:page)?)$)", re.I
+)
 _MASTHEAD_LINES = 6
 _OWNER_LINES = 3  # the site's name stands among the page's first lines
 
@@ -24,8 +46,10 @@ def _name(raw: str) -> str | None:
     """A publication's name: one to six words, starting with a capital or a figure."""
     name = raw.strip(" .,-–|:©")
     name = _LEGAL.sub("", name).strip(" ,.")
-    if not name or not name[0].isalnum() or name[0].islower():
+    if not name or not name[0].isalnum():
         return None
+    if name[0].islower() and name.split()[0].islower():
+        return None  # a brand may start small ("eHow"), a phrase may not
     words = name.split()
     if not 1 <= len(words) <= 6 or len(name) > 60:
         return None
@@ -34,8 +58,19 @@ def _name(raw: str) -> str | None:
     return name
 
 
-def from_copyright(lines: list[Line]) -> str | None:
-    """The owner named in the page's last copyright line ("© 2026 The Harbour Post")."""
+@dataclass(frozen=True, slots=True)
+class Copyright:
+    """What the page's last copyright line names: the owner after the sign (and whether it is
+    a company) and a site's name standing before the sign."""
+
+    owner: str | None = None
+    company: bool = False
+    brand: str | None = None
+
+
+def from_copyright(lines: list[Line]) -> Copyright:
+    """The names in the page's last copyright line that names any ("© 2026 The Harbour Post",
+    "Harbour Post © 2026 Harbour Media Group")."""
     for line in reversed(lines):
         text = line.text
         if len(text) > 200 or not ("©" in text or "opyright" in text or "(c)" in text.lower()):
@@ -43,24 +78,44 @@ def from_copyright(lines: list[Line]) -> str | None:
         found = _COPYRIGHT.search(text)
         if found is None:
             continue
-        rest = _YEARS.sub(" ", line.text[found.end() :])
+        rest = _YEARS.sub(" ", text[found.end() :])
         rest = _COPYRIGHT.sub(" ", rest)
-        rest = " ".join(rest.split())
-        name = _name(_CUT.sub("", rest))
-        if name is not None:
-            return name
+        raw = _CUT.sub("", " ".join(rest.split())).strip(" .,-–|:©")
+        owner = _name(raw)
+        brand = _brand(text[: found.start()]) if "©" in text[found.start() :] else None
+        if owner is not None or brand is not None:
+            return Copyright(owner, _COMPANY.search(raw) is not None, brand)
+    return Copyright()
+
+
+def _brand(before: str) -> str | None:
+    """A site's name that is all the copyright line holds before the sign ("Harbour Post ©
+    2026 ...", "Harbour Post® ©"): a few words, none of them long, no separator."""
+    text = " ".join(_YEARS.sub(" ", _COPYRIGHT.sub(" ", _MARKS.sub("", before))).split())
+    text = text.rstrip(" ,")
+    words = text.split()
+    if not 1 <= len(words) <= 4 or _SEPARATORS.search(text) or max(map(len, words)) > 15:
+        return None
+    return _name(text)
+
+
+def _top(lines: list[Line]) -> Iterator[Line]:
+    """The page's first lines that are not blank: where a masthead stands."""
+    return islice((line for line in lines if line.kind is not Kind.BLANK), _MASTHEAD_LINES)
+
+
+def from_logo(lines: list[Line]) -> str | None:
+    """The site's name in its logo's text among the page's first lines ("Harbour Post logo")."""
+    for line in _top(lines):
+        found = _LOGO.match(line.text)
+        if found is not None and _capitalised(found.group(1)):
+            return _name(found.group(1))
     return None
 
 
 def from_masthead(lines: list[Line], keys: Keys) -> str | None:
     """A short name at the top of the page that the page prints again further down."""
-    seen = 0
-    for line in lines:
-        if line.kind is Kind.BLANK:
-            continue
-        seen += 1
-        if seen > _MASTHEAD_LINES:
-            break
+    for line in _top(lines):
         if line.kind not in (Kind.TITLE, Kind.SHORT) or not 2 <= line.words <= 5:
             continue
         if not all(w[:1].isupper() or not w[:1].isalpha() for w in line.text.split()):
@@ -75,13 +130,45 @@ def from_masthead(lines: list[Line], keys: Keys) -> str | None:
     return None
 
 
+def _first_line(lines: list[Line], keys: Keys) -> str | None:
+    """The page's first line, when it is a short name that the page names again further
+    down ("Harbour Post" over the menu, "... to Harbour Post readers" in the footer)."""
+    first = next((line for line in lines if line.kind not in (Kind.BLANK, Kind.JUNK)), None)
+    if first is None or first.kind not in (Kind.TITLE, Kind.SHORT) or not 1 <= first.words <= 3:
+        return None
+    words = first.text.split()
+    if not _capitalised(first.text) or _SEPARATORS.search(first.text):
+        return None
+    if len(words) == 1 and not any(ch.isupper() for ch in words[0][1:]):
+        return None  # one word is a brand by its capitals ("HPOST"), else a menu's word
+    name = _name(first.text)
+    if name is None or first.text.lower() in vocab.SECTIONS or not first.key:
+        return None
+    return name if keys.named(first.key) >= 2 else None
+
+
+def _capitalised(text: str) -> bool:
+    """Every word starts with a capital or holds one ("Harbour Post", "eHarbour")."""
+    return all(any(ch.isupper() for ch in word) for word in text.split())
+
+
+def _within(short: str, long: str) -> bool:
+    return f" {short.lower()} " in f" {long.lower()} "
+
+
 def site_and_owner(lines: list[Line], keys: Keys) -> tuple[str | None, str | None]:
     """The site's name, from the copyright line first, then the masthead (None if unsure);
     and the person a personal site is named after, when its copyright line and one of its
     first lines name the same person ("Jane Doe"): the author of posts without a byline."""
-    owner = from_copyright(lines)
-    if owner is None:
-        return from_masthead(lines, keys), None
+    found = from_copyright(lines)
+    owner = found.owner
+    site = found.brand or from_logo(lines)
+    if site is None and (owner is None or found.company):
+        site = from_masthead(lines, keys) or _first_line(lines, keys)
+        if site is not None and owner is not None and _within(site, owner):
+            site = None  # "New York" over the menu, "The New York Times" in the footer
+    if owner is None or site is not None:
+        return site or owner, None
     if not person(owner):
         return owner, None
     seen = 0

@@ -1,0 +1,105 @@
+"""The headline of a pasted page: the line a reader takes for the article's title.
+
+Each case is a kind of page whose headline the dump parser once missed; every fixture here
+was written for tuinews.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tuinews.importer.formats.textdump.lang import detect
+from tuinews.importer.formats.textdump.lines import classify_all
+from tuinews.importer.formats.textdump.parse import parse_text_dump
+from tuinews.importer.formats.textdump.prose import Grade, Run
+from tuinews.importer.formats.textdump.topic import Topic
+from tuinews.models import ArticleDraft
+
+DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
+
+
+def _page(name: str) -> ArticleDraft:
+    [draft] = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))
+    return draft
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        # A reference page: the title above a tools menu and a tagline, the site's logo
+        # printed twice; the first sentence names the subject again.
+        ("titles_list_page_under_tools.txt", "List of lighthouses on the northern coast"),
+        # A blog editor's bar at the top, with the author's name under its own chrome.
+        (
+            "titles_editor_bar_above_post.txt",
+            "The Harbour School Newsroom: Teaching Local Reporting",
+        ),
+        # A subtitle as short as the headline, right over the body.
+        ("titles_subtitle_over_body.txt", "Counting Ferry Passengers With Plain Python"),
+    ],
+)
+def test_the_headline_names_what_the_article_is_about(name: str, title: str) -> None:
+    assert _page(name).title == title
+
+
+def test_a_part_of_the_headline_on_its_own_line_is_not_the_byline() -> None:
+    # The headline printed again in two pieces over the body: "Teaching Local Reporting"
+    # reads like a name, but it is the headline's second half.
+    draft = _page("titles_editor_bar_above_post.txt")
+    assert draft.author == "Tove Marsh"
+
+
+def test_a_photo_caption_that_repeats_the_headline_counts_as_its_second_copy() -> None:
+    # A teaser printed twice stands above; the headline's copy is the caption under it.
+    draft = _page("titles_caption_repeats_headline.txt")
+    assert draft.title == (
+        "The harbour toll is a trap: tourists, landlords and the truth about who pays for the pier"
+    )
+
+
+def test_an_image_text_over_its_caption_is_not_the_headline() -> None:
+    # A Portuguese page: the headline over a standfirst as long as itself, then a photo's
+    # description printed twice (its alt text, then its caption with the credit).
+    draft = _page("titles_alt_text_over_caption.txt")
+    assert draft.title == "Capitão diz que errou ao levar a taça da regata ao prefeito em 2019"
+
+
+def test_a_tag_line_between_the_byline_and_the_body_is_not_the_headline() -> None:
+    # The tags repeat the body's words more than the headline does; the headline has the
+    # byline under it.
+    draft = _page("titles_tags_between_byline_and_body.txt")
+    assert draft.title.startswith("Ferry tickets go digital")
+    assert draft.author == "Tove Marsh"
+
+
+def test_topic_share_counts_content_words_of_the_opening() -> None:
+    text = (
+        "Menu\n\nThe ferry timetable changes on Monday for the winter season, and the last "
+        "boat will leave the island an hour earlier than in summer.\n"
+    )
+    lines = classify_all(text)
+    grades = [Grade.GOOD if line.words > 10 else Grade.SHORT for line in lines]
+    words = [line.text.lower().split() for line in lines if line.words > 10]
+    topic = Topic(lines, grades, Run(0, len(lines), 1.0), detect(words, []))
+    assert topic.share("Winter ferry timetables") == 1.0  # "timetables" meets "timetable"
+    assert topic.share("Council closes the market hall") == 0.0
+    # One word met counts as one in three: chance, not a subject named.
+    assert topic.share("Ferry") == pytest.approx(1 / 3)
+
+
+def test_a_subtitle_no_longer_than_the_headline_leaves_it_the_date_below() -> None:
+    # Headline, a subtitle a little shorter than it, share buttons, a photo's caption printed
+    # twice, then the date: the date belongs to the headline, not to its subtitle.
+    draft = _page("titles_subtitle_then_photo_then_date.txt")
+    assert draft.title == (
+        "Harbour master says he was wrong to hand the regatta cup to the mayor in 2019"
+    )
+
+
+def test_the_items_of_a_related_box_over_the_body_are_not_the_headline() -> None:
+    # Headline and agency date line, a photo, then a "Related" box of two other stories,
+    # each with its byline, standing right over the body: the box's items are not headlines.
+    draft = _page("titles_related_box_above_body.txt")
+    assert draft.title == "A second climber dies in the avalanche on the northern ridge"
