@@ -318,3 +318,24 @@ def test_a_caption_is_not_the_standfirst(between: str) -> None:
     [draft] = parse_text_dump(text)
     assert draft.title == "Ferry operator orders two hybrid boats"
     assert draft.summary is None
+
+
+@pytest.mark.parametrize(
+    ("above", "category"),
+    [
+        ("Menu\n\nWorld", "World"),
+        # An ad's label or the columnist's name between the label and the headline.
+        ("Menu\n\nWorld\n\nSupported by", "World"),
+        ("Menu\n\nOpinion\n\nJane Doe", "Opinion"),
+        # A label that says it is one, whatever the section is called.
+        ("Menu\n\nCategories: Ferries", "Ferries"),
+        ("Menu\n\nRubrique : Transports", "Transports"),
+        # A button in capitals is no section.
+        ("Menu\n\nSHOP NOW >", None),
+    ],
+)
+def test_the_section_label_above_the_headline(above: str, category: str | None) -> None:
+    text = f"{above}\n\nFerry operator orders two hybrid boats\n\n2 October 2026\n\n{_PARAGRAPHS}"
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.category == category

@@ -240,7 +240,7 @@ class Navigation(ReadingTools):
         """Page down in the reader; at the end of the article, go to the next unread."""
         reader = self.query_one(Reader)
         if self.article is not None and not reader.at_end:
-            reader.scroll_page_down(animate=False)
+            reader.action_page_down()
         else:
             self.action_next_unread()
 

@@ -162,10 +162,29 @@ class Reader(VerticalScroll, can_focus=True):
         shown.display = has_some
         shown.update(enclosure_list(article) if article is not None and has_some else "")
 
+    def scroll_lines(self, lines: int) -> None:
+        """Scroll by `lines` (up when negative), at once.
+
+        Textual's scrolls land after the next refresh, each from where the last landed one
+        left off: keys held down (faster than frames) were lost, ten j's scrolled a line.
+        """
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_lines(1)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_lines(-1)
+
+    def action_page_down(self) -> None:
+        self.scroll_lines(self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self.scroll_lines(-self.scrollable_content_region.height)
+
     def action_half_page(self, direction: int) -> None:
         """ctrl+d / ctrl+u: half a screen down or up."""
-        step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
+        self.scroll_lines(direction * max(1, self.scrollable_content_region.height // 2))
 
     @property
     def at_end(self) -> bool:
