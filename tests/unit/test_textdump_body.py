@@ -86,6 +86,14 @@ EXTENTS = [
         "The authors now want to repeat the trial",
         ("shift work is hard", "ambulance crews", "car park", "Related coverage"),
     ),
+    (  # "Related coverage" teasers glued to their summaries, then "Latest news" cards (headline
+        # twice, a summary): the cards count as the teasers they are, so the first end cuts
+        "related_then_latest_cards.txt",
+        "Why a short nap after lunch may help the memory, according to a new study",
+        "A short nap after lunch may help people remember",
+        "The study was paid for by",
+        ("Coffee and memory", "Walking meetings", "Vitamin D", "Latest news", "hands go numb"),
+    ),
     (  # a live ticker of other news (entries under their time) beside a short wire story
         "live_ticker_after_article.txt",
         "Un deuxième pont emporté par la crue dans la vallée du Rhin",

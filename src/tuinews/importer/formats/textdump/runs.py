@@ -45,7 +45,8 @@ def _tail_cut(run: Run, grades: list[Grade], sizes: list[int], weight: list[floa
         if grades[i] is Grade.GOOD:
             read += sizes[i]
         elif grades[i] in _ENDS and read >= _READ:
-            below = sum(sizes[j] for j in range(i, run.stop) if grades[j] is Grade.GOOD)
+            # What the prose below weighs: a teaser alone between headlines counts for less.
+            below = sum(weight[j] for j in range(i, run.stop) if grades[j] is Grade.GOOD)
             if below < _TAIL * read:
                 last = next(j for j in range(i - 1, run.start - 1, -1) if weight[j] > 0)
                 return Run(run.start, last + 1, run.score)
