@@ -94,6 +94,14 @@ EXTENTS = [
         "The study was paid for by",
         ("Coffee and memory", "Walking meetings", "Vitamin D", "Latest news", "hands go numb"),
     ),
+    (  # a list of cards (each headline printed twice) under an unnamed header, then another
+        # story in full: the cards end the article
+        "cards_then_other_story.txt",
+        "New footbridge over the river opens six months early",
+        "The new footbridge over the river",
+        "The old crossing will be taken down",
+        ("School bus", "Museum finds", "storeroom", "Happening now"),
+    ),
     (  # a live ticker of other news (entries under their time) beside a short wire story
         "live_ticker_after_article.txt",
         "Un deuxième pont emporté par la crue dans la vallée du Rhin",
