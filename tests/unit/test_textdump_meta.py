@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tuinews.importer.formats.textdump.lines import Kind, classify
+from tuinews.importer.formats.textdump.header import header_meta
+from tuinews.importer.formats.textdump.lines import Kind, classify, classify_all
 from tuinews.importer.formats.textdump.meta import parse_meta
 from tuinews.importer.formats.textdump.names import bare_name
 from tuinews.importer.formats.textdump.parse import parse_text_dump
@@ -339,3 +340,44 @@ def test_the_section_label_above_the_headline(above: str, category: str | None) 
     [draft] = parse_text_dump(text)
     assert draft.title == "Ferry operator orders two hybrid boats"
     assert draft.category == category
+
+
+_PLAYER = (
+    "Settings\nFull Screen\nEmbed\nVideo Quality\nAuto\nHigh (HD)\nMedium\nLow\n"
+    "Closed Caption Settings\nBack\nLanguage\nEnglish\nPosition\n  • Bottom\n  • Top\n"
+    "Type Size\nA\nA\nA\nStyle Options\n  • Presets\n  • Text\n  • Background\nArial\n"
+    "  • Georgia\n  • Verdana\n75% (transparency)\n  • 100% (opaque)\n  • 50% (transparency)\n"
+    "Plain\nShadow\nRaised\nLowered\nOutline\n"
+)
+
+
+def test_a_byline_above_a_video_player() -> None:
+    # A video player's controls and settings between the byline and the body, and the
+    # player's notice: the byline is the article's, however far above.
+    text = (
+        "Menu\n\nHarbour ferry gets a new skipper\n\n"
+        "By TOVE MARSH March 3, 2026 4:05 PM Harbour Morning\n\n"
+        f"{_PLAYER}This clip cannot be played where you are.\n\n"
+        "Ferry operator orders two hybrid boats\n\nNow playing\n\n"
+        f"Ferry operator orders two hybrid boats\n\n{_PARAGRAPHS}"
+    )
+    draft = parse_text_dump(text)[0]
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert (draft.author, draft.published) == ("Tove Marsh", _utc(2026, 3, 3, 16, 5))
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Most watched\n\n" + _PLAYER,  # a list's header: the byline is another story's
+        _PLAYER + "The island's last boatyard closes after a century, and its workers say "
+        "the harbour will not be the same.\n",  # a teaser's blurb
+    ],
+)
+def test_no_byline_past_a_list_or_a_paragraph(between: str) -> None:
+    lines = classify_all(
+        "Harbour ferry gets a new skipper\nBy Tove Marsh\n"
+        f"{between}\nFerry operator orders two hybrid boats\n\n{_PARAGRAPHS}"
+    )
+    head = next(i for i, line in enumerate(lines) if line.text.startswith("Ferry operator"))
+    assert header_meta(lines, head, head + 2, len(lines), [])[0] is None

@@ -103,3 +103,10 @@ def test_the_items_of_a_related_box_over_the_body_are_not_the_headline() -> None
     # each with its byline, standing right over the body: the box's items are not headlines.
     draft = _page("titles_related_box_above_body.txt")
     assert draft.title == "A second climber dies in the avalanche on the northern ridge"
+
+
+def test_an_entry_named_by_its_first_sentence_over_a_long_fact_box() -> None:
+    # An encyclopedia entry: the name at the top, fifty lines of facts, then a first
+    # sentence that opens with the name. The name reads like a person's; it is the title.
+    draft = _page("titles_entry_under_fact_box.txt")
+    assert draft.title == "Port Elwin"

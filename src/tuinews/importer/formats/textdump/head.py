@@ -27,6 +27,7 @@ _DEK_WORDS = 5  # a standfirst under a headline is at least this long
 _DEK_SHARE = 0.6  # a longer one is at least this much longer
 _ECHO = 40  # lines under a headline where a caption may repeat it
 _SUBJECT = 0.5  # share of a subtitle's words that the article's opening repeats
+_LEAD = 4.0  # worth of a line that the first paragraph opens with
 _TOPIC = 3.0  # worth of a headline whose words the article's opening all repeats
 # A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
 _DANGLING = frozenset(
@@ -88,9 +89,10 @@ def _title_case(text: str) -> bool:
     return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
 
 
-def not_a_headline(text: str) -> bool:
-    """A byline, a date line, a handle, a name, or a logo's words printed twice ("Tech
-    Insider Tech Insider": its alt text, then its link): not a headline."""
+def not_a_headline(text: str, named: bool = False) -> bool:
+    """A byline, a date line, a handle, a name (unless the article `named` it first: an
+    entry on a person or a place), or a logo's words printed twice ("Tech Insider Tech
+    Insider": its alt text, then its link): not a headline."""
     low = text.lower()
     words = low.split()
     half = len(words) // 2
@@ -99,7 +101,7 @@ def not_a_headline(text: str) -> bool:
         or low.rsplit(" ", 1)[-1] in _DANGLING
         or low.startswith("by ")
         or "@" in text
-        or bare_name(text) is not None
+        or (not named and bare_name(text) is not None)
         or find_date(text) is not None
     )
 
@@ -176,12 +178,14 @@ def _echo(lines: list[Line], j: int) -> int:
     return 0
 
 
-def _headline_score(line: Line, distance: int, meta_below: bool, twice: bool) -> float:
+def _headline_score(
+    line: Line, distance: int, meta_below: bool, twice: bool, named: bool = False
+) -> float:
     words = line.words
     text = line.text
     if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(_QUOTES)[:1].isalnum():
         return -99.0
-    if not_a_headline(text):
+    if not_a_headline(text, named):
         return -99.0
     score = -0.2 * distance
     if twice:
@@ -260,6 +264,15 @@ def _name_line(lines: list[Line], k: int) -> bool:
     return after is None or after.kind not in (Kind.PROSE, Kind.BULLET)
 
 
+def _names_lead(line: Line, lead: str) -> bool:
+    """Whether the article's first paragraph opens with the line's words, the way an
+    encyclopedia's entry names its subject ("New Zealand (Māori: ...) is a country ...")."""
+    text = line.text
+    if line.words < 2 or len(lead) <= len(text) or lead[len(text)].isalnum():
+        return False
+    return lead.startswith(text)
+
+
 def _printed_twice(line: Line, keys: Keys) -> bool:
     """Whether the page prints this line again (a breadcrumb, a share text, a "Reading:"
     bar): two or three times, four for a longer headline; more is a menu item."""
@@ -323,6 +336,7 @@ def find_headline(
         if lines[j].kind is not Kind.BLANK:
             seen += 1
             candidates.append((j, seen))
+    lead = next((lines[j].text for j in range(run.start, run.stop) if grades[j] is Grade.GOOD), "")
     bylined = {
         j: _meta_below(lines, j, topic) for j, _ in candidates if lines[j].kind in _HEADLINE_KINDS
     }
@@ -338,7 +352,8 @@ def find_headline(
         below = bylined[j]
         if boxed and box is not None and box < j < run.start:
             continue
-        if j in far and not (below and blurbs[j] <= 1):
+        named = _names_lead(line, lead)
+        if j in far and not (below and blurbs[j] <= 1) and not named:
             continue
         if j >= run.start and not (below or _printed_twice(line, keys)):
             continue  # inside the prose only a headline with its byline or a second copy
@@ -349,7 +364,10 @@ def find_headline(
         if echo < 0:
             continue
         twice = echo > 0 or _printed_twice(line, keys)
-        score = _headline_score(line, min(distance, _REACH), below, twice)
+        # An entry's subject stands at its top, however long the box of facts under it.
+        reach = 0 if named else min(distance, _REACH)
+        score = _headline_score(line, reach, below, twice, named)
+        score += _LEAD if named else 0.0
         score -= 3.0 if teaser else 0.0
         # The headline names the subject that the article's first paragraphs name again.
         score += _TOPIC * topic.share(line.text)

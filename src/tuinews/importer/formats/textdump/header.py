@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
-from tuinews.importer.formats.textdump.meta import find_date
+from tuinews.importer.formats.textdump.meta import Meta, find_date
 from tuinews.importer.formats.textdump.names import PARTS, bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade
 
@@ -25,6 +25,8 @@ _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its b
 _COPY_REACH = 80  # lines above the headline searched for its first copy
 _ABOVE_DATE = 4  # non-blank lines above the headline where its date may stand
 _ABOVE = 16  # non-blank lines above the headline where a name over its reading time stands
+_FURNITURE_REACH = 200  # lines above the body searched for a byline past a player's controls
+_NOTICE_WORDS = 12  # "This video is not available in your region."
 _END_REACH = 12  # non-blank lines around the body's end searched for the author's note
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
@@ -75,6 +77,8 @@ def header_meta(
         or _name_over_age(lines, head)
         or end_byline(lines, stop)
     )
+    if author is None and (far := _byline_past_furniture(lines, start)) is not None:
+        author, published = far.author, published or far.date
     if published is None and languages:
         published = _foreign_date(lines, low, high, languages)
     return author, published, used
@@ -245,6 +249,24 @@ def _name_over_age(lines: list[Line], head: int) -> str | None:
         name = _name_of(lines[j]) if lines[j].kind is not Kind.META else None
         if name is not None:
             return name
+    return None
+
+
+def _byline_past_furniture(lines: list[Line], start: int) -> Meta | None:
+    """The nearest byline above the body however far, when only furniture stands between
+    them (a video player's controls and settings, a gallery's buttons): no paragraph, no
+    end of another article, at most one short line of prose (the player's notice)."""
+    prose = 0
+    for j in range(start - 1, max(-1, start - _FURNITURE_REACH), -1):
+        line = lines[j]
+        if line.kind is Kind.END:
+            return None
+        if line.kind is Kind.PROSE:
+            prose += 1
+            if prose > 1 or line.words > _NOTICE_WORDS:
+                return None
+        if line.kind is Kind.META and line.meta is not None and line.meta.author is not None:
+            return line.meta
     return None
 
 
