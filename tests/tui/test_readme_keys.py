@@ -104,8 +104,8 @@ async def test_every_key_of_the_readme_is_bound(sample_store: Store) -> None:
     (the row of "Feeds…" keys is that window's, tested with it)."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     table = text.split("### Keys", 1)[1].split("\n\n", 2)[1]
-    feeds_row = next(line for line in table.splitlines() if line.startswith("| in \"Feeds…\""))
-    theirs = {key for key in re.findall(r"`([^`]+)`", feeds_row.split(" | ", 1)[0])}
+    feeds_row = next(line for line in table.splitlines() if line.startswith('| in "Feeds…"'))
+    theirs = set(re.findall(r"`([^`]+)`", feeds_row.split(" | ", 1)[0]))
     app = app_for(sample_store)
     async with app.run_test(size=(120, 36)):
         main = app.main
