@@ -80,6 +80,10 @@ def test_headlines_with_dates_are_not_bylines(line: str) -> None:
         ("Jo Marsh, @jomarsh", "Jo Marsh"),
         ("Jo Marsh Jo Marsh", "Jo Marsh"),  # the photo's alt text, then the name's link
         ("Jo Marsh writes", None),
+        # A nickname or initials in brackets or quotes inside the name.
+        ("Robert (R.J.) Lindqvist", "Robert (R.J.) Lindqvist"),
+        ('Robert "Bob" Lindqvist', 'Robert "Bob" Lindqvist'),
+        ("Jo Marsh (Reuters)", "Jo Marsh"),
     ],
 )
 def test_a_name_standing_alone(line: str, name: str | None) -> None:
@@ -190,6 +194,12 @@ def test_credit_lines_in_other_forms(
     meta = parse_meta(line)
     assert meta is not None, line
     assert (meta.author, meta.date) == (author, published)
+
+
+def test_a_name_under_by_alone_printed_twice() -> None:
+    # "by" on a line of its own, then the author's avatar text and link: one name.
+    lines = classify_all("by\n\nTove Marsh Tove Marsh\n")
+    assert lines[2].meta is not None and lines[2].meta.author == "Tove Marsh"
 
 
 def test_a_bulleted_by_line_is_the_byline() -> None:

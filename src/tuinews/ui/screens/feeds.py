@@ -30,22 +30,17 @@ from tuinews.store.subscriptions import (
 )
 from tuinews.ui.backdrop import Dialog
 from tuinews.ui.screens.feed_dialogs import ConfirmRemove, FeedField
+from tuinews.ui.screens.feed_rows import HEADINGS, feed_rows, when
 from tuinews.untrusted import shown
 
 WRITE_WAIT_MS = 1000  # a change waits this long for a store busy with another process
-
-
-def _when(subscription: Subscription) -> str:
-    if subscription.last_fetched is None:
-        return "never"
-    return subscription.last_fetched.astimezone().strftime("%d %b %H:%M")
 
 
 def _detail(sub: Subscription) -> Text:
     """The highlighted feed in full: its URL and its whole last error (the table cuts it)."""
     text = Text(sub.url, style="bold")
     status = f" (HTTP {sub.last_status})" if sub.last_status else ""
-    text.append(f"\nLast fetch: {_when(sub)}{status}")
+    text.append(f"\nLast fetch: {when(sub)}{status}")
     if sub.last_error:
         text.append("\nError: ", style="bold red")
         text.append(sub.last_error)  # outside text: data, never markup
@@ -98,7 +93,6 @@ class FeedsScreen(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-box", classes="dialog"):
             table: DataTable[Text] = DataTable(id="feeds-table", cursor_type="row")
-            table.add_columns("Feed", "Category", "Articles", "Unread", "Fetched", "Problem")
             yield table
             yield Static("", id="feeds-detail")
             yield Static("", id="feeds-hint")
@@ -111,27 +105,28 @@ class FeedsScreen(Dialog[bool]):
     def load(self, keep: str | None = None) -> None:
         """(Re)read the subscriptions; the cursor stays on `keep` (a URL) if it is there."""
         self.subscriptions = list_subscriptions(self.store)
-        table: DataTable[Text] = self.query_one(DataTable)
-        table.clear()
-        for sub in self.subscriptions:
-            problem = Text(sub.last_error or "", style="bold red" if sub.last_error else "")
-            table.add_row(
-                Text(sub.title or sub.url, overflow="ellipsis", no_wrap=True),
-                Text(sub.category or "-"),
-                Text(str(sub.articles), justify="right"),
-                Text(str(sub.unread), justify="right"),
-                Text(_when(sub)),
-                problem,
-                key=sub.url,
-            )
-        urls = [sub.url for sub in self.subscriptions]
-        if keep in urls:
-            table.move_cursor(row=urls.index(keep))
+        self._fill(keep)
         hint = "a add  d remove  e rename  c category  r refresh  o open site  escape close"
         if not self.subscriptions:
             hint = "No subscriptions yet: press a to add a feed."
         self.query_one("#feeds-hint", Static).update(Text(hint, style="dim"))
         self._show_detail()
+
+    def _fill(self, keep: str | None) -> None:
+        """The rows, fitted to the table's width; the cursor on `keep` (a URL) if it is there."""
+        table: DataTable[Text] = self.query_one(DataTable)
+        table.clear(columns=True)  # a column keeps the width of its widest cell ever
+        table.add_columns(*HEADINGS)
+        rows = feed_rows(self.subscriptions, table.scrollable_content_region.width)
+        for sub, row in zip(self.subscriptions, rows, strict=True):
+            table.add_row(*row, key=sub.url)
+        urls = [sub.url for sub in self.subscriptions]
+        if keep in urls:
+            table.move_cursor(row=urls.index(keep))
+
+    def on_resize(self) -> None:
+        # The title and the error are cut to the room: fitted again when it changes.
+        self.call_after_refresh(self._fill, self.selected.url if self.selected else None)
 
     @property
     def selected(self) -> Subscription | None:
@@ -223,7 +218,9 @@ class FeedsScreen(Dialog[bool]):
     def action_open_site(self) -> None:
         sub = self.selected
         if sub is not None:
-            self.app.open_url(_site(sub.permanent_url or sub.url))
+            site = _site(sub.permanent_url or sub.url)
+            self.app.open_url(site)
+            self.notify(f"Opening {site}", timeout=3, markup=False)
 
     def action_refresh_one(self) -> None:
         sub = self.selected

@@ -17,9 +17,10 @@ from datetime import datetime
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.textdump.body import Body, build_body, category_above
 from tuinews.importer.formats.textdump.eye import main_article
-from tuinews.importer.formats.textdump.head import Keys, not_a_headline
+from tuinews.importer.formats.textdump.head import Keys
 from tuinews.importer.formats.textdump.header import key_points
 from tuinews.importer.formats.textdump.lines import Kind, Line, classify_all, key_of
+from tuinews.importer.formats.textdump.shape import not_a_headline
 from tuinews.importer.formats.textdump.site import site_and_owner
 from tuinews.models import ArticleDraft
 
