@@ -46,9 +46,10 @@ _BUTTONS = frozenset({
 _EDITOR = frozenset({"publish", "featured", "edit", "cancel", "done", "settings", "logout"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # "NoticiasSociedad": menu items run together
-_HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
+# Tuples, not sets: an Enum hashes in Python, a tuple compares by identity first.
+_HEADLINE_KINDS = (Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE)
 # Lines that do not push the headline further from the prose: furniture between them.
-_QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR})
+_QUIET = (Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR)
 
 
 class Keys:

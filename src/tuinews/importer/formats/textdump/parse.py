@@ -68,7 +68,7 @@ def _parse(text: str) -> list[ArticleDraft]:
     else:
         # Other articles of a scroll of several: a headline with its own byline or copy,
         # a long body, and no overlap with the main run of prose.
-        size = len(main.draft.body.split())
+        size = len(main.draft.body.split()) if others else 0  # a long body: split only if asked
         extras = [
             a
             for a in others
