@@ -55,8 +55,9 @@ def find_browser(
 
 
 def _first_of(browsers: str) -> str:
-    # $BROWSER may list several, separated by colons: the first is used.
-    return browsers.split(os.pathsep)[0].strip()
+    # $BROWSER may list several, separated by colons: the first is used. Its URL stands
+    # where %s is (its own convention; the setting's is %u).
+    return browsers.split(os.pathsep)[0].strip().replace("%s", "%u")
 
 
 def _takes_terminal(command: str, terminal: tuple[str, ...]) -> bool:

@@ -7,7 +7,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from tuinews.cli_commands import EXIT_OK, UsageError, open_command_store, print_json_lines
+from tuinews.cli_commands import (
+    EXIT_OK,
+    UsageError,
+    open_command_store,
+    print_json_lines,
+    say,
+)
 from tuinews.models import Subscription
 from tuinews.untrusted import shown
 
@@ -82,6 +88,9 @@ def _print_subscriptions(subscriptions: Sequence[Subscription], *, as_json: bool
                 for s in subscriptions
             ]
         )
+        return
+    if not subscriptions:
+        say("no feeds: subscribe with `tuinews feeds add URL`")
         return
     # The URL last, whole, so it can be copied into `feeds remove`; a last error whole on
     # its own line below the feed, as cutting it hides the reason.

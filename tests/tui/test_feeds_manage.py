@@ -157,3 +157,36 @@ async def test_exclamation_mark_opens_the_feeds_from_the_list_too(store: Store) 
         assert isinstance(app.screen, FeedsScreen)
         await pilot.press("escape", "l", "exclamation_mark")  # from the reader as well
         assert isinstance(app.screen, FeedsScreen)
+
+
+async def test_add_feed_from_the_feeds_comes_back_to_the_feeds(store: Store) -> None:
+    # `escape` in "Add feed" opened from "Feeds…" went to the main screen (issue 16).
+    from tuinews.ui.screens.feeds import AddFeedDialog
+
+    _subscribe(store)
+    with serve({"/f.xml": static(rss_feed(3, html_bytes=200))}) as (base, hits):
+        app = app_for(store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("exclamation_mark", "j", "a")
+            await pilot.pause()
+            assert isinstance(app.screen, AddFeedDialog)
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, FeedsScreen)
+            assert WIRE in _detail(app)  # on the feed it was on
+            await pilot.press("a")
+            await pilot.pause()
+            app.screen.query_one("#feed-url").value = f"{base}/f.xml"
+            await pilot.press("tab", *"Wire", "enter")
+            await settle(pilot)
+            # Back in "Feeds…", on the new feed, fetched (that one only) and shown.
+            assert isinstance(app.screen, FeedsScreen)
+            assert f"{base}/f.xml" in _detail(app)
+            assert [hit.split("?")[0] for hit in hits] == ["/f.xml"]
+            table = app.screen.query_one("#feeds-table")
+            assert str(table.get_row_at(table.cursor_row)[2]) == "3"
+            assert store.counts(FIXED_NOW).categories["Wire"].total == 3
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is main_screen(app)
+            assert app.screen.query_one("#sidebar").get_option("category:Wire")

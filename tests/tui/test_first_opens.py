@@ -214,3 +214,34 @@ async def test_an_article_is_rendered_once_per_width(
         # Measured and drawn at the pane's width, then again when the scrollbar came and
         # took two columns: it was five renders, each width drawn twice or three times.
         assert widths and len(widths) == len(set(widths)), widths
+
+
+async def test_opening_an_article_draws_its_heading_once(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Static
+
+    updates: list[str] = []  # the reader's heading given new content
+    update = Static.update
+
+    def counted(static: Static, *args: Any, **kwargs: Any) -> None:
+        if static.id == "reader-heading":
+            updates.append(static.id)
+        update(static, *args, **kwargs)
+
+    monkeypatch.setattr(Static, "update", counted)
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")  # the first article: the reader opens beside the list
+        await settle(pilot)
+        article = main_screen(app).query_one(Reader).article
+        assert article is not None and article.url
+        assert article.title[:20] in screen_text(app) and article.url[:30] in screen_text(app)
+        # Laid out for its width when drawn: it was drawn again when the reader's resize
+        # came, and the screen laid out a third time for it.
+        assert len(updates) == 1
+        updates.clear()
+        await pilot.press("J")
+        await settle(pilot)
+        assert len(updates) == 1

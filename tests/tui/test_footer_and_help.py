@@ -8,7 +8,8 @@ from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets._footer import FooterKey
 
-from conftest import app_for
+from conftest import FIXED_NOW, app_for, main_screen, settle
+from tuinews.models import ViewKind
 from tuinews.store import Store
 from tuinews.ui.screens.help import HelpScreen, _table
 
@@ -90,3 +91,28 @@ async def test_each_pane_lists_its_keys_in_the_order_we_declare_them(sample_stor
         ]
         everywhere = sections["Everywhere"]
         assert everywhere.index("pane.next") == everywhere.index("pane.right") + 1
+
+
+async def test_a_footer_key_clicked_does_its_action_while_live_and_rings_when_dead(
+    sample_store: Store,
+) -> None:
+    """The footer's keys go live and dead in place (not rebuilt): a click follows that."""
+    app = app_for(sample_store)
+    bells: list[None] = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        app.bell = lambda: bells.append(None)  # type: ignore[method-assign]
+        await settle(pilot)
+        unread = sample_store.counts(FIXED_NOW).views[ViewKind.ALL].unread
+        undo = next(key for key in main_screen(app).query(FooterKey) if key.action == "undo")
+        await pilot.click(undo)  # nothing to undo yet
+        assert bells == [None]
+        await pilot.press("enter")  # opens and marks read: undo goes live
+        await settle(pilot)
+        assert sample_store.counts(FIXED_NOW).views[ViewKind.ALL].unread == unread - 1
+        await pilot.click(undo)
+        await settle(pilot)
+        assert sample_store.counts(FIXED_NOW).views[ViewKind.ALL].unread == unread
+        assert bells == [None]
+        assert undo.has_class("-disabled")
+        await pilot.click(undo)
+        assert bells == [None, None]

@@ -8,7 +8,7 @@ from pathlib import Path
 from conftest import app_for, main_screen
 from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store
-from tuinews.ui.screens.navigation import SPLIT_MIN
+from tuinews.ui.screens.navigation import SPLIT_MAX, SPLIT_MIN
 from tuinews.ui.widgets.article_list import ArticleList
 from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.splitter import Splitter
@@ -95,3 +95,38 @@ async def test_equals_brings_back_the_default_split_for_the_width(sample_store: 
     app = app_for(sample_store)
     async with app.run_test(size=(160, 48)):
         assert main_screen(app).split is None  # the default is what is remembered
+
+
+async def test_the_split_keys_say_what_they_did_with_the_reader_closed(
+    sample_store: Store,
+) -> None:
+    # With no article open the list has the whole width: < and > moved a split nobody
+    # could see, and said nothing.
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert screen.split is not None
+        notes = [str(note.message) for note in app._notifications]
+        assert any(f"{screen.split}%" in note and "article is open" in note for note in notes)
+        app.clear_notifications()
+        await pilot.press("equals_sign")
+        await pilot.pause()
+        notes = [str(note.message) for note in app._notifications]
+        assert any("default" in note and "article is open" in note for note in notes), notes
+
+
+async def test_the_split_keys_say_when_the_split_is_at_its_end(sample_store: Store) -> None:
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        await pilot.press("enter")
+        for _ in range(20):
+            await pilot.press("greater_than_sign")
+        assert screen.split == SPLIT_MAX
+        app.clear_notifications()
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        notes = [str(note.message) for note in app._notifications]
+        assert any("widest" in note for note in notes), notes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_import_dialog import finish
+from textual.widgets import Static
 
 from conftest import NOW, app_for
 from tuinews.models import ArticleDraft, View, ViewKind
@@ -193,7 +194,7 @@ async def test_hostile_text_renders_literally(store: Store) -> None:
         assert all(seg.style is None or seg.style.link is None for seg in line)
         category = screen.query_one(Sidebar).get_option("category:[i]Cat[/i]")
         assert "[i]Cat[/i]" in str(category.prompt)
-        heading = screen.query_one(Reader).query_one("#reader-heading").render()
+        heading = screen.query_one(Reader).query_one("#reader-heading", Static).content
         assert "[bold red]Not bold[/]" in str(heading)
         assert app.is_running
         assert screen.query_one(Reader).size.width <= 120

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from textual.widgets import Static
 from textual.widgets._toast import Toast
 
 from conftest import app_for
@@ -67,7 +68,7 @@ async def test_links_are_numbered_and_open_or_copy_by_number(store: Store, tmp_p
         assert messages(app)[-1] == "No article is open: enter opens it and numbers its links."
         await pilot.press("enter")
         reader = main_screen(app).query_one(Reader)
-        heading = str(reader.query_one("#reader-heading").render())
+        heading = str(reader.query_one("#reader-heading", Static).content)
         assert "https://example.org/rain" in heading  # the article's own URL
         body = str(reader.query_one("#reader-body").source)  # type: ignore[attr-defined]
         assert "[valley](https://example.org/valley)\\[1\\]" in body

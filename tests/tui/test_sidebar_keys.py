@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from textual import events
+from textual.pilot import Pilot
 
 from conftest import app_for
 from tuinews.models import View
@@ -12,7 +15,7 @@ from tuinews.ui.screens.main import MainScreen
 from tuinews.ui.widgets.sidebar import Sidebar
 
 
-def burst(app: TuinewsApp, keys: str) -> None:
+def burst(app: TuinewsApp, keys: Iterable[str]) -> None:
     """Keys as a held key sends them: queued at once, none waits for the previous one."""
     driver = app._driver
     assert driver is not None
@@ -22,14 +25,20 @@ def burst(app: TuinewsApp, keys: str) -> None:
         driver.send_message(event)
 
 
+async def focus_sidebar(app: TuinewsApp, pilot: Pilot[None]) -> tuple[MainScreen, Sidebar]:
+    """The main screen, and its sidebar with the focus."""
+    screen = app.screen
+    assert isinstance(screen, MainScreen)
+    sidebar = screen.query_one(Sidebar)
+    await pilot.press("shift+tab")
+    assert app.focused is sidebar
+    return screen, sidebar
+
+
 async def test_a_burst_of_keys_settles_on_the_highlighted_view(sample_store: Store) -> None:
     app = app_for(sample_store)
     async with app.run_test(size=(160, 48)) as pilot:
-        screen = app.screen
-        assert isinstance(screen, MainScreen)
-        sidebar = screen.query_one(Sidebar)
-        await pilot.press("shift+tab")
-        assert app.focused is sidebar
+        screen, sidebar = await focus_sidebar(app, pilot)
         changes: list[View] = []
         screen.watch(screen, "view", lambda view: changes.append(view), init=False)
         for keys in ("jjj", "jjjjj", "kk", "jkjkjjj"):
@@ -49,3 +58,24 @@ async def test_a_burst_of_keys_settles_on_the_highlighted_view(sample_store: Sto
         assert screen.view == sidebar.view_at(highlighted.id)
         # No view is loaded that the user has not passed over: changes are at most one per key.
         assert settled <= 3 + 5 + 2 + 7
+
+
+async def test_a_held_key_stops_at_the_ends_of_the_sidebar(sample_store: Store) -> None:
+    # Textual's option list wraps round: a held k ran past All to the last category and
+    # on round every view, so holding a key never settled where the user aimed.
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen, sidebar = await focus_sidebar(app, pilot)
+        burst(app, "k" * 30)
+        for _ in range(5):
+            await pilot.pause()
+        assert sidebar.highlighted == 0
+        assert screen.view == View()
+        await pilot.press("G")
+        last = sidebar.highlighted
+        last_view = screen.view
+        burst(app, "j" * 30)
+        for _ in range(5):
+            await pilot.pause()
+        assert sidebar.highlighted == last
+        assert screen.view == last_view

@@ -34,6 +34,17 @@ def test_browser_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     assert plan is not None and plan.on_terminal and plan.command.startswith("w3m ")
 
 
+def test_browser_from_the_environment_takes_its_url_where_percent_s_stands(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # $BROWSER's own convention is %s (the setting's is %u, as newsboat's): it was left in
+    # the command, so the browser was handed a page called "%s" as well.
+    monkeypatch.setenv("BROWSER", "firefox --new-tab %s")
+    plan = find_browser(None, URL)
+    assert plan is not None
+    assert plan.command == "firefox --new-tab 'https://example.org/a b?x=1&y=2'"
+
+
 def test_no_browser_at_all(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("BROWSER", raising=False)
 

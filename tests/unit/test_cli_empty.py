@@ -25,3 +25,12 @@ def test_empty_results_are_said_on_stderr_and_a_view_takes_a_category(tmp_path: 
     assert "no articles in Starred" in done.stderr
     rows = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     assert rows and all(row["category"] == "Science" and not row["read"] for row in rows)
+
+
+def test_feeds_list_without_feeds_says_how_to_add_one(tmp_path: Path) -> None:
+    # It printed the column headings alone, as if the list had been cut off.
+    db = str(tmp_path / "x.db")
+    done = in_one_process(["--db", db, "feeds", "list"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    assert "no feeds: subscribe with `tuinews feeds add URL`" in done.stderr

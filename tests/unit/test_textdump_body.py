@@ -86,6 +86,22 @@ EXTENTS = [
         "The authors now want to repeat the trial",
         ("shift work is hard", "ambulance crews", "car park", "Related coverage"),
     ),
+    (  # "Related coverage" teasers glued to their summaries, then "Latest news" cards (headline
+        # twice, a summary): the cards count as the teasers they are, so the first end cuts
+        "related_then_latest_cards.txt",
+        "Why a short nap after lunch may help the memory, according to a new study",
+        "A short nap after lunch may help people remember",
+        "The study was paid for by",
+        ("Coffee and memory", "Walking meetings", "Vitamin D", "Latest news", "hands go numb"),
+    ),
+    (  # a list of cards (each headline printed twice) under an unnamed header, then another
+        # story in full: the cards end the article
+        "cards_then_other_story.txt",
+        "New footbridge over the river opens six months early",
+        "The new footbridge over the river",
+        "The old crossing will be taken down",
+        ("School bus", "Museum finds", "storeroom", "Happening now"),
+    ),
     (  # a live ticker of other news (entries under their time) beside a short wire story
         "live_ticker_after_article.txt",
         "Un deuxième pont emporté par la crue dans la vallée du Rhin",
@@ -152,6 +168,36 @@ def test_a_page_whose_content_is_a_list_of_entries_gives_the_list() -> None:
     assert items[-1] == "- Removed the old weather menu, which the new seasons replace"
     assert len(items) == 13
     for text in ("Older posts", "Official links", "Store"):
+        assert text not in draft.body, text
+
+
+# fixture, the body's first words, what it must hold, what it must not
+PIECES = [
+    (  # long bullets under the headline: the article's first items, not its summary
+        "long_bullets_open_post.txt",
+        "- The new coxed four arrived on Tuesday",
+        ("- After three years of fundraising", "The more of us there are"),
+        ("Boathouse roof", "Junior squad", "Share this"),
+    ),
+    (  # a wiki page's lead above a long table of contents
+        "wiki_lead_over_contents.txt",
+        "Brackenford is a market town on the river Bracken",
+        ("## History", "Agnes Morrow was born in the town"),
+        ("Contents", "1.1 Early years", "9 External links", "Creative Commons"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "present", "absent"), PIECES)
+def test_the_body_keeps_what_opens_the_article(
+    name: str, first: str, present: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    [draft] = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))
+    assert draft.body.startswith(first), draft.body[:80]
+    assert draft.summary is None or not any(text in draft.summary for text in present)
+    for text in present:
+        assert text in draft.body, text
+    for text in absent:
         assert text not in draft.body, text
 
 

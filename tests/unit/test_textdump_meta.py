@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tuinews.importer.formats.textdump.lines import Kind, classify
+from tuinews.importer.formats.textdump.header import header_meta
+from tuinews.importer.formats.textdump.lines import Kind, classify, classify_all
 from tuinews.importer.formats.textdump.meta import parse_meta
 from tuinews.importer.formats.textdump.names import bare_name
 from tuinews.importer.formats.textdump.parse import parse_text_dump
@@ -79,6 +80,10 @@ def test_headlines_with_dates_are_not_bylines(line: str) -> None:
         ("Jo Marsh, @jomarsh", "Jo Marsh"),
         ("Jo Marsh Jo Marsh", "Jo Marsh"),  # the photo's alt text, then the name's link
         ("Jo Marsh writes", None),
+        # A nickname or initials in brackets or quotes inside the name.
+        ("Robert (R.J.) Lindqvist", "Robert (R.J.) Lindqvist"),
+        ('Robert "Bob" Lindqvist', 'Robert "Bob" Lindqvist'),
+        ("Jo Marsh (Reuters)", "Jo Marsh"),
     ],
 )
 def test_a_name_standing_alone(line: str, name: str | None) -> None:
@@ -191,6 +196,12 @@ def test_credit_lines_in_other_forms(
     assert (meta.author, meta.date) == (author, published)
 
 
+def test_a_name_under_by_alone_printed_twice() -> None:
+    # "by" on a line of its own, then the author's avatar text and link: one name.
+    lines = classify_all("by\n\nTove Marsh Tove Marsh\n")
+    assert lines[2].meta is not None and lines[2].meta.author == "Tove Marsh"
+
+
 def test_a_bulleted_by_line_is_the_byline() -> None:
     line = classify("  • by: Laila Haddad")
     assert line.kind is Kind.META
@@ -235,6 +246,8 @@ _ARTICLE = (
             "Harbour City\n© 2026 The Harbour City Post Company",
             ("The Harbour City Post"),
         ),
+        # A numbered menu printed again (a breadcrumb) is no masthead.
+        ("1. News\n2. Ferries", "1. News\n2. Ferries", None),
         # "Copyright" as a link's label is no copyright line with a name before it.
         ("Menu\nSign in", "Report Copyright\nTerms of Use", None),
     ],
@@ -242,3 +255,141 @@ _ARTICLE = (
 def test_the_site_name_as_a_reader_sees_it(top: str, footer: str, site: str | None) -> None:
     [draft] = parse_text_dump(f"{top}\n\n{_ARTICLE}{footer}\n")
     assert draft.source_name == site
+
+
+_PARAGRAPHS = (
+    "The harbour's ferry operator has ordered two hybrid boats that run on batteries in "
+    "port and on diesel at sea, replacing the two oldest vessels on the island route.\n\n"
+    "The company said the new boats would arrive in 2028 and would be quieter for the "
+    "people who live along the harbour front as well as cheaper to run.\n\n"
+    "Islanders have asked for a later last sailing for years, and the operator said the "
+    "new timetable would add one in the summer months.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "summary"),
+    [
+        # Key points: the summary.
+        (
+            "• Two hybrid boats will replace the oldest ferries\n"
+            "• The first is due on the island route in 2028\n",
+            "- Two hybrid boats will replace the oldest ferries\n"
+            "- The first is due on the island route in 2028",
+        ),
+        # Share buttons and tags in a bulleted row: no summary; the standfirst is one.
+        (
+            "• Pin\n• Share\n• Tweet\n• Email\n\n"
+            "The island route gets quieter boats and a later last sailing.\n",
+            "The island route gets quieter boats and a later last sailing.",
+        ),
+        ("• Ferries\n• Harbour news\n• Island life\n", None),
+        # A table of contents: its entries are the article's headings further down.
+        (
+            "• Why the operator chose hybrid boats\n• What changes for the islanders\n",
+            None,
+        ),
+        # A gallery's captions: the photo's alt text and its caption start alike.
+        (
+            "• In this photo taken on Monday the old ferry leaves the harbour\n"
+            "• In this photo taken on Monday the old ferry leaves the harbour (Photo: J. Doe)\n"
+            "• A crew member ties the ferry up at the island pier in the rain\n",
+            None,
+        ),
+    ],
+)
+def test_bullets_under_the_headline_as_the_summary(header: str, summary: str | None) -> None:
+    body = _PARAGRAPHS.replace(
+        "\n\nIslanders", "\n\nWhy the operator chose hybrid boats\n\nIslanders"
+    ).replace("summer months.\n", "summer months.\n\nWhat changes for the islanders\n\n")
+    text = (
+        "Menu\n\nFerry operator orders two hybrid boats\n\n"
+        f"{header}\nBy Jane Doe\n2 October 2026\n\n{body}"
+        "Fares stay the same until the new boats arrive, the operator said.\n"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.summary == summary
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # A photo's alt text, then its caption with the credit: a caption, printed twice.
+        "The old ferry leaves the harbour on its last crossing of the year\n"
+        "The old ferry leaves the harbour on its last crossing of the year Photo: J. Doe\n"
+        "By Jane Doe\n2 October 2026\n",
+        # Under the byline and a share bar, a photo's caption over another story's card.
+        "By Jane Doe\n2 October 2026\nShare\nTweet\n\n"
+        "Passengers wait on the pier beside the old ferry.\n\n"
+        "Island school gets a new roof\n\nThe roof was paid for by the parish.\n"
+        "More from the harbour\n",
+    ],
+)
+def test_a_caption_is_not_the_standfirst(between: str) -> None:
+    text = f"Menu\n\nFerry operator orders two hybrid boats\n\n{between}\n{_PARAGRAPHS}"
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.summary is None
+
+
+@pytest.mark.parametrize(
+    ("above", "category"),
+    [
+        ("Menu\n\nWorld", "World"),
+        # An ad's label or the columnist's name between the label and the headline.
+        ("Menu\n\nWorld\n\nSupported by", "World"),
+        ("Menu\n\nOpinion\n\nJane Doe", "Opinion"),
+        # A label that says it is one, whatever the section is called.
+        ("Menu\n\nCategories: Ferries", "Ferries"),
+        ("Menu\n\nRubrique : Transports", "Transports"),
+        # A button in capitals is no section.
+        ("Menu\n\nSHOP NOW >", None),
+    ],
+)
+def test_the_section_label_above_the_headline(above: str, category: str | None) -> None:
+    text = f"{above}\n\nFerry operator orders two hybrid boats\n\n2 October 2026\n\n{_PARAGRAPHS}"
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.category == category
+
+
+_PLAYER = (
+    "Settings\nFull Screen\nEmbed\nVideo Quality\nAuto\nHigh (HD)\nMedium\nLow\n"
+    "Closed Caption Settings\nBack\nLanguage\nEnglish\nPosition\n  • Bottom\n  • Top\n"
+    "Type Size\nA\nA\nA\nStyle Options\n  • Presets\n  • Text\n  • Background\nArial\n"
+    "  • Georgia\n  • Verdana\n75% (transparency)\n  • 100% (opaque)\n  • 50% (transparency)\n"
+    "Plain\nShadow\nRaised\nLowered\nOutline\n"
+)
+
+
+def test_a_byline_above_a_video_player() -> None:
+    # A video player's controls and settings between the byline and the body, and the
+    # player's notice: the byline is the article's, however far above.
+    text = (
+        "Menu\n\nHarbour ferry gets a new skipper\n\n"
+        "By TOVE MARSH March 3, 2026 4:05 PM Harbour Morning\n\n"
+        f"{_PLAYER}This clip cannot be played where you are.\n\n"
+        "Ferry operator orders two hybrid boats\n\nNow playing\n\n"
+        f"Ferry operator orders two hybrid boats\n\n{_PARAGRAPHS}"
+    )
+    draft = parse_text_dump(text)[0]
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert (draft.author, draft.published) == ("Tove Marsh", _utc(2026, 3, 3, 16, 5))
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Most watched\n\n" + _PLAYER,  # a list's header: the byline is another story's
+        _PLAYER + "The island's last boatyard closes after a century, and its workers say "
+        "the harbour will not be the same.\n",  # a teaser's blurb
+    ],
+)
+def test_no_byline_past_a_list_or_a_paragraph(between: str) -> None:
+    lines = classify_all(
+        "Harbour ferry gets a new skipper\nBy Tove Marsh\n"
+        f"{between}\nFerry operator orders two hybrid boats\n\n{_PARAGRAPHS}"
+    )
+    head = next(i for i, line in enumerate(lines) if line.text.startswith("Ferry operator"))
+    assert header_meta(lines, head, head + 2, len(lines), [])[0] is None

@@ -14,6 +14,7 @@ from tuinews.importer.formats.textdump.lang import detect
 from tuinews.importer.formats.textdump.lines import classify_all
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 from tuinews.importer.formats.textdump.prose import Grade, Run
+from tuinews.importer.formats.textdump.shape import not_a_headline
 from tuinews.importer.formats.textdump.topic import Topic
 from tuinews.models import ArticleDraft
 
@@ -96,3 +97,52 @@ def test_a_subtitle_no_longer_than_the_headline_leaves_it_the_date_below() -> No
     assert draft.title == (
         "Harbour master says he was wrong to hand the regatta cup to the mayor in 2019"
     )
+
+
+def test_the_items_of_a_related_box_over_the_body_are_not_the_headline() -> None:
+    # Headline and agency date line, a photo, then a "Related" box of two other stories,
+    # each with its byline, standing right over the body: the box's items are not headlines.
+    draft = _page("titles_related_box_above_body.txt")
+    assert draft.title == "A second climber dies in the avalanche on the northern ridge"
+
+
+def test_an_entry_named_by_its_first_sentence_over_a_long_fact_box() -> None:
+    # An encyclopedia entry: the name at the top, fifty lines of facts, then a first
+    # sentence that opens with the name. The name reads like a person's; it is the title.
+    draft = _page("titles_entry_under_fact_box.txt")
+    assert draft.title == "Port Elwin"
+
+
+def test_a_chinese_headline_is_one_word_to_the_splitter_but_long_enough() -> None:
+    # Chinese has no spaces: the headline is one "word" by spaces, yet eighteen characters
+    # long; the site's name line and the menu are shorter, the breadcrumb is a trail.
+    draft = _page("titles_chinese_under_breadcrumb.txt")
+    assert draft.title == "渔民在北方海湾发现一群罕见的白色海豚"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Home > World > Europe",
+        "首页 >> 教育资讯 >> 正文",
+        "News / Science / Space",
+        "Portrait by Jane Doe",  # a photo's credit
+        "Illustration by Tove Marsh",
+    ],
+)
+def test_a_breadcrumb_trail_or_a_credit_is_not_a_headline(text: str) -> None:
+    assert not_a_headline(text)
+
+
+def test_a_headline_with_a_slash_or_an_arrow_is_still_one() -> None:
+    assert not not_a_headline("Rates > 5% for the first time since 2008")
+    assert not not_a_headline("AC / DC announce a farewell tour")
+    assert not not_a_headline("Pier closed by the winter storms")
+    assert not not_a_headline("Ferry fares set by Tove Marsh's new council")
+
+
+def test_a_series_label_over_a_long_headline_is_its_kicker() -> None:
+    # A series' name over a fifteen-word headline, both printed twice, the byline under the
+    # standfirst: the byline belongs to the headline, not to the label over it.
+    draft = _page("titles_series_label_over_long_headline.txt")
+    assert draft.title.startswith("'Where did the beach go?'")

@@ -28,7 +28,10 @@ class ConfirmRemove(Dialog[bool]):
         with Vertical(id="confirm-remove-box", classes="dialog"):
             question = Text("Unsubscribe from ")
             question.append(self.label, style="bold")  # a title is data, never markup
-            question.append(f"\n{self.url}\n\nIts articles are deleted; starred ones are kept.")
+            question.append("?")
+            if self.label != self.url:  # a feed without a title is called by its URL
+                question.append(f"\n{self.url}")
+            question.append("\n\nIts articles are deleted; starred ones are kept.")
             yield Static(question, id="confirm-remove-text")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Remove (y)", id="confirm-remove-yes", variant="error")

@@ -22,6 +22,7 @@ from tuinews.models import RefreshReport, Subscription
 from tuinews.store import Store, StoreError
 from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.subscriptions import (
+    add_subscription,
     list_subscriptions,
     remove_subscription,
     rename_subscription,
@@ -29,22 +30,17 @@ from tuinews.store.subscriptions import (
 )
 from tuinews.ui.backdrop import Dialog
 from tuinews.ui.screens.feed_dialogs import ConfirmRemove, FeedField
+from tuinews.ui.screens.feed_rows import HEADINGS, feed_rows, when
 from tuinews.untrusted import shown
 
 WRITE_WAIT_MS = 1000  # a change waits this long for a store busy with another process
-
-
-def _when(subscription: Subscription) -> str:
-    if subscription.last_fetched is None:
-        return "never"
-    return subscription.last_fetched.astimezone().strftime("%d %b %H:%M")
 
 
 def _detail(sub: Subscription) -> Text:
     """The highlighted feed in full: its URL and its whole last error (the table cuts it)."""
     text = Text(sub.url, style="bold")
     status = f" (HTTP {sub.last_status})" if sub.last_status else ""
-    text.append(f"\nLast fetch: {_when(sub)}{status}")
+    text.append(f"\nLast fetch: {when(sub)}{status}")
     if sub.last_error:
         text.append("\nError: ", style="bold red")
         text.append(sub.last_error)  # outside text: data, never markup
@@ -97,7 +93,6 @@ class FeedsScreen(Dialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="feeds-box", classes="dialog"):
             table: DataTable[Text] = DataTable(id="feeds-table", cursor_type="row")
-            table.add_columns("Feed", "Category", "Articles", "Unread", "Fetched", "Problem")
             yield table
             yield Static("", id="feeds-detail")
             yield Static("", id="feeds-hint")
@@ -110,27 +105,28 @@ class FeedsScreen(Dialog[bool]):
     def load(self, keep: str | None = None) -> None:
         """(Re)read the subscriptions; the cursor stays on `keep` (a URL) if it is there."""
         self.subscriptions = list_subscriptions(self.store)
-        table: DataTable[Text] = self.query_one(DataTable)
-        table.clear()
-        for sub in self.subscriptions:
-            problem = Text(sub.last_error or "", style="bold red" if sub.last_error else "")
-            table.add_row(
-                Text(sub.title or sub.url, overflow="ellipsis", no_wrap=True),
-                Text(sub.category or "-"),
-                Text(str(sub.articles), justify="right"),
-                Text(str(sub.unread), justify="right"),
-                Text(_when(sub)),
-                problem,
-                key=sub.url,
-            )
-        urls = [sub.url for sub in self.subscriptions]
-        if keep in urls:
-            table.move_cursor(row=urls.index(keep))
+        self._fill(keep)
         hint = "a add  d remove  e rename  c category  r refresh  o open site  escape close"
         if not self.subscriptions:
             hint = "No subscriptions yet: press a to add a feed."
         self.query_one("#feeds-hint", Static).update(Text(hint, style="dim"))
         self._show_detail()
+
+    def _fill(self, keep: str | None) -> None:
+        """The rows, fitted to the table's width; the cursor on `keep` (a URL) if it is there."""
+        table: DataTable[Text] = self.query_one(DataTable)
+        table.clear(columns=True)  # a column keeps the width of its widest cell ever
+        table.add_columns(*HEADINGS)
+        rows = feed_rows(self.subscriptions, table.scrollable_content_region.width)
+        for sub, row in zip(self.subscriptions, rows, strict=True):
+            table.add_row(*row, key=sub.url)
+        urls = [sub.url for sub in self.subscriptions]
+        if keep in urls:
+            table.move_cursor(row=urls.index(keep))
+
+    def on_resize(self) -> None:
+        # The title and the error are cut to the room: fitted again when it changes.
+        self.call_after_refresh(self._fill, self.selected.url if self.selected else None)
 
     @property
     def selected(self) -> Subscription | None:
@@ -167,8 +163,25 @@ class FeedsScreen(Dialog[bool]):
         table.move_cursor(row=max(0, table.cursor_row + rows))
 
     def action_add(self) -> None:
-        self.dismiss(self.changed)
-        self.app.call_later(self.app.run_action, "add_feed")
+        # On top of this screen, so that its escape comes back here, where the user was.
+        self.app.push_screen(AddFeedDialog(), self._added)
+
+    def _added(self, new: NewFeed | None) -> None:
+        """Subscribe to the feed given, put the cursor on it and fetch it (it alone)."""
+        if new is None:
+            return
+        added: list[bool] = []
+
+        def subscribe() -> None:
+            added.append(add_subscription(self.store, new.url, category=new.category))
+
+        if not self._write(subscribe, new.url):
+            return
+        if added[0]:
+            self.notify(f"Subscribed to {new.url}; fetching it now.", markup=False)
+            self.action_refresh_one()
+        else:
+            self.notify(f"Already subscribed: {new.url}", markup=False)
 
     def action_remove(self) -> None:
         sub = self.selected
@@ -205,7 +218,9 @@ class FeedsScreen(Dialog[bool]):
     def action_open_site(self) -> None:
         sub = self.selected
         if sub is not None:
-            self.app.open_url(_site(sub.permanent_url or sub.url))
+            site = _site(sub.permanent_url or sub.url)
+            self.app.open_url(site)
+            self.notify(f"Opening {site}", timeout=3, markup=False)
 
     def action_refresh_one(self) -> None:
         sub = self.selected

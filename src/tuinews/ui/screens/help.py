@@ -58,12 +58,11 @@ class HelpScreen(Dialog[None]):
 
     def action_scroll(self, how: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)
-        {
-            "down": body.scroll_down,
-            "up": body.scroll_up,
-            "page_down": body.scroll_page_down,
-            "page_up": body.scroll_page_up,
-        }[how](animate=False)
+        page = body.scrollable_content_region.height
+        lines = {"down": 1, "up": -1, "page_down": page, "page_up": -page}[how]
+        # At once: Textual's scrolls land after the next refresh, and keys held down
+        # (faster than frames) each started from the same line.
+        body.scroll_to(y=body.scroll_y + lines, animate=False, immediate=True)
 
 
 def _table(title: str, rows: Rows) -> Table:

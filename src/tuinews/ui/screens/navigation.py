@@ -25,6 +25,8 @@ from tuinews.ui.widgets.splitter import Splitter
 
 SPLIT_SETTING = "ui.split"
 SPLIT_MIN, SPLIT_MAX = 20, 80
+# With no article open the list has the whole width: the split shows once one opens.
+SPLIT_UNSEEN = "seen when an article is open (enter)."
 # The reader's width by default: 60 columns of text (with its border and padding), or
 # two fifths of a wide screen; never less than half the room or than the list needs.
 READER_COMFORT, LIST_MIN = 64, 40
@@ -129,6 +131,8 @@ class Navigation(ReadingTools):
         """=: back to the split that suits the terminal's width (forgets the moved one)."""
         self.show_split(None)
         self.marks.save_setting(SPLIT_SETTING, "")
+        if self.article is None:
+            self.notify(f"Split: the default for the width, {SPLIT_UNSEEN}", timeout=3)
 
     @on(Splitter.Dragged)
     def _split_dragged(self, event: Splitter.Dragged) -> None:
@@ -155,6 +159,13 @@ class Navigation(ReadingTools):
             percent = round(100 - reader_width(room, None) * 100 / max(1, room))
         self.show_split(percent + step)
         self.marks.save_setting(SPLIT_SETTING, str(self.split))
+        # Say what a key did that the screen does not show: a split at its end, or
+        # one behind the closed reader.
+        if self.split == percent:
+            end = "widest" if step > 0 else "narrowest"
+            self.notify(f"The list is at its {end}: {self.split}% of the width.", timeout=3)
+        elif self.article is None:
+            self.notify(f"Split: the list {self.split}%, {SPLIT_UNSEEN}", timeout=3)
 
     # -- between articles ----------------------------------------------------
 
@@ -240,7 +251,7 @@ class Navigation(ReadingTools):
         """Page down in the reader; at the end of the article, go to the next unread."""
         reader = self.query_one(Reader)
         if self.article is not None and not reader.at_end:
-            reader.scroll_page_down(animate=False)
+            reader.action_page_down()
         else:
             self.action_next_unread()
 

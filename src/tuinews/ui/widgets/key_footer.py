@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -51,11 +52,20 @@ class Key(FooterKey):
     """A key in the footer that can go live or dead without being rebuilt."""
 
     def show_state(self, spec: KeySpec) -> None:
-        # FooterKey keeps its state in `_disabled` (a click on a dead key rings the bell)
-        # and shows it with the -disabled class.
-        self._disabled = spec.disabled
+        """Live or dead as `spec` says: drawn with the -disabled class, clicked below."""
         self.set_class(spec.disabled, "-disabled")
         self.tooltip = spec.tooltip or None
+
+    @on(events.MouseDown)
+    def press_or_ring(self, event: events.MouseDown) -> None:
+        """A click: a dead key rings the bell, a live one is pressed. In place of
+        FooterKey's handler (prevent_default), which reads the state the key was built
+        with from a private attribute."""
+        event.prevent_default()
+        if self.has_class("-disabled"):
+            self.app.bell()
+        else:
+            self.app.simulate_key(self.key)
 
 
 def same_keys(one: tuple[KeySpec, ...], other: tuple[KeySpec, ...]) -> bool:

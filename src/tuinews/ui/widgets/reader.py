@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from rich.console import Console, ConsoleOptions, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -51,6 +52,33 @@ class DrawnOnce(RichVisual):
         return len(self.render_strips(width, None, widget.visual_style, options))
 
 
+class Heading:
+    """The article's title, byline, date, URL and summary, laid out for the width it is
+    drawn at (the URL broken to it), search terms highlighted.
+
+    The reader used to draw its heading for the pane's width once it knew it, on a resize:
+    opening the first article laid out the whole screen a second time for that.
+    """
+
+    def __init__(self, article: Article, terms: list[str]) -> None:
+        self.article = article
+        self.terms = terms
+
+    def text(self, width: int | None) -> Text:
+        """The heading as drawn `width` columns wide (None: the URL on one line)."""
+        width = width - 1 if width is not None and width > 20 else None
+        return highlight_text(article_heading(self.article, width), self.terms)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.text(options.max_width)
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text(options.max_width))
+
+    def __str__(self) -> str:
+        return self.text(None).plain
+
+
 class ArticleBody(Static):
     """The article's Markdown, drawn by Rich in one synchronous step.
 
@@ -94,7 +122,6 @@ class Reader(VerticalScroll, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self.numbered = NO_LINKS  # the open article's links, by number
-        self._terms: list[str] = []
         self.border_title = "Article"
 
     def compose(self) -> ComposeResult:
@@ -123,8 +150,7 @@ class Reader(VerticalScroll, can_focus=True):
             self.query_one("#reader-links", Static).update("")
             return
         self.numbered = number_links(article.body)
-        self._terms = terms
-        self._draw_heading()
+        heading.update(Heading(article, terms))
         body.show(highlight_markdown(self.numbered.markdown, terms))
         self.query_one("#reader-links", Static).update(LinkList(self.numbered.links))
         self.scroll_home(animate=False)
@@ -136,21 +162,29 @@ class Reader(VerticalScroll, can_focus=True):
         shown.display = has_some
         shown.update(enclosure_list(article) if article is not None and has_some else "")
 
+    def scroll_lines(self, lines: int) -> None:
+        """Scroll by `lines` (up when negative), at once.
+
+        Textual's scrolls land after the next refresh, each from where the last landed one
+        left off: keys held down (faster than frames) were lost, ten j's scrolled a line.
+        """
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_lines(1)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_lines(-1)
+
+    def action_page_down(self) -> None:
+        self.scroll_lines(self.scrollable_content_region.height)
+
+    def action_page_up(self) -> None:
+        self.scroll_lines(-self.scrollable_content_region.height)
+
     def action_half_page(self, direction: int) -> None:
         """ctrl+d / ctrl+u: half a screen down or up."""
-        step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_to(y=self.scroll_y + direction * step, animate=False)
-
-    def _draw_heading(self) -> None:
-        # The article's URL is broken to the pane's width: drawn again when the width changes.
-        if self.article is None:
-            return
-        width = self.scrollable_content_region.width - 1
-        heading = article_heading(self.article, width if width >= 20 else None)
-        self.query_one("#reader-heading", Static).update(highlight_text(heading, self._terms))
-
-    def on_resize(self) -> None:
-        self._draw_heading()
+        self.scroll_lines(direction * max(1, self.scrollable_content_region.height // 2))
 
     @property
     def at_end(self) -> bool:

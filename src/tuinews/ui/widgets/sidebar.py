@@ -219,6 +219,25 @@ class Sidebar(OptionList):
         self._highlight(current)
         self._ready = True
 
+    # -- moving ----------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self._move(1)
+
+    def action_cursor_up(self) -> None:
+        self._move(-1)
+
+    def _move(self, step: int) -> None:
+        # The highlight stops at the first and the last view, as the article list does:
+        # Textual's list wraps round, and a held k ran past All and on round every view.
+        index = -1 if self.highlighted is None else self.highlighted
+        index += step
+        while 0 <= index < self.option_count:
+            if not self.get_option_at_index(index).disabled:
+                self.highlighted = index
+                return
+            index += step
+
     # -- opening and closing categories ---------------------------------------
 
     def _category_here(self) -> str | None:

@@ -7,10 +7,20 @@ from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.names import person
 
 _HEADING_WORDS = 14
 _NUMBERED = re.compile(r"\d{1,2}[.)] ")
 _CRUMBS = re.compile(r" ?[|/›»>] ?| - ")
+# "Category: Ferries", "Filed under Ferries", "Rubrique : Ferries": the label says it is one.
+_NAMED_SECTION = re.compile(
+    r"^(?:categor(?:y|ies)|section|filed under|posted in|rubrique|ressort|kategorie|categoría"
+    r"|categoria|sección|sezione) ?:? (\S.{0,40})$",
+    re.I,
+)
+_BETWEEN = 2
+# An all-capitals line with a button's word is a button, not a section ("SHOP NOW >").
+_BUTTON_WORDS = frozenset({"shop", "buy", "now", "subscribe", "sign", "log", "login", "join"})
 _SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
 
 
@@ -103,7 +113,12 @@ def _pretty(label: str) -> str:
 
 
 def section_label(text: str) -> str | None:
-    """The section name a short line announces ("Technology", "WORLD", "Home / Health"), or None."""
+    """The section name a short line announces ("Technology", "WORLD", "Home / Health",
+    "Category: Ferries"), or None."""
+    named = _NAMED_SECTION.match(text)
+    if named is not None:
+        value = named.group(1).strip()
+        return _pretty(value) if 1 <= len(value.split()) <= 4 and value[-1:] not in ".!?" else None
     if len(text) > 60 or any(ch.isdigit() for ch in text) or text[-1:] in ".!?,;:":
         return None
     parts = [p for p in _CRUMBS.split(text.strip(" |/›»>")) if p and p.lower() != "home"]
@@ -115,9 +130,23 @@ def section_label(text: str) -> str | None:
         return None
     if low in vocab.SECTIONS:
         return _pretty(label)
-    if label.isupper() and sum(ch.isalpha() for ch in label) >= 3 and low not in vocab.JUNK:
+    if (
+        label.isupper()
+        and sum(ch.isalpha() for ch in label) >= 3
+        and low not in vocab.JUNK
+        and not _BUTTON_WORDS.intersection(low.split())
+    ):
         return _pretty(label)
     return None
+
+
+def _between(line: Line) -> bool:
+    """A line that may stand between a section label and its headline: an ad's label, a
+    byline, a name alone."""
+    text = line.text.lower()
+    if line.kind is Kind.JUNK or line.kind is Kind.META or text.endswith(" by"):
+        return True
+    return line.kind in (Kind.SHORT, Kind.TITLE) and person(line.text)
 
 
 def category_above(lines: list[Line], head: int) -> str | None:
@@ -127,9 +156,14 @@ def category_above(lines: list[Line], head: int) -> str | None:
     navigation menu right above the headline is not taken for one.
     """
     j = head - 1
-    while j >= 0 and head - j <= 4 and lines[j].kind in (Kind.BLANK, Kind.READBAR):
+    passed = 0  # an ad's label ("Supported by") or the byline between the label and headline
+    while j >= 0 and head - j <= 4 + 2 * passed:
+        if lines[j].kind not in (Kind.BLANK, Kind.READBAR):
+            if passed == _BETWEEN or not _between(lines[j]) or section_label(lines[j].text):
+                break
+            passed += 1
         j -= 1
-    if j < 0 or head - j > 4:
+    if j < 0 or head - j > 4 + 2 * passed:
         return None
     label = section_label(lines[j].text)
     if label is None:

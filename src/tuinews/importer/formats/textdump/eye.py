@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline
-from tuinews.importer.formats.textdump.header import header_meta, standfirst
+from tuinews.importer.formats.textdump.header import header_meta, key_points, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, timed, weights
 from tuinews.importer.formats.textdump.runbody import run_body
@@ -19,6 +19,7 @@ from tuinews.importer.formats.textdump.topic import Topic
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60
+_POINT_WORDS = 40  # words in a bullet under the headline that may be a key point of its summary
 _TITLE_WORDS = 12
 _STAMPED = 40  # words in a line that may be a feed's entry under its time
 _LIST_ITEMS = 8  # entries in a list that may be the page's article
@@ -122,8 +123,12 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
         and body_start < run.stop - 1
     ):
         body_start += 1  # bullets right under the headline: the article's summary
-    if body_start > run.start:
+    # ... when they read as one: a key point is a sentence, not a paragraph of its own.
+    opening = lines[run.start : body_start]
+    if body_start > run.start and all(line.words <= _POINT_WORDS for line in opening):
         run = Run(body_start, run.stop, run.score)
+    else:
+        body_start = run.start
     after = _standfirst(lines, grades, run)
     if after is not None:
         summary, body_start = lines[run.start].text, after
@@ -134,10 +139,9 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     top = head if head is not None else run.start
     if head is not None:
         top = _first_copy(lines, head)
-    bullets = [
-        "- " + line.text for line in lines[top + 1 : body_start] if line.kind is Kind.BULLET
-    ]  # fmt: skip
-    if summary is None and head is not None and not bullets:
+    bullets = [line for line in lines[top + 1 : body_start] if line.kind is Kind.BULLET]
+    points = key_points(bullets, keys.named)
+    if summary is None and head is not None and points is None:
         summary = standfirst(lines, grades, head, body_start)
     # A list's entries are not bylines ("Added Slime Block"): only the header is read.
     end = run.stop if listed is None else body_start
@@ -149,6 +153,6 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
         author=author,
         published=published,
         category=category_above(lines, top) if head is not None else None,
-        summary=summary or ("\n".join(bullets) or None),
+        summary=summary or points,
     )
     return Found(draft, top, Run(top, run.stop, run.score))

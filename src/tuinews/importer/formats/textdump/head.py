@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tuinews.importer.formats.textdump.body import section_label
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.meta import find_date
-from tuinews.importer.formats.textdump.names import bare_name, person
+from tuinews.importer.formats.textdump.names import person
 from tuinews.importer.formats.textdump.prose import Grade, Run
+from tuinews.importer.formats.textdump.shape import QUOTES, shape_score, title_case
 from tuinews.importer.formats.textdump.topic import Topic
 
 _REACH = 40  # non-blank lines above the prose searched for the headline
@@ -27,25 +26,12 @@ _DEK_WORDS = 5  # a standfirst under a headline is at least this long
 _DEK_SHARE = 0.6  # a longer one is at least this much longer
 _ECHO = 40  # lines under a headline where a caption may repeat it
 _SUBJECT = 0.5  # share of a subtitle's words that the article's opening repeats
+_LEAD = 4.0  # worth of a line that the first paragraph opens with
 _TOPIC = 3.0  # worth of a headline whose words the article's opening all repeats
-# A line ending on one of these is a label ("Supported by", "Sponsored by"), not a headline.
-_DANGLING = frozenset(
-    {"by", "of", "on", "for", "to", "with", "and", "the", "a", "an", "in", "from"}
-)
 _NAME_WORDS = 4
 _KICKER = 5  # words of a section label or kicker over a headline at most
-_QUOTES = "\"'“‘«„"
+_HEADLINE_WORDS = 16  # a headline has fewer words; a longer line under one is its standfirst
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
-# A line that starts like a button ("Share ...", "View photos", "Gallery: ...") is chrome.
-_BUTTONS = frozenset({
-    "share", "view", "pin", "gallery", "print", "login", "log", "sign", "subscribe", "follow",
-    "close", "open", "email", "tweet", "save", "bookmark", "comment", "comments", "reply",
-    "download", "click", "skip", "jump", "load", "show", "photo", "photos", "image", "images",
-    "video", "videos", "enlarge", "expand", "zoom", "copy", "advertisement", "sponsored",
-})  # fmt: skip
-_EDITOR = frozenset({"publish", "featured", "edit", "cancel", "done", "settings", "logout"})
-_WORD = re.compile(r"[^\W\d_]{3,}")
-_GLUE = re.compile(r"[a-zà-ÿ][A-ZÀ-Þ][a-zà-ÿ]")  # "NoticiasSociedad": menu items run together
 # Tuples, not sets: an Enum hashes in Python, a tuple compares by identity first.
 _HEADLINE_KINDS = (Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE)
 # Lines that do not push the headline further from the prose: furniture between them.
@@ -81,28 +67,6 @@ class Keys:
     def named(self, key: str) -> int:
         """How many lines name this key among their words (a site's name in its footer)."""
         return len(re.findall(rf"(?<!\w){re.escape(key)}(?!\w)", self._blob))
-
-
-def _title_case(text: str) -> bool:
-    """Most longer words capitalised, as English headlines are ("How Winter Wreaks Havoc")."""
-    long = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
-    return len(long) >= 3 and sum(w[:1].isupper() for w in long) >= 0.7 * len(long)
-
-
-def not_a_headline(text: str) -> bool:
-    """A byline, a date line, a handle, a name, or a logo's words printed twice ("Tech
-    Insider Tech Insider": its alt text, then its link): not a headline."""
-    low = text.lower()
-    words = low.split()
-    half = len(words) // 2
-    return (
-        (half > 0 and words[:half] == words[half:])
-        or low.rsplit(" ", 1)[-1] in _DANGLING
-        or low.startswith("by ")
-        or "@" in text
-        or bare_name(text) is not None
-        or find_date(text) is not None
-    )
 
 
 def _over_standfirst(lines: list[Line], j: int) -> bool:
@@ -177,40 +141,17 @@ def _echo(lines: list[Line], j: int) -> int:
     return 0
 
 
-def _headline_score(line: Line, distance: int, meta_below: bool, twice: bool) -> float:
-    words = line.words
-    text = line.text
-    if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(_QUOTES)[:1].isalnum():
-        return -99.0
-    if not_a_headline(text):
-        return -99.0
-    score = -0.2 * distance
+def _headline_score(
+    line: Line, distance: int, meta_below: bool, twice: bool, named: bool = False
+) -> float:
+    """How much a line reads as the headline: its shape, how near the prose it stands,
+    whether the page prints it twice and puts a byline under it."""
+    score = shape_score(line, named)
+    score -= 0.2 * distance
     if twice:
         score += 2.5
     if meta_below:
         score += 3.0
-    if 4 <= words <= 20:
-        score += 1.5
-    if _title_case(text):
-        score += 1.0
-    if text.rstrip("\"'”’»)")[-1:] == "." and words > 3 and not _title_case(text):
-        score -= 3.0
-    if text.isupper() or section_label(text) is not None:
-        score -= 3.0
-    if line.kind is Kind.PROSE:
-        score -= 1.0
-    if text.lstrip(_QUOTES)[:1].islower():
-        score -= 2.0
-    if len(_WORD.findall(text)) < 2 and words > 1:
-        score -= 3.0  # "From $610.00", "ISO 3166 code": a figure with a word or two
-    last = text.rsplit(None, 1)[-1]
-    if words == 2 and len(last) <= 3 and last.islower():
-        score -= 2.0  # "Remember me", "Pin it": a form's or a button's label
-    tokens = [w.strip(":|›»").lower() for w in text.split()]
-    if tokens[0] in _BUTTONS or sum(w in _BUTTONS or w in _EDITOR for w in tokens) >= 2:
-        score -= 2.5  # "View this image", "Featured Close Publish changes"
-    if len(_GLUE.findall(text)) >= 2:
-        score -= 3.0
     return score
 
 
@@ -242,13 +183,13 @@ def _headline_between(line: Line, words: int, topic: Topic) -> bool:
     upper line its kicker or another story's teaser): a few words, not a sentence (a short
     standfirst ends with a full stop), and not a subtitle: a line no longer than a headline over it
     that names the article's subject."""
-    if not 4 <= line.words < max(12, words + 3):
+    if not 4 <= line.words < max(_HEADLINE_WORDS, words + 3):
         return False
     if words > _KICKER and line.words <= words and topic.share(line.text) >= _SUBJECT:
         return False
     if line.kind is Kind.TITLE:
         return True
-    return line.kind in (Kind.PROSE, Kind.DEK) and line.text.rstrip(_QUOTES + "”’»)")[-1:] != "."
+    return line.kind in (Kind.PROSE, Kind.DEK) and line.text.rstrip(QUOTES + "”’»)")[-1:] != "."
 
 
 def _name_line(lines: list[Line], k: int) -> bool:
@@ -261,6 +202,15 @@ def _name_line(lines: list[Line], k: int) -> bool:
     return after is None or after.kind not in (Kind.PROSE, Kind.BULLET)
 
 
+def _names_lead(line: Line, lead: str) -> bool:
+    """Whether the article's first paragraph opens with the line's words, the way an
+    encyclopedia's entry names its subject ("New Zealand (Māori: ...) is a country ...")."""
+    text = line.text
+    if line.words < 2 or len(lead) <= len(text) or lead[len(text)].isalnum():
+        return False
+    return lead.startswith(text)
+
+
 def _printed_twice(line: Line, keys: Keys) -> bool:
     """Whether the page prints this line again (a breadcrumb, a share text, a "Reading:"
     bar): two or three times, four for a longer headline; more is a menu item."""
@@ -270,7 +220,7 @@ def _printed_twice(line: Line, keys: Keys) -> bool:
 
 def _strong(line: Line, meta_below: bool, keys: Keys) -> bool:
     """Evidence that a line inside the prose is the headline, not a paragraph or a heading."""
-    return meta_below or _printed_twice(line, keys) or _title_case(line.text)
+    return meta_below or _printed_twice(line, keys) or title_case(line.text)
 
 
 def find_headline(
@@ -291,10 +241,14 @@ def find_headline(
     far: set[int] = set()  # beyond the reach: only a headline with its byline under it
     seen = listed = 0
     text_below = False
+    box: int | None = None  # a "Related" box's heading or a "Comments" link over the body
+    box_seen = 0
     for j in range(run.start - 1, -1, -1):
         kind = lines[j].kind
         if kind is Kind.BLANK:
             continue
+        if kind is Kind.END and box is None and not lines[j].text.startswith("•"):
+            box, box_seen = j, seen
         if grades[j] is Grade.CUT:
             if lines[j].words > 2 or not (seen <= _CUT_NEAR or _in_share_bar(lines, j)):
                 break
@@ -320,12 +274,24 @@ def find_headline(
         if lines[j].kind is not Kind.BLANK:
             seen += 1
             candidates.append((j, seen))
+    lead = next((lines[j].text for j in range(run.start, run.stop) if grades[j] is Grade.GOOD), "")
+    bylined = {
+        j: _meta_below(lines, j, topic) for j, _ in candidates if lines[j].kind in _HEADLINE_KINDS
+    }
+    # A headline with its byline just above a box of links: the box's items are other stories.
+    boxed = box is not None and any(
+        bylined.get(j) and j < box and distance <= box_seen + _CUT_NEAR and lines[j].words >= 3
+        for j, distance in candidates
+    )
     for j, distance in candidates:
         line = lines[j]
         if line.kind not in _HEADLINE_KINDS:
             continue
-        below = _meta_below(lines, j, topic)
-        if j in far and not (below and blurbs[j] <= 1):
+        below = bylined[j]
+        if boxed and box is not None and box < j < run.start:
+            continue
+        named = _names_lead(line, lead)
+        if j in far and not (below and blurbs[j] <= 1) and not named:
             continue
         if j >= run.start and not (below or _printed_twice(line, keys)):
             continue  # inside the prose only a headline with its byline or a second copy
@@ -336,7 +302,10 @@ def find_headline(
         if echo < 0:
             continue
         twice = echo > 0 or _printed_twice(line, keys)
-        score = _headline_score(line, min(distance, _REACH), below, twice)
+        # An entry's subject stands at its top, however long the box of facts under it.
+        reach = 0 if named else min(distance, _REACH)
+        score = _headline_score(line, reach, below, twice, named)
+        score += _LEAD if named else 0.0
         score -= 3.0 if teaser else 0.0
         # The headline names the subject that the article's first paragraphs name again.
         score += _TOPIC * topic.share(line.text)

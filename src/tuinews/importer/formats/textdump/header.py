@@ -5,15 +5,18 @@ under it, under the headline's first copy when the page prints it twice, right a
 body, or above the headline with a reading time or date under the name. Failing those, the
 author's note under the article ("Jane Doe covers ...") or a line of names that ends it.
 Dates are read on the lines around the headline, in the page's language through dateparser.
+The summary is a standfirst under the headline, or the header's bullets when they read as
+key points.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.meta import find_date
+from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
+from tuinews.importer.formats.textdump.meta import Meta, find_date
 from tuinews.importer.formats.textdump.names import PARTS, bare_name, person
 from tuinews.importer.formats.textdump.prose import Grade
 
@@ -22,10 +25,14 @@ _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its b
 _COPY_REACH = 80  # lines above the headline searched for its first copy
 _ABOVE_DATE = 4  # non-blank lines above the headline where its date may stand
 _ABOVE = 16  # non-blank lines above the headline where a name over its reading time stands
+_FURNITURE_REACH = 200  # lines above the body searched for a byline past a player's controls
+_NOTICE_WORDS = 12  # "This video is not available in your region."
 _END_REACH = 12  # non-blank lines around the body's end searched for the author's note
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
 _FILE_NAME = re.compile(r"^[a-z0-9]+[-_][\w-]*\s")  # "jdoe-headshot Jane Doe": an image's name
+_ECHO_WORDS = 6  # a caption's copy starts with the same words
+_POINT_WORDS = 5  # a bullet of the summary says something: "Fares rise by a tenth"
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
 # The author's note under an article: "Jane Doe covers ...", "Jane Doe Jane is a reporter".
 _NOTE = re.compile(
@@ -70,6 +77,8 @@ def header_meta(
         or _name_over_age(lines, head)
         or end_byline(lines, stop)
     )
+    if author is None and (far := _byline_past_furniture(lines, start)) is not None:
+        author, published = far.author, published or far.date
     if published is None and languages:
         published = _foreign_date(lines, low, high, languages)
     return author, published, used
@@ -138,7 +147,12 @@ def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) 
 
 
 def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) -> str | None:
-    """The summary line between the headline and the prose: a sentence, not a byline."""
+    """The summary line between the headline and the prose: a sentence, not a byline.
+
+    Not a photo's caption printed twice (its alt text, then the caption with its credit), nor
+    a line under the byline with another story's teaser between it and the body (a card
+    under a share bar).
+    """
     for j in range(head + 1, start):
         line = lines[j]
         if line.kind in (Kind.BLANK, Kind.META, Kind.JUNK, Kind.CAPTION, Kind.BULLET):
@@ -146,8 +160,36 @@ def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) ->
         if line.key == lines[head].key:
             continue
         if grades[j] in (Grade.GOOD, Grade.NEAR) and line.words >= 6:
-            return line.text
+            return line.text if _over_body(lines, j, start, lines[head].key) else None
     return None
+
+
+def _over_body(lines: list[Line], j: int, start: int, title_key: str) -> bool:
+    """Whether lines[j] stands over the article's byline or date, or over the body with only
+    furniture between; and the line next to it does not repeat it."""
+    opening = lines[j].text.split()[:_ECHO_WORDS]
+    below = [line for line in lines[j + 1 : start] if line.kind is not Kind.BLANK]
+    above = next((line for line in reversed(lines[:j]) if line.kind is not Kind.BLANK), None)
+    if any(n is not None and n.text.split()[:_ECHO_WORDS] == opening for n in (above, *below[:1])):
+        return False
+    return any(line.kind is Kind.META for line in below) or not any(
+        line.kind is Kind.PROSE or (line.kind is Kind.TITLE and line.key != title_key)
+        for line in below
+    )
+
+
+def key_points(bullets: list[Line], named: Callable[[str], int]) -> str | None:
+    """The bullets of a header as the article's summary ("- ..." lines), when they read as
+    its key points: at least two of five words or more, most of the header's bullets, none
+    of them printed again on the page (`named` counts the short lines that hold a key). Not
+    share buttons, tags, a menu, a table of contents or a gallery's captions."""
+    points = [line for line in bullets if line.words >= _POINT_WORDS]
+    if len(points) < 2 or 2 * len(points) < len(bullets):
+        return None
+    openings = {tuple(line.text.split()[:_ECHO_WORDS]) for line in points}
+    if len(openings) < len(points) or any(named(key_of(line.text)) for line in points):
+        return None  # a gallery's captions; a table of contents (its entries are headings)
+    return "\n".join("- " + line.text for line in points)
 
 
 def _name_of(line: Line, own_key: str = "") -> str | None:
@@ -207,6 +249,24 @@ def _name_over_age(lines: list[Line], head: int) -> str | None:
         name = _name_of(lines[j]) if lines[j].kind is not Kind.META else None
         if name is not None:
             return name
+    return None
+
+
+def _byline_past_furniture(lines: list[Line], start: int) -> Meta | None:
+    """The nearest byline above the body however far, when only furniture stands between
+    them (a video player's controls and settings, a gallery's buttons): no paragraph, no
+    end of another article, at most one short line of prose (the player's notice)."""
+    prose = 0
+    for j in range(start - 1, max(-1, start - _FURNITURE_REACH), -1):
+        line = lines[j]
+        if line.kind is Kind.END:
+            return None
+        if line.kind is Kind.PROSE:
+            prose += 1
+            if prose > 1 or line.words > _NOTICE_WORDS:
+                return None
+        if line.kind is Kind.META and line.meta is not None and line.meta.author is not None:
+            return line.meta
     return None
 
 

@@ -13,7 +13,11 @@ from tuinews.importer.formats.textdump import vocab
 
 # "Thu 3 Jan 2019 02.00 EST Last modified on Wed 16 Jan 2019": the parts of a byline line.
 PARTS = re.compile(r" ?[|·•] ?| [-–—] |(?<!last) (?=(?:last )?(?:modified|updated|edited) )", re.I)
-_NAME_CUT = re.compile(r" (?:for|in|at|from|on) .*$| ?[(\[/].*$", re.I)
+# What follows a name: "for The Post", "in Oslo", "(Reuters)", "/ Staff"; not a nickname in
+# brackets inside the name ("Robert (R.J.) Doe").
+_NAME_CUT = re.compile(r"(?i: (?:for|in|at|from|on) .*$)| ?(?:\((?![^()]*\) [A-ZÀ-ÖØ-Þ])|[\[/]).*$")
+_WRAPPERS = '()"“”‘'  # around a nickname: "(R.J.)", '"Bob"'
+
 # Where a date or a time starts after a name: "Jane Doe March 18 at 3:57 PM", "Jane Doe 8h".
 _DATE_START = re.compile(
     r",? (?:on )?(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday)?"
@@ -48,6 +52,9 @@ def clean_author(raw: str) -> str | None:
     """The author's name from the text after "By", or None if it does not look like a name."""
     first = PARTS.split(raw.strip(), maxsplit=1)[0]
     first = _DATE_START.sub("", unglue(first))
+    words = first.split()
+    if len(words) % 2 == 0 and words[: len(words) // 2] == words[len(words) // 2 :]:
+        first = " ".join(words[: len(words) // 2])  # the avatar's text, then the name's link
     names: list[str] = []
     for piece in first.split(","):
         piece = _NAME_CUT.sub("", piece.strip()).strip(" .;:")
@@ -98,7 +105,8 @@ def person(text: str) -> bool:
         return False
     if any(t.lower() in _ROLE_WORDS or t.lower() in UI_WORDS for t in tokens):
         return False
-    return text.isupper() or not any(len(t.strip(".")) > 1 and t.isupper() for t in tokens)
+    bare = [t for t in tokens if t[:1] not in _WRAPPERS]  # "(R.J.)" is initials, no acronym
+    return text.isupper() or not any(len(t.strip(".")) > 1 and t.isupper() for t in bare)
 
 
 def is_name(tokens: list[str]) -> bool:
@@ -107,7 +115,7 @@ def is_name(tokens: list[str]) -> bool:
         return False
     capitals = 0
     for token in tokens:
-        bare = token.strip(".,'’-")
+        bare = token.strip(_WRAPPERS).strip(".,'’-")
         if not bare or bare[-1] == ":" or any(ch.isdigit() for ch in bare):
             return False
         if bare.lower() in NAME_JOINERS:
@@ -132,7 +140,8 @@ def bare_name(text: str) -> str | None:
         tokens = tokens[:half]
         text = " ".join(tokens)
     if 2 <= len(tokens) <= 3 and len(text) <= 40 and is_name(tokens):
-        return clean_author(text)
+        name = clean_author(text)
+        return name if name is not None and " " in name else None  # "Oslo (Norwegian)"
     return None
 
 

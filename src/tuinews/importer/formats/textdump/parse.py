@@ -17,8 +17,10 @@ from datetime import datetime
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.textdump.body import Body, build_body, category_above
 from tuinews.importer.formats.textdump.eye import main_article
-from tuinews.importer.formats.textdump.head import Keys, not_a_headline
+from tuinews.importer.formats.textdump.head import Keys
+from tuinews.importer.formats.textdump.header import key_points
 from tuinews.importer.formats.textdump.lines import Kind, Line, classify_all, key_of
+from tuinews.importer.formats.textdump.shape import not_a_headline
 from tuinews.importer.formats.textdump.site import site_and_owner
 from tuinews.models import ArticleDraft
 from tuinews.store.keys import word_count
@@ -53,7 +55,7 @@ def parse_text_dump(text: str) -> list[ArticleDraft]:
 def _parse(text: str) -> list[ArticleDraft]:
     lines = classify_all(text)
     keys = Keys(lines)
-    anchored = _anchored(lines)
+    anchored = _anchored(lines, keys)
     others = [
         a
         for a in anchored
@@ -65,7 +67,7 @@ def _parse(text: str) -> list[ArticleDraft]:
     ]
     main = main_article(lines, keys, frozenset(i for a in others for i in (a.head, a.at)))
     if main is None:
-        drafts = [a.draft for a in anchored] or _loose(lines)
+        drafts = [a.draft for a in anchored] or _loose(lines, keys)
     else:
         # Other articles of a scroll of several: a headline with its own byline or copy,
         # a long body, and no overlap with the main run of prose.
@@ -86,8 +88,8 @@ def _parse(text: str) -> list[ArticleDraft]:
     return drafts
 
 
-def _loose(lines: list[Line]) -> list[ArticleDraft]:
-    loose = _without_headline(lines)
+def _loose(lines: list[Line], keys: Keys) -> list[ArticleDraft]:
+    loose = _without_headline(lines, keys)
     return [loose] if loose is not None else []
 
 
@@ -103,7 +105,7 @@ class _Anchored:
     bylined: bool  # a byline or date stands between the headline and the body
 
 
-def _anchored(lines: list[Line]) -> list[_Anchored]:
+def _anchored(lines: list[Line], keys: Keys) -> list[_Anchored]:
     """The articles whose headline is printed twice or has a byline or date under it."""
     copies: dict[str, list[int]] = {}
     readbars: set[str] = set()
@@ -135,7 +137,7 @@ def _anchored(lines: list[Line]) -> list[_Anchored]:
         if body is None:
             continue
         head = _first_copy(copies.get(lines[at].key, [at]), max(done, at - _WINDOW), at)
-        draft = _draft(lines, lines[at].text, head, start, body)
+        draft = _draft(lines, keys, lines[at].text, head, start, body)
         # A headline with its byline (or a labelled date) and the body close under it: not a
         # chart's title over its axis labels, nor a related story's teaser with a bare date.
         header = [line for line in lines[head:start] if line.kind not in (Kind.BLANK, Kind.BULLET)]
@@ -246,17 +248,16 @@ def _first_copy(places: list[int], low: int, at: int) -> int:
     return places[k] if k < len(places) and places[k] < at else at
 
 
-def _draft(lines: list[Line], title: str, head: int, start: int, body: Body) -> ArticleDraft:
+def _draft(
+    lines: list[Line], keys: Keys, title: str, head: int, start: int, body: Body
+) -> ArticleDraft:
     """The article whose header is lines[head:start] and whose body is `body`."""
     author: str | None = None
     published: datetime | None = None
     label = ""
-    items: list[str] = []
     for line in lines[head:start]:
         meta = line.meta
-        if line.kind is Kind.BULLET:
-            items.append("- " + line.text)
-        elif line.kind is Kind.META and meta is not None:
+        if line.kind is Kind.META and meta is not None:
             author = author or meta.author
             # The first date, unless a later one says it is the publication date.
             if meta.date is not None and (
@@ -271,7 +272,9 @@ def _draft(lines: list[Line], title: str, head: int, start: int, body: Body) -> 
         author=author,
         published=published,
         category=category_above(lines, head),
-        summary="\n".join(items) or None,
+        summary=key_points(
+            [line for line in lines[head:start] if line.kind is Kind.BULLET], keys.named
+        ),
     )
 
 
@@ -287,7 +290,7 @@ def _date_above(lines: list[Line], head: int) -> datetime | None:
     return None if above in (Kind.TITLE, Kind.META, Kind.DEK, Kind.PROSE) else meta.date
 
 
-def _without_headline(lines: list[Line]) -> ArticleDraft | None:
+def _without_headline(lines: list[Line], keys: Keys) -> ArticleDraft | None:
     """The page's first run of prose as one article when no headline has a byline or date.
 
     Its title is the nearest headline-like line above the prose, else its first words.
@@ -309,7 +312,7 @@ def _without_headline(lines: list[Line]) -> ArticleDraft | None:
     if body is None or body.words < _LOOSE_MIN_WORDS:
         return None
     if title_at is not None:
-        return _draft(lines, lines[title_at].text, title_at, start, body)
+        return _draft(lines, keys, lines[title_at].text, title_at, start, body)
     words = lines[start].text.split()
     title = " ".join(words[:12]).rstrip(".,;:") + ("…" if len(words) > 12 else "")
-    return _draft(lines, title, start, start, body)
+    return _draft(lines, keys, title, start, start, body)

@@ -26,6 +26,7 @@ from tuinews.importer.formats.textdump.lang import (
     words_of,
 )
 from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.outline import contents
 
 CUT = -1e9  # the weight of a line no run crosses
 _SENTENCE_END = ".!?…:;。！？"
@@ -63,6 +64,7 @@ _DENSE_LINE = 12  # characters in a line without spaces that may be Chinese or J
 _DENSE_SMALL = 0.1  # share of small words in a line of Chinese prose
 _DENSE_LONG = 15  # words (30 characters) in a line of it that may be prose without them
 _CUT_OFF = ("...", "…")  # a teaser's headline cut short
+_TWIN_WORDS = 4  # a headline this long printed twice in a row: a card (picture and headline)
 _SAMPLE = 400  # words read to tell the page's language
 _SAMPLE_WORDS = 6  # lines this long tell the page's language
 # A tuple, not a set: an Enum hashes in Python, a tuple compares by identity first.
@@ -82,9 +84,12 @@ class Grade(Enum):
     CUT = "cut"  # comments, copyright: the article is over
     CODE = "code"  # a line of a program or a table of figures: neither prose nor furniture
     CHART = "chart"  # a chart's figures and labels ("$900", "billion", "'17"): dropped
+    CONTENTS = "contents"  # a table of contents: part of the article, but not its text
+    TWIN = "twin"  # a headline printed twice in a row: a card's, or a picture's caption
 
 
 _PROSE = (Grade.GOOD, Grade.NEAR)
+_NEUTRAL = (Grade.CODE, Grade.CHART, Grade.CONTENTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,16 +199,37 @@ def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int], Language]:
     seen = Counter(line.key for line in lines if line.key)
     grades: list[Grade] = []
     sizes: list[int] = []
+    last = ""  # the key of the last line that was not blank
+    twins: list[int] = []
     for i, line in enumerate(lines):
         grade, words = grade_line(line, lang, tokens.get(i))
         if grade in _PROSE and seen[line.key] > 1 and line.key:
             grade = Grade.SHORT
+        if grade is Grade.SHORT and line.key and line.key == last and words >= _TWIN_WORDS:
+            twins.append(i)
+        if grade is not Grade.BLANK:
+            last = line.key
         grades.append(grade)
         sizes.append(words)
     _programs(lines, grades)
+    short = [grade is Grade.SHORT for grade in grades]
+    for j in contents(lines, sizes, short):
+        grades[j] = Grade.CONTENTS
+    _cards(twins, grades)
     if lang.dense:
         _sentence_lines(lines, grades, sizes)
     return grades, sizes, lang
+
+
+def _cards(twins: list[int], grades: list[Grade]) -> None:
+    """Regrade as TWIN the headlines printed twice in a row (a link on the picture, one on
+    the headline) that stand in a list of such cards with no paragraph between them."""
+    for n, at in enumerate(twins):
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(twins):
+                low, high = min(at, twins[m]), max(at, twins[m])
+                if not any(grades[j] is Grade.GOOD for j in range(low, high)):
+                    grades[at] = Grade.TWIN
 
 
 def _sentence_lines(lines: list[Line], grades: list[Grade], sizes: list[int]) -> None:
@@ -308,12 +334,12 @@ def weights(
                 out.append(0.5 * sizes[i])
                 streak = 0
                 continue
-        if grade in (Grade.CODE, Grade.CHART):
-            out.append(0.0)  # a program or a chart in an article: it neither adds nor parts
+        if grade in _NEUTRAL:
+            out.append(0.0)  # a program, a chart, contents in an article: neither add nor part
             continue
         streak += 1
         cost = _STREAK * max(0, streak - _FREE_STREAK)
-        if grade is Grade.SHORT:
+        if grade is Grade.SHORT or grade is Grade.TWIN:
             out.append(-1.5 - 0.1 * min(sizes[i], 20) - cost)
         elif grade is Grade.END:
             out.append(-25.0 - cost)

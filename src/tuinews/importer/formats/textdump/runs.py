@@ -18,6 +18,9 @@ _FEED = 3  # entries with a time (a live ticker, a comment thread) within _FEED_
 _FEED_SPAN = 20
 _TAIL = 1 / 3  # prose under an article's end shorter than this share of it: a box's teasers
 _ENDS = (Grade.END, Grade.CUT)
+_HEADLINES = (Grade.SHORT, Grade.TWIN)
+# ... and a list of cards (headlines printed twice) under a long stretch of prose: its end too.
+_TAIL_ENDS = (Grade.END, Grade.CUT, Grade.TWIN)
 
 
 def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run | None:
@@ -37,15 +40,16 @@ def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run 
 
 
 def _tail_cut(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:
-    """The run without what follows an end ("Related", "Latest news") under a long stretch of
-    its prose, when the prose below is short beside the prose above: a box's teasers, not the
-    article going on past an inline box."""
+    """The run without what follows an end ("Related", "Latest news", a list of cards) under a
+    long stretch of its prose, when the prose below is short beside the prose above: a box's
+    teasers, not the article going on past an inline box."""
     read = 0
     for i in range(run.start, run.stop):
         if grades[i] is Grade.GOOD:
             read += sizes[i]
-        elif grades[i] in _ENDS and read >= _READ:
-            below = sum(sizes[j] for j in range(i, run.stop) if grades[j] is Grade.GOOD)
+        elif grades[i] in _TAIL_ENDS and read >= _READ:
+            # What the prose below weighs: a teaser alone between headlines counts for less.
+            below = sum(weight[j] for j in range(i, run.stop) if grades[j] is Grade.GOOD)
             if below < _TAIL * read:
                 last = next(j for j in range(i - 1, run.start - 1, -1) if weight[j] > 0)
                 return Run(run.start, last + 1, run.score)
@@ -90,7 +94,7 @@ def _joins(run: Run, other: Run, grades: list[Grade], sizes: list[int], gap: int
     """Whether `other` continues `run` across the lines [gap, end) between them."""
     if other.score < _BRIDGE * run.score:
         return False
-    headlines = sum(1 for j in range(gap, end) if grades[j] is Grade.SHORT and sizes[j] >= 4)
+    headlines = sum(1 for j in range(gap, end) if grades[j] in _HEADLINES and sizes[j] >= 4)
     return headlines <= _BRIDGE_HEADLINES
 
 
