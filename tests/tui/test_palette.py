@@ -25,3 +25,27 @@ async def test_jump_to_a_category_from_the_palette(store: Store, tmp_path: Path)
         await settle(pilot)
         assert app.main is not None
         assert app.main.view == View(ViewKind.CATEGORY, "Weather")
+
+
+async def test_the_palette_calls_a_smart_view_a_view_and_lists_a_new_feeds_category(
+    store: Store, tmp_path: Path
+) -> None:
+    # It offered "Jump to category: Unread", and a category named only by a feed that had
+    # not fetched yet (the sidebar lists it, with the feed's `!`) was missing.
+    from textual.command import CommandList
+
+    from tuinews.store.subscriptions import add_subscription
+
+    news = tmp_path / "a.json"
+    news.write_text(json.dumps([{"title": "Harbour news", "body": "Words."}]))
+    import_sources([str(news)], store, category="Harbour")
+    add_subscription(store, "https://gone.example/rss", "Gone Gazette", "Science")
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("ctrl+p", *"Jump to")
+        await settle(pilot)
+        results = app.screen.query_one(CommandList)
+        shown = [str(results.get_option_at_index(i).prompt) for i in range(results.option_count)]
+        assert any(line.startswith("Jump to view: Unread") for line in shown), shown
+        assert not any(line.startswith("Jump to category: Unread") for line in shown), shown
+        assert any(line.startswith("Jump to category: Science") for line in shown), shown

@@ -7,6 +7,7 @@ import asyncio
 from textual import events
 
 from conftest import app_for
+from tuinews.models import ArticleDraft
 from tuinews.store import Store
 from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
@@ -59,3 +60,18 @@ async def test_the_next_article_never_shows_under_the_previous_body(sample_store
             assert first_words(current.body) in shown
             assert first_words(previous.body) not in shown
             await pilot.pause()
+
+
+async def test_a_blank_line_parts_the_body_from_its_links(store: Store) -> None:
+    # Seen in tmux: "Links" sat on the line under the article's last paragraph, as if
+    # it were one more line of the article.
+    body = "The council met.\n\nSee [the minutes](https://council.example/minutes)."
+    store.save_source("x.json", "Gazette", "json", [ArticleDraft("Council", body=body)])
+    app = app_for(store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("enter")
+        reader = app.screen.query_one(Reader)
+        assert reader.numbered.links
+        shown = reader.query_one("#reader-body")
+        links = reader.query_one("#reader-links")
+        assert links.content_region.y - shown.region.bottom == 1

@@ -171,15 +171,34 @@ def test_a_page_whose_content_is_a_list_of_entries_gives_the_list() -> None:
         assert text not in draft.body, text
 
 
-def test_long_bullets_under_the_headline_are_the_body_not_its_summary() -> None:
-    text = (DUMPS / "long_bullets_open_post.txt").read_text(encoding="utf-8")
-    [draft] = parse_text_dump(text)
-    assert draft.body.startswith("- The new coxed four arrived on Tuesday")
-    assert "- After three years of fundraising" in draft.body
-    assert "The more of us there are" in draft.body
-    assert draft.summary is None or "fundraising" not in draft.summary
-    for absent in ("Boathouse roof", "Junior squad", "Share this"):
-        assert absent not in draft.body, absent
+# fixture, the body's first words, what it must hold, what it must not
+PIECES = [
+    (  # long bullets under the headline: the article's first items, not its summary
+        "long_bullets_open_post.txt",
+        "- The new coxed four arrived on Tuesday",
+        ("- After three years of fundraising", "The more of us there are"),
+        ("Boathouse roof", "Junior squad", "Share this"),
+    ),
+    (  # a wiki page's lead above a long table of contents
+        "wiki_lead_over_contents.txt",
+        "Brackenford is a market town on the river Bracken",
+        ("## History", "Agnes Morrow was born in the town"),
+        ("Contents", "1.1 Early years", "9 External links", "Creative Commons"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "first", "present", "absent"), PIECES)
+def test_the_body_keeps_what_opens_the_article(
+    name: str, first: str, present: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    [draft] = parse_text_dump((DUMPS / name).read_text(encoding="utf-8"))
+    assert draft.body.startswith(first), draft.body[:80]
+    assert draft.summary is None or not any(text in draft.summary for text in present)
+    for text in present:
+        assert text in draft.body, text
+    for text in absent:
+        assert text not in draft.body, text
 
 
 def test_a_list_of_short_links_is_still_no_article() -> None:

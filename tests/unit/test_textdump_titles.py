@@ -121,12 +121,28 @@ def test_a_chinese_headline_is_one_word_to_the_splitter_but_long_enough() -> Non
 
 
 @pytest.mark.parametrize(
-    "text", ["Home > World > Europe", "首页 >> 教育资讯 >> 正文", "News / Science / Space"]
+    "text",
+    [
+        "Home > World > Europe",
+        "首页 >> 教育资讯 >> 正文",
+        "News / Science / Space",
+        "Portrait by Jane Doe",  # a photo's credit
+        "Illustration by Tove Marsh",
+    ],
 )
-def test_a_breadcrumb_trail_is_not_a_headline(text: str) -> None:
+def test_a_breadcrumb_trail_or_a_credit_is_not_a_headline(text: str) -> None:
     assert not_a_headline(text)
 
 
 def test_a_headline_with_a_slash_or_an_arrow_is_still_one() -> None:
     assert not not_a_headline("Rates > 5% for the first time since 2008")
     assert not not_a_headline("AC / DC announce a farewell tour")
+    assert not not_a_headline("Pier closed by the winter storms")
+    assert not not_a_headline("Ferry fares set by Tove Marsh's new council")
+
+
+def test_a_series_label_over_a_long_headline_is_its_kicker() -> None:
+    # A series' name over a fifteen-word headline, both printed twice, the byline under the
+    # standfirst: the byline belongs to the headline, not to the label over it.
+    draft = _page("titles_series_label_over_long_headline.txt")
+    assert draft.title.startswith("'Where did the beach go?'")

@@ -14,7 +14,7 @@ from textual.widgets import OptionList
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
-from tuinews.store.feed_entries import feed_entries
+from tuinews.store.feed_entries import feed_entries, with_feed_categories
 from tuinews.ui.backdrop import BackdropMixin
 from tuinews.ui.theme_sheets import PreparedStylesheet, theme_variables
 
@@ -76,10 +76,13 @@ class PaletteHost(Protocol):
 
 
 def _label(view: View) -> str:
-    """ "Jump to category: World", "Jump to feed: Valley Post (in World)"."""
+    """ "Jump to category: World", "Jump to feed: Valley Post (in World)", "Jump to view:
+    Unread" (All, Unread, Starred and Today are views, not categories)."""
     if view.kind is ViewKind.FEED:
         return f"Jump to feed: {view.label} (in {view.category})"
-    return f"Jump to category: {view.label}"
+    if view.kind is ViewKind.CATEGORY:
+        return f"Jump to category: {view.label}"
+    return f"Jump to view: {view.label}"
 
 
 class CategoryCommands(Provider):
@@ -95,9 +98,10 @@ class CategoryCommands(Provider):
 
     def _views(self) -> list[View]:
         app = self.host
-        counts = app.store.counts(app.clock())
         smart = [View(kind) for kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED)]
         feeds = feed_entries(app.store.conn)
+        # As the sidebar lists them: a feed's category too, before it holds an article.
+        counts = with_feed_categories(app.store.counts(app.clock()), feeds)
         return (
             smart
             + [View(ViewKind.TODAY)]

@@ -30,6 +30,7 @@ _LEAD = 4.0  # worth of a line that the first paragraph opens with
 _TOPIC = 3.0  # worth of a headline whose words the article's opening all repeats
 _NAME_WORDS = 4
 _KICKER = 5  # words of a section label or kicker over a headline at most
+_HEADLINE_WORDS = 16  # a headline has fewer words; a longer line under one is its standfirst
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
 # Lines that do not push the headline further from the prose: furniture between them.
@@ -181,7 +182,7 @@ def _headline_between(line: Line, words: int, topic: Topic) -> bool:
     upper line its kicker or another story's teaser): a few words, not a sentence (a short
     standfirst ends with a full stop), and not a subtitle: a line no longer than a headline over it
     that names the article's subject."""
-    if not 4 <= line.words < max(12, words + 3):
+    if not 4 <= line.words < max(_HEADLINE_WORDS, words + 3):
         return False
     if words > _KICKER and line.words <= words and topic.share(line.text) >= _SUBJECT:
         return False

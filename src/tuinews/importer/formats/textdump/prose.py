@@ -26,6 +26,7 @@ from tuinews.importer.formats.textdump.lang import (
     words_of,
 )
 from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.outline import contents
 
 CUT = -1e9  # the weight of a line no run crosses
 _SENTENCE_END = ".!?…:;。！？"
@@ -83,10 +84,12 @@ class Grade(Enum):
     CUT = "cut"  # comments, copyright: the article is over
     CODE = "code"  # a line of a program or a table of figures: neither prose nor furniture
     CHART = "chart"  # a chart's figures and labels ("$900", "billion", "'17"): dropped
+    CONTENTS = "contents"  # a table of contents: part of the article, but not its text
     TWIN = "twin"  # a headline printed twice in a row: a card's, or a picture's caption
 
 
 _PROSE = (Grade.GOOD, Grade.NEAR)
+_NEUTRAL = (Grade.CODE, Grade.CHART, Grade.CONTENTS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +212,9 @@ def grade_all(lines: list[Line]) -> tuple[list[Grade], list[int], Language]:
         grades.append(grade)
         sizes.append(words)
     _programs(lines, grades)
+    short = [grade is Grade.SHORT for grade in grades]
+    for j in contents(lines, sizes, short):
+        grades[j] = Grade.CONTENTS
     _cards(twins, grades)
     if lang.dense:
         _sentence_lines(lines, grades, sizes)
@@ -328,8 +334,8 @@ def weights(
                 out.append(0.5 * sizes[i])
                 streak = 0
                 continue
-        if grade in (Grade.CODE, Grade.CHART):
-            out.append(0.0)  # a program or a chart in an article: it neither adds nor parts
+        if grade in _NEUTRAL:
+            out.append(0.0)  # a program, a chart, contents in an article: neither add nor part
             continue
         streak += 1
         cost = _STREAK * max(0, streak - _FREE_STREAK)

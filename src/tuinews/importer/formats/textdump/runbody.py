@@ -10,7 +10,6 @@ from tuinews.importer.formats.textdump.prose import Grade
 
 _HEADING_WORDS = 14
 _LABELLED = re.compile(r"[^:]{1,30}: \S")  # "Price: $229": a field of a list, not a heading
-_TOC_NUMBER = re.compile(r"^(?:\d+ )+")
 _NUMBERED = re.compile(r"\d{1,2}[.)] \S")
 _SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
 _PROSE = (Grade.GOOD, Grade.NEAR)
@@ -26,28 +25,6 @@ def _next_grade(lines: list[Line], grades: list[Grade], j: int, stop: int) -> Gr
         if grades[k] is not Grade.BLANK and lines[k].kind not in _SKIPPED:
             return grades[k]
     return Grade.BLANK
-
-
-def _contents(lines: list[Line], grades: list[Grade], start: int, stop: int) -> set[int]:
-    """The lines of a table of contents: short lines ("1 History") that name a heading
-    printed further down, with the "Contents" line above them."""
-    later: dict[str, int] = {}
-    for j in range(start, len(lines)):
-        if grades[j] is Grade.SHORT and lines[j].key:
-            later[lines[j].key] = j
-    found: set[int] = set()
-    for j in range(start, stop):
-        if grades[j] is not Grade.SHORT:
-            continue
-        key = _TOC_NUMBER.sub("", lines[j].key)
-        if key and key != lines[j].key and later.get(key, -1) > j:
-            found.add(j)
-            above = j - 1
-            while above >= start and grades[above] is Grade.BLANK:
-                above -= 1
-            if above >= start and grades[above] is Grade.SHORT and lines[above].words <= 2:
-                found.add(above)  # "Contents"
-    return found
 
 
 def _widgets(lines: list[Line], grades: list[Grade], start: int, stop: int) -> set[int]:
@@ -86,7 +63,7 @@ def run_body(
     a "## " heading; furniture, captions, link cards, the teasers under a "Related" box and
     repeats of the headline are dropped.
     """
-    contents = _contents(lines, grades, start, stop) | _widgets(lines, grades, start, stop)
+    widgets = _widgets(lines, grades, start, stop)
     blocks: list[str] = []
     items: list[str] = []
     code: list[str] = []  # the lines of a program printed in the article
@@ -99,7 +76,7 @@ def run_body(
                 blocks.append("\n".join(items))
                 items = []
             continue
-        if grade is Grade.CODE and not skipping and j not in contents:
+        if grade is Grade.CODE and not skipping and j not in widgets:
             if items:
                 blocks.append("\n".join(items))
                 items = []
@@ -108,12 +85,12 @@ def run_body(
         if code:
             blocks.append(_fenced(code))
             code = []
-        if grade is Grade.CHART:
+        if grade is Grade.CHART or grade is Grade.CONTENTS:
             continue
         if line.kind is Kind.CARD or grade in (Grade.END, Grade.CUT):
             skipping = True
             continue
-        if line.kind in _SKIPPED or (title_key and line.key == title_key) or j in contents:
+        if line.kind in _SKIPPED or (title_key and line.key == title_key) or j in widgets:
             continue
         if skipping and grade not in _PROSE:
             continue

@@ -13,7 +13,7 @@ from tuinews.importer.formats.textdump.body import section_label
 from tuinews.importer.formats.textdump.lang import dense_chars
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.meta import find_date
-from tuinews.importer.formats.textdump.names import bare_name
+from tuinews.importer.formats.textdump.names import bare_name, person
 
 QUOTES = "\"'“‘«„"
 _DENSE_HEADLINE = 10  # characters of a headline in a spaceless script at least (a link, fewer)
@@ -51,11 +51,19 @@ def not_a_headline(text: str, named: bool = False) -> bool:
         (half > 0 and words[:half] == words[half:])
         or low.rsplit(" ", 1)[-1] in _DANGLING
         or low.startswith("by ")
+        or _credit(text)
         or len(_CRUMB.findall(text)) >= 2
         or "@" in text
         or (not named and bare_name(text) is not None)
         or find_date(text) is not None
     )
+
+
+def _credit(text: str) -> bool:
+    """A photo's or an illustration's credit: a word or two, "by" and a person's name
+    ("Portrait by Jane Doe", "Photo by J. Doe")."""
+    head, by, name = text.partition(" by ")
+    return bool(by) and head.count(" ") < 2 and person(name)
 
 
 def size(line: Line) -> int:
