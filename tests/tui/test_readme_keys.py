@@ -97,3 +97,21 @@ async def test_every_key_the_panes_bind_is_in_the_help(sample_store: Store) -> N
             if binding.id not in ids and key not in named and key not in UNLISTED
         )
         assert not missing, "\n".join(missing)
+
+
+async def test_every_key_of_the_readme_is_bound(sample_store: Store) -> None:
+    """The other way round: no key in the Keys table that the reader does not answer to
+    (the row of "Feeds…" keys is that window's, tested with it)."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = text.split("### Keys", 1)[1].split("\n\n", 2)[1]
+    feeds_row = next(line for line in table.splitlines() if line.startswith('| in "Feeds…"'))
+    theirs = set(re.findall(r"`([^`]+)`", feeds_row.split(" | ", 1)[0]))
+    app = app_for(sample_store)
+    async with app.run_test(size=(120, 36)):
+        main = app.main
+        assert main is not None
+        nodes = [app, main, main.query_one(ArticleList), main.query_one(Sidebar)]
+        nodes.append(main.query_one(Reader))
+        bound = {NAMES.get(key, key) for node in nodes for key, _ in node._bindings}
+        bound.add(app.COMMAND_PALETTE_BINDING)
+        assert not sorted(readme_keys() - theirs - bound)

@@ -246,6 +246,8 @@ _ARTICLE = (
             "Harbour City\n© 2026 The Harbour City Post Company",
             ("The Harbour City Post"),
         ),
+        # A numbered menu printed again (a breadcrumb) is no masthead.
+        ("1. News\n2. Ferries", "1. News\n2. Ferries", None),
         # "Copyright" as a link's label is no copyright line with a name before it.
         ("Menu\nSign in", "Report Copyright\nTerms of Use", None),
     ],

@@ -159,7 +159,7 @@ def category_above(lines: list[Line], head: int) -> str | None:
     passed = 0  # an ad's label ("Supported by") or the byline between the label and headline
     while j >= 0 and head - j <= 4 + 2 * passed:
         if lines[j].kind not in (Kind.BLANK, Kind.READBAR):
-            if passed == _BETWEEN or section_label(lines[j].text) or not _between(lines[j]):
+            if passed == _BETWEEN or not _between(lines[j]) or section_label(lines[j].text):
                 break
             passed += 1
         j -= 1

@@ -38,6 +38,7 @@ _SEPARATORS = re.compile(r"[|:;,•·/]|\s[-–—]\s")
 _LOGO = re.compile(
     r"^(\S.{0,40}?) (?:logo\b|(?:homepage|home page|(?:[-–|] )?back to home(?:page)?)$)", re.I
 )
+_LIST_ITEM = re.compile(r"\d{1,2}[.)] ")  # "1. News": a numbered menu's first item
 _MASTHEAD_LINES = 6
 _OWNER_LINES = 3  # the site's name stands among the page's first lines
 
@@ -46,7 +47,7 @@ def _name(raw: str) -> str | None:
     """A publication's name: one to six words, starting with a capital or a figure."""
     name = raw.strip(" .,-–|:©")
     name = _LEGAL.sub("", name).strip(" ,.")
-    if not name or not name[0].isalnum():
+    if not name or not name[0].isalnum() or _LIST_ITEM.match(name):
         return None
     if name[0].islower() and name.split()[0].islower():
         return None  # a brand may start small ("eHow"), a phrase may not
