@@ -83,9 +83,11 @@ _ISO = re.compile(
     re.I,
 )
 _NUM = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
-# The year first: "2026/03/03", "2026.03.03" (figures zero-padded), "2026年3月3日", "2026년 3월 3일".
+# The year first: "2026/03/03", "2026.03.03" (figures zero-padded), "2026年3月3日",
+# "2026년 3월 3일".
 _YMD = re.compile(
-    r"(?<![\d.])(\d{4})(?:([/.])(\d\d)\2(\d\d)(?![\d.])| ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]?)"
+    r"(?<![\d.])(\d{4})(?:([/.])(\d\d)\2(\d\d)(?![\d.])"
+    r"| ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]?)"
 )
 _YEAR_DIGITS = re.compile(r"\d{4}")  # every date pattern above holds its year's four figures
 _TIME = re.compile(
