@@ -18,6 +18,8 @@ from tuinews.importer.formats.textdump.prose import Grade, Run
 from tuinews.importer.formats.textdump.shape import QUOTES, shape_score, title_case
 from tuinews.importer.formats.textdump.topic import Topic
 
+_WEAKEST = -6.0  # a best line scoring below this is no headline: the page has none
+_HOPELESS = -99.0  # the shape of a line that cannot be a headline
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _FAR = 150  # non-blank lines above the prose where a headline with its byline may stand
 _CUT_NEAR = 12  # a lone "Comments" this close above the prose is a share bar's link, not an end
@@ -140,13 +142,10 @@ def _echo(lines: list[Line], j: int) -> int:
     return 0
 
 
-def _headline_score(
-    line: Line, distance: int, meta_below: bool, twice: bool, named: bool = False
-) -> float:
-    """How much a line reads as the headline: its shape, how near the prose it stands,
+def _headline_score(shape: float, distance: int, meta_below: bool, twice: bool) -> float:
+    """How much a line of that shape reads as the headline: how near the prose it stands,
     whether the page prints it twice and puts a byline under it."""
-    score = shape_score(line, named)
-    score -= 0.2 * distance
+    score = shape - 0.2 * distance
     if twice:
         score += 2.5
     if meta_below:
@@ -184,11 +183,11 @@ def _headline_between(line: Line, words: int, topic: Topic) -> bool:
     that names the article's subject."""
     if not 4 <= line.words < max(_HEADLINE_WORDS, words + 3):
         return False
-    if words > _KICKER and line.words <= words and topic.share(line.text) >= _SUBJECT:
+    if line.kind is not Kind.TITLE and (
+        line.kind not in (Kind.PROSE, Kind.DEK) or line.text.rstrip(QUOTES + "”’»)")[-1:] == "."
+    ):
         return False
-    if line.kind is Kind.TITLE:
-        return True
-    return line.kind in (Kind.PROSE, Kind.DEK) and line.text.rstrip(QUOTES + "”’»)")[-1:] != "."
+    return words <= _KICKER or line.words > words or topic.share(line.text) < _SUBJECT
 
 
 def _name_line(lines: list[Line], k: int) -> bool:
@@ -296,6 +295,9 @@ def find_headline(
             continue  # inside the prose only a headline with its byline or a second copy
         if grades[j] is Grade.GOOD and not _strong(line, below, keys):
             continue
+        shape = shape_score(line, named)
+        if shape <= _HOPELESS:
+            continue  # a byline, a date, a breadcrumb: not worth weighing further
         teaser = blurbs.get(j, 0) > (1 if below and not _item_above(lines, j) else 0)
         echo = _echo(lines, j)
         if echo < 0:
@@ -303,7 +305,7 @@ def find_headline(
         twice = echo > 0 or _printed_twice(line, keys)
         # An entry's subject stands at its top, however long the box of facts under it.
         reach = 0 if named else min(distance, _REACH)
-        score = _headline_score(line, reach, below, twice, named)
+        score = _headline_score(shape, reach, below, twice)
         score += _LEAD if named else 0.0
         score -= 3.0 if teaser else 0.0
         # The headline names the subject that the article's first paragraphs name again.
@@ -318,6 +320,6 @@ def find_headline(
             score -= 40.0 * lost / run.score
         if best is None or score > best[0]:
             best = (score, j)
-    if best is None or best[0] < -6:
+    if best is None or best[0] < _WEAKEST:
         return None
     return best[1]

@@ -36,6 +36,7 @@ class Topic:
                     break
         # Searched as text, not split into words: a page's opening is long, a headline short.
         self._opening = " ".join(texts).lower()
+        self._shares: dict[str, float] = {}  # a line is asked about once per headline near it
 
     def _content(self, text: str) -> set[str]:
         stop = self._stopwords
@@ -48,6 +49,9 @@ class Topic:
     def share(self, text: str) -> float:
         """The share of the line's content words that the article's opening holds, counted
         as if the line had at least three (one word met is chance, not a subject named)."""
-        stems = self._content(text)
-        met = sum(stem in self._opening for stem in stems)
-        return met / max(len(stems), _FEWEST)
+        share = self._shares.get(text)
+        if share is None:
+            stems = self._content(text)
+            met = sum(stem in self._opening for stem in stems)
+            share = self._shares[text] = met / max(len(stems), _FEWEST)
+        return share
