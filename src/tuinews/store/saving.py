@@ -180,11 +180,13 @@ def _save_drafts(
     enclosed: dict[int, tuple[Enclosure, ...]] = {}  # draft's index -> its enclosures
     # From the second chunk on, a thread writes while this one prepares the next
     # chunk: SQLite releases the GIL. The connection is still used by one thread
-    # at a time: this one waits for the writer before it goes on with it.
-    chunks: queue.Queue[list[NewRow] | None] = queue.Queue(maxsize=2)
+    # at a time: this one waits for the writer before it goes on with it. The queue
+    # and the thread are made at the first full chunk: most sources are one chunk.
+    chunks: queue.Queue[list[NewRow] | None] | None = None
+    writer: threading.Thread | None = None
     failed: list[BaseException] = []
 
-    def write() -> None:
+    def write(chunks: queue.Queue[list[NewRow] | None]) -> None:
         while (rows := chunks.get()) is not None:
             if not failed:
                 try:
@@ -192,7 +194,6 @@ def _save_drafts(
                 except BaseException as error:  # raised again in the caller
                     failed.append(error)
 
-    writer = threading.Thread(target=write, name="tuinews-store-writer", daemon=True)
     chunk: list[NewRow] = []
     with ExitStack() as bulk:
         try:
@@ -206,15 +207,19 @@ def _save_drafts(
                     enclosed[index] = door_enclosures(fields.enclosures)
                 chunk.append(new_row(fields, source_id, moment))
                 if len(chunk) == per_chunk:
-                    if writer.ident is None:
+                    if chunks is None:
                         bulk.enter_context(_bulk_writing(conn))
+                        chunks = queue.Queue(maxsize=2)
+                        writer = threading.Thread(
+                            target=write, args=(chunks,), name="tuinews-store-writer", daemon=True
+                        )
                         writer.start()
                     chunks.put(chunk)
                     chunk = []
                     if failed:
                         break
         finally:
-            if writer.is_alive():
+            if chunks is not None and writer is not None and writer.is_alive():
                 chunks.put(None)
                 writer.join()
         if failed:
@@ -333,8 +338,11 @@ def _insert(
     # would hand them over one row at a time; see _save_chunk.)
     last = cursor.lastrowid or 0
     first_id = last - len(rows) + 1
-    first = conn.execute("SELECT id FROM articles WHERE dedupe_key = ?", (rows[0].dedupe_key,))
-    if first.fetchone() == (first_id,):
+    if len(rows) == 1 and cursor.lastrowid:  # one row: its id, however SQLite chose it
+        ids = {rows[0].dedupe_key: last}
+    elif conn.execute(
+        "SELECT id FROM articles WHERE dedupe_key = ?", (rows[0].dedupe_key,)
+    ).fetchone() == (first_id,):
         ids = {row.dedupe_key: first_id + n for n, row in enumerate(rows)}
     else:  # the largest possible id is taken: SQLite chose ids at random
         marks = ", ".join("?" * len(rows))

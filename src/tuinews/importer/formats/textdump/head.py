@@ -34,9 +34,10 @@ _NAME_WORDS = 4
 _KICKER = 5  # words of a section label or kicker over a headline at most
 _HEADLINE_WORDS = 16  # a headline has fewer words; a longer line under one is its standfirst
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
-_HEADLINE_KINDS = frozenset({Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE})
+# Tuples, not sets: an Enum hashes in Python, a tuple compares by identity first.
+_HEADLINE_KINDS = (Kind.TITLE, Kind.SHORT, Kind.DEK, Kind.PROSE)
 # Lines that do not push the headline further from the prose: furniture between them.
-_QUIET = frozenset({Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR})
+_QUIET = (Kind.JUNK, Kind.META, Kind.CAPTION, Kind.CARD, Kind.READBAR)
 
 
 class Keys:

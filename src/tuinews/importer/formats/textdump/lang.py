@@ -38,7 +38,8 @@ _CODES = {
     "Vietnamese": "vi", "Korean": "ko", "Tagalog": "tl", "Swahili": "sw",
 }  # fmt: skip
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_NOT_LETTERS = {code: " " for code in range(128) if not chr(code).isalpha()}
+# Every byte that is not an ASCII letter, as a space: an ASCII line's words are what is left.
+_NOT_LETTERS = bytes(code if chr(code).isalpha() and code < 128 else 32 for code in range(256))
 # Scripts written without spaces: Han, kana, Thai, Lao, Khmer, Myanmar.
 _DENSE = re.compile(
     r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]"
@@ -111,8 +112,8 @@ def words_of(text: str) -> list[str]:
     """The words of a line, lower-cased (letters only: figures are not words)."""
     low = text.lower()
     if low.isascii() and "'" not in low:
-        # The same words as _WORD finds: runs of letters. Splitting is three times faster.
-        return low.translate(_NOT_LETTERS).split()
+        # The same words as _WORD finds: runs of letters. Bytes translate at C speed.
+        return low.encode().translate(_NOT_LETTERS).decode().split()
     return _WORD.findall(low)
 
 

@@ -89,19 +89,24 @@ def split_lines(text: str) -> list[str]:
     # str.splitlines() breaks at \r\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029 as well
     # as \n, far faster than a regular expression does.
     for raw in _CONTROL.sub("", text).splitlines():
-        line = " ".join(raw.split())  # runs of spaces, tabs and no-break spaces: one space
-        prev = out[-1][-1] if out else ""
+        # Runs of spaces, tabs and no-break spaces: one space. Most lines have none to fold.
+        line = raw if _single_spaced(raw) else " ".join(raw.split())
         # A line broken before a lower-case word is a wrapped paragraph, not two lines.
-        if (
-            out
-            and line[:1].islower()
-            and (len(prev) >= 50 or len(out[-1]) > 1)
-            and (prev[-1].isalpha() or prev[-1] in ",;")
-        ):
-            out[-1].append(line)
-        else:
-            out.append([line])
+        if out and line[:1].islower():
+            prev = out[-1][-1]
+            if (len(prev) >= 50 or len(out[-1]) > 1) and (prev[-1].isalpha() or prev[-1] in ",;"):
+                out[-1].append(line)
+                continue
+        out.append([line])
     return [" ".join(pieces) for pieces in out]
+
+
+def _single_spaced(raw: str) -> bool:
+    """Whether " ".join(raw.split()) is raw itself: after splitlines() and _CONTROL, the
+    only whitespace an ASCII line can hold is spaces and tabs."""
+    return (
+        raw.isascii() and "  " not in raw and "\t" not in raw and raw[:1] != " " and raw[-1:] != " "
+    )
 
 
 def _chrome(text: str, words: int) -> Kind | None:

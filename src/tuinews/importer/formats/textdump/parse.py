@@ -23,6 +23,7 @@ from tuinews.importer.formats.textdump.lines import Kind, Line, classify_all, ke
 from tuinews.importer.formats.textdump.shape import not_a_headline
 from tuinews.importer.formats.textdump.site import site_and_owner
 from tuinews.models import ArticleDraft
+from tuinews.store.keys import word_count
 
 _WINDOW = 40  # lines around a headline within which a second copy of it counts
 _SCAN = 12  # non-blank lines after a headline searched for its byline or date
@@ -70,7 +71,7 @@ def _parse(text: str) -> list[ArticleDraft]:
     else:
         # Other articles of a scroll of several: a headline with its own byline or copy,
         # a long body, and no overlap with the main run of prose.
-        size = len(main.draft.body.split())
+        size = word_count(main.draft.body)
         extras = [
             a
             for a in others
