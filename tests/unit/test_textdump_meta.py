@@ -66,6 +66,11 @@ def _utc(*args: int) -> datetime:
         ("Skrevet af Ole Holm", "Ole Holm", None),
         ("Text: Anna Lindqvist", "Anna Lindqvist", None),
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
+        # The year first, as Chinese, Japanese and Korean pages write dates.
+        ("发布时间：2026年03月03日 10:15", None, _utc(2026, 3, 3, 10, 15)),
+        ("2026년 3월 3일", None, _utc(2026, 3, 3)),
+        ("입력 2026.03.03 10:15", None, _utc(2026, 3, 3, 10, 15)),
+        ("2026/03/03", None, _utc(2026, 3, 3)),
         # A first name that starts like a month's name cut short ("Jane", "janeiro").
         ("Jane Marsh March 3, 2026", "Jane Marsh", _utc(2026, 3, 3)),
     ],
@@ -83,6 +88,7 @@ def test_byline_and_date_lines(line: str, author: str | None, published: datetim
         "Harbour Tides Report March 3, 2026 and the week ahead",
         "Ferry fares rise 2 days ago",
         "Text: bold and italic",
+        "Version 2024.10.1",
     ],
 )
 def test_headlines_with_dates_are_not_bylines(line: str) -> None:

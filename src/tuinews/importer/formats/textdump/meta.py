@@ -83,6 +83,12 @@ _ISO = re.compile(
     re.I,
 )
 _NUM = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+# The year first: "2026/03/03", "2026.03.03" (figures zero-padded), "2026年3月3日",
+# "2026년 3월 3일".
+_YMD = re.compile(
+    r"(?<![\d.])(\d{4})(?:([/.])(\d\d)\2(\d\d)(?![\d.])"
+    r"| ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]?)"
+)
 _YEAR_DIGITS = re.compile(r"\d{4}")  # every date pattern above holds its year's four figures
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})? ?([ap])\.?m\b\.?|\b(\d{1,2})[:.h](\d{2})(?::\d{2})?\b",
@@ -256,6 +262,12 @@ def find_date(text: str) -> tuple[datetime, str] | None:
         # dotted dates (12.03.2024) are written day first wherever they are used.
         dotted = m.group(2) == "."
         day, month = (first, second) if first > 12 or (dotted and second <= 12) else (second, first)
+    elif (m := _YMD.search(text)) is not None:
+        year, month, day = (
+            int(m.group(1)),
+            int(m.group(3) or m.group(5)),
+            int(m.group(4) or m.group(6)),
+        )
     else:
         return None
     if not 1970 <= year <= 2100:
