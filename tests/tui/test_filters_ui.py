@@ -50,3 +50,7 @@ async def test_ctrl_k_opens_the_filters_and_the_help_lists_it(store: Store) -> N
         assert isinstance(app.screen, FiltersScreen)
         hint = str(app.screen.query("Static").last().render())
         assert "No filters yet" in hint
+        # Without filters the list is not drawn: it was an empty box above the hint.
+        assert not app.screen.query_one("#filters-list").display
+        await pilot.press("escape")
+        assert not isinstance(app.screen, FiltersScreen)

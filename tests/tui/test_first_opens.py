@@ -245,3 +245,48 @@ async def test_opening_an_article_draws_its_heading_once(
         await pilot.press("J")
         await settle(pilot)
         assert len(updates) == 1
+
+
+async def test_the_theme_moved_to_is_parsed_before_it_is_chosen(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.command import Command, CommandList
+
+    parses: list[Stylesheet] = []
+    parse = Stylesheet.parse
+
+    def counted(sheet: Stylesheet) -> None:
+        parses.append(sheet)
+        parse(sheet)
+
+    monkeypatch.setattr(Stylesheet, "parse", counted)
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"theme")
+        await settle(pilot)
+        await pilot.press("enter")  # Theme…: the list of themes
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        await pilot.press("down")
+        await settle(pilot)
+        option = app.screen.query_one(CommandList).highlighted_option
+        assert isinstance(option, Command)
+        chosen = str(option.hit.text)
+        assert chosen != app.theme
+        parses.clear()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == chosen
+        # Restyled with the rules parsed while the highlight rested on it: it was every
+        # stylesheet parsed again after the key.
+        assert parses == []
+        bar = main_screen(app).query_one("#top-bar").styles.background
+        assert bar == Color.parse(app.theme_variables["panel"])
+        # A theme the user never moved to is parsed when chosen, as before.
+        app.theme = "nord" if chosen != "nord" else "dracula"
+        await settle(pilot)
+        assert parses
+        assert main_screen(app).query_one("#top-bar").styles.background == Color.parse(
+            app.theme_variables["panel"]
+        )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import StringIO
 
+import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
 from textual.widgets._footer import FooterKey
@@ -26,6 +27,25 @@ async def test_the_footer_shows_help_quit_and_menu_first_at_80_columns(sample_st
         visible = {key.key for key in keys if key.region.right <= 80}
         assert {"question_mark", "q", "m"} <= visible
         assert keys[0].key == "question_mark"
+
+
+@pytest.mark.parametrize("width", [80, 100, 160])
+async def test_no_footer_key_is_cut_by_the_palette_key(sample_store: Store, width: int) -> None:
+    # At 80 columns the footer read "/ Se▏^p palette": a key cut in the middle of its name.
+    # A key that does not fit whole is left out (`?` lists every key).
+    app = app_for(sample_store)
+    async with app.run_test(size=(width, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            keys = list(app.screen.query(FooterKey))
+            if keys and keys[0].key == "question_mark" and keys[0].region.width:
+                break
+        await pilot.pause()
+        (palette,) = [key for key in keys if key.has_class("-command-palette")]
+        shown = [key for key in keys if key.display and key is not palette]
+        assert {"question_mark", "q", "m"} <= {key.key for key in shown}
+        for key in shown:
+            assert key.region.width and key.region.right <= palette.region.x, key.key
 
 
 async def test_help_scrolls_to_its_last_entry_and_lists_only_our_keys(sample_store: Store) -> None:
@@ -52,7 +72,7 @@ async def test_help_scrolls_to_its_last_entry_and_lists_only_our_keys(sample_sto
         assert not isinstance(app.screen, HelpScreen)
 
 
-async def test_at_80_columns_every_binding_id_is_shown_whole(sample_store: Store) -> None:
+async def test_at_80_columns_every_key_and_binding_id_is_shown_whole(sample_store: Store) -> None:
     app = app_for(sample_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("question_mark")
@@ -64,8 +84,9 @@ async def test_at_80_columns_every_binding_id_is_shown_whole(sample_store: Store
         for title, rows in help_screen.sections:
             with console.capture() as drawn:
                 console.print(_table(title, rows))
-            for _, _, ident in rows:
+            for keys, _, ident in rows:
                 assert ident in drawn.get(), (ident, drawn.get())
+                assert keys in drawn.get(), (keys, drawn.get())  # "1 2 3 4 5 6…" was cut
 
 
 async def test_each_pane_lists_its_keys_in_the_order_we_declare_them(sample_store: Store) -> None:

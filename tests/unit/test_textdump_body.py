@@ -179,6 +179,13 @@ PIECES = [
         ("- After three years of fundraising", "The more of us there are"),
         ("Boathouse roof", "Junior squad", "Share this"),
     ),
+    (  # a numbered list of tips with a "Read more" card between two items: the next number
+        # goes on with the article
+        "listicle_card_between_items.txt",
+        "People who have worked in hotels for years",
+        ("3. Tell reception about a problem straight away", "4. Tip the housekeeper"),
+        ("Read more", "The best small hotels", "Share this", "© 2026"),
+    ),
     (  # a wiki page's lead above a long table of contents
         "wiki_lead_over_contents.txt",
         "Brackenford is a market town on the river Bracken",

@@ -53,6 +53,26 @@ def _utc(*args: int) -> datetime:
         ("Publicado el 12 de marzo de 2026", None, _utc(2026, 3, 12)),
         # Three authors joined by a comma and the page language's "and".
         ("Por Ana Ruiz Gil, Pau Vidal y Marta Sol", "Ana Ruiz Gil, Pau Vidal, Marta Sol", None),
+        # A place, a degree or the outlet after the names.
+        ("Von Anna Lindqvist, Bergen", "Anna Lindqvist", None),
+        ("By Jo Marsh, PhD", "Jo Marsh", None),
+        ("By Jo Marsh and Tove Berg, The Harbour Post", "Jo Marsh, Tove Berg", None),
+        # "by" after the date and a comma, in English and in French.
+        ("Published 3 March 2026, by Jo Marsh", "Jo Marsh", _utc(2026, 3, 3)),
+        ("Publié le 3 mars 2026 à 10h15, par Jean Moreau", "Jean Moreau", _utc(2026, 3, 3, 10, 15)),
+        # "Written by" and a byline's label in other languages.
+        ("Escrito por Marta Sol", "Marta Sol", None),
+        ("Geschrieben von Anna Lindqvist", "Anna Lindqvist", None),
+        ("Skrevet af Ole Holm", "Ole Holm", None),
+        ("Text: Anna Lindqvist", "Anna Lindqvist", None),
+        ("Redakcja: Jan Nowak", "Jan Nowak", None),
+        # The year first, as Chinese, Japanese and Korean pages write dates.
+        ("发布时间：2026年03月03日 10:15", None, _utc(2026, 3, 3, 10, 15)),
+        ("2026년 3월 3일", None, _utc(2026, 3, 3)),
+        ("입력 2026.03.03 10:15", None, _utc(2026, 3, 3, 10, 15)),
+        ("2026/03/03", None, _utc(2026, 3, 3)),
+        # A first name that starts like a month's name cut short ("Jane", "janeiro").
+        ("Jane Marsh March 3, 2026", "Jane Marsh", _utc(2026, 3, 3)),
     ],
 )
 def test_byline_and_date_lines(line: str, author: str | None, published: datetime | None) -> None:
@@ -67,6 +87,8 @@ def test_byline_and_date_lines(line: str, author: str | None, published: datetim
         "Budget talks stall on March 3, 2026 as ministers walk out of the room",
         "Harbour Tides Report March 3, 2026 and the week ahead",
         "Ferry fares rise 2 days ago",
+        "Text: bold and italic",
+        "Version 2024.10.1",
     ],
 )
 def test_headlines_with_dates_are_not_bylines(line: str) -> None:

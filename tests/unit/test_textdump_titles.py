@@ -39,6 +39,36 @@ def _page(name: str) -> ArticleDraft:
         ),
         # A subtitle as short as the headline, right over the body.
         ("titles_subtitle_over_body.txt", "Counting Ferry Passengers With Plain Python"),
+        # Headline, a subtitle a little shorter than it, share buttons, a photo's caption
+        # printed twice, then the date: the date is the headline's, not the subtitle's.
+        (
+            "titles_subtitle_then_photo_then_date.txt",
+            "Harbour master says he was wrong to hand the regatta cup to the mayor in 2019",
+        ),
+        # Headline and agency date line, a photo, then a "Related" box of two other stories,
+        # each with its byline, right over the body: the box's items are not headlines.
+        (
+            "titles_related_box_above_body.txt",
+            "A second climber dies in the avalanche on the northern ridge",
+        ),
+        # An encyclopedia entry: the name at the top, fifty lines of facts, then a first
+        # sentence that opens with the name. It reads like a person's name; it is the title.
+        ("titles_entry_under_fact_box.txt", "Port Elwin"),
+        # The same with a one-word name: too short for a headline anywhere else.
+        ("titles_one_word_entry.txt", "Tidewater"),
+        # A news page whose first paragraph opens with the site's name ("Harbourpost has
+        # learned ..."): the headline with its byline stays the headline.
+        ("titles_logo_opens_the_lead.txt", "A lonely season ahead for the far isles"),
+        # Chinese has no spaces: the headline is one "word" by spaces, yet eighteen
+        # characters long; the site's name line and the menu are shorter.
+        ("titles_chinese_under_breadcrumb.txt", "渔民在北方海湾发现一群罕见的白色海豚"),
+        # A series' name over a fifteen-word headline, both printed twice, the byline under
+        # the standfirst: the byline is the headline's, not the label's.
+        (
+            "titles_series_label_over_long_headline.txt",
+            "'Where did the beach go?': fishing villages fear for their harbours after the "
+            "winter storms",
+        ),
     ],
 )
 def test_the_headline_names_what_the_article_is_about(name: str, title: str) -> None:
@@ -90,36 +120,6 @@ def test_topic_share_counts_content_words_of_the_opening() -> None:
     assert topic.share("Ferry") == pytest.approx(1 / 3)
 
 
-def test_a_subtitle_no_longer_than_the_headline_leaves_it_the_date_below() -> None:
-    # Headline, a subtitle a little shorter than it, share buttons, a photo's caption printed
-    # twice, then the date: the date belongs to the headline, not to its subtitle.
-    draft = _page("titles_subtitle_then_photo_then_date.txt")
-    assert draft.title == (
-        "Harbour master says he was wrong to hand the regatta cup to the mayor in 2019"
-    )
-
-
-def test_the_items_of_a_related_box_over_the_body_are_not_the_headline() -> None:
-    # Headline and agency date line, a photo, then a "Related" box of two other stories,
-    # each with its byline, standing right over the body: the box's items are not headlines.
-    draft = _page("titles_related_box_above_body.txt")
-    assert draft.title == "A second climber dies in the avalanche on the northern ridge"
-
-
-def test_an_entry_named_by_its_first_sentence_over_a_long_fact_box() -> None:
-    # An encyclopedia entry: the name at the top, fifty lines of facts, then a first
-    # sentence that opens with the name. The name reads like a person's; it is the title.
-    draft = _page("titles_entry_under_fact_box.txt")
-    assert draft.title == "Port Elwin"
-
-
-def test_a_chinese_headline_is_one_word_to_the_splitter_but_long_enough() -> None:
-    # Chinese has no spaces: the headline is one "word" by spaces, yet eighteen characters
-    # long; the site's name line and the menu are shorter, the breadcrumb is a trail.
-    draft = _page("titles_chinese_under_breadcrumb.txt")
-    assert draft.title == "渔民在北方海湾发现一群罕见的白色海豚"
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -139,10 +139,3 @@ def test_a_headline_with_a_slash_or_an_arrow_is_still_one() -> None:
     assert not not_a_headline("AC / DC announce a farewell tour")
     assert not not_a_headline("Pier closed by the winter storms")
     assert not not_a_headline("Ferry fares set by Tove Marsh's new council")
-
-
-def test_a_series_label_over_a_long_headline_is_its_kicker() -> None:
-    # A series' name over a fifteen-word headline, both printed twice, the byline under the
-    # standfirst: the byline belongs to the headline, not to the label over it.
-    draft = _page("titles_series_label_over_long_headline.txt")
-    assert draft.title.startswith("'Where did the beach go?'")

@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.message import Message
 from textual.screen import Screen
-from textual.theme import ThemeProvider
 
 from tuinews.config import ConfigError, Settings, load_settings, save_theme
 from tuinews.models import View, ViewKind
@@ -24,7 +23,7 @@ from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.subscriptions import (
     add_subscription,
 )
-from tuinews.ui.commands import CategoryCommands, Palette
+from tuinews.ui.commands import CategoryCommands, Palette, ThemePalette
 from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
@@ -34,6 +33,7 @@ from tuinews.ui.messages import JumpTo, MainAction, ReadyToQuit, SaveBeforeQuit,
 from tuinews.ui.refresh_actions import RefreshActions
 from tuinews.ui.screens.list_order import palette_commands
 from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.theme_sheets import PreparedStylesheet
 from tuinews.ui.widgets.top_bar import MenuButton
 from tuinews.untrusted import shown
 
@@ -79,6 +79,8 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         config_path: Path | None = None,
     ) -> None:
         super().__init__()
+        # Takes a theme's rules parsed ahead while the theme list is open (theme_sheets).
+        self.stylesheet = PreparedStylesheet(variables=self.get_css_variables())
         self.store = store
         self.settings = settings
         self.clock = clock
@@ -263,7 +265,7 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
             self.push_screen(Palette(id="--command-palette"))
 
     def search_themes(self) -> None:
-        self.push_screen(Palette(providers=[ThemeProvider], placeholder="Search for themes…"))
+        self.push_screen(ThemePalette())
 
     def _theme_changed(self, theme: str) -> None:
         if self.config_path is None:

@@ -74,8 +74,9 @@ class Backdrop(Visual):
         # composed lines, and its own BackgroundScreen reads `screen._compositor` too. The
         # roundabout public road, a BackgroundScreen with a transparent tint rendered
         # through the console and split into lines again, costs a Python step per segment
-        # of the whole screen on every draw (about 1 ms more per draw at 160x48, where
-        # unchanged lines now cost a comparison). Every dialog's test fails if it goes.
+        # of the whole screen on every draw, where unchanged lines now cost a comparison
+        # (and test_first_opens, counting tinted segments, could not tell the two apart).
+        # Every dialog's test fails if the attribute goes.
         source = self.beneath._compositor.render_strips(size)
         base = style.rich_style
         key = (self.color, base, width)

@@ -8,16 +8,54 @@ from functools import partial
 from typing import Protocol, runtime_checkable
 
 from rich.text import Text
-from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual import on
+from textual.command import Command, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.widgets import OptionList
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
 from tuinews.store.feed_entries import feed_entries, with_feed_categories
 from tuinews.ui.backdrop import BackdropMixin
+from tuinews.ui.theme_sheets import PreparedStylesheet, theme_variables
 
 
 class Palette(BackdropMixin, CommandPalette):
     """Textual's command palette, drawing the dimmed screen under it once (see backdrop)."""
+
+
+class ThemePalette(Palette):
+    """The list of themes: the theme the user moves to is parsed ahead, on a thread, so
+    that choosing it restyles the screen without parsing every stylesheet first (see
+    theme_sheets). The list's own first highlight prepares nothing: nobody chose it."""
+
+    def __init__(self) -> None:
+        from textual.theme import ThemeProvider
+
+        super().__init__(providers=[ThemeProvider], placeholder="Search for themes…")
+        self._listed = False
+        self._wanted: dict[str, str] | None = None  # the variables last asked for
+
+    @on(OptionList.OptionHighlighted)
+    def _prepare_theme(self, event: OptionList.OptionHighlighted) -> None:
+        if not self._listed:
+            self._listed = True
+            return
+        sheet = self.app.stylesheet
+        option = event.option
+        if not isinstance(sheet, PreparedStylesheet) or not isinstance(option, Command):
+            return
+        name = str(option.hit.text)
+        variables = theme_variables(self.app, name)
+        if variables is None or name == self.app.theme:
+            return
+        self._wanted = variables
+        sources = sheet.sources()
+
+        def prepare() -> None:
+            if self._wanted is variables:  # not passed by a later highlight meanwhile
+                sheet.prepare(variables, sources)
+
+        self.app.run_worker(prepare, thread=True, group="theme-prepare", exit_on_error=False)
 
 
 @runtime_checkable

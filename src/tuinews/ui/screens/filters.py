@@ -43,7 +43,9 @@ class FiltersScreen(Dialog[str | None]):
 
     def on_mount(self) -> None:
         self.query_one("#filters-box").border_title = "Filters"
-        self.query_one(OptionList).focus()
+        options = self.query_one(OptionList)
+        options.display = bool(self.counts)  # no empty box above the hint
+        options.focus()
 
     def action_undo(self) -> None:
         options = self.query_one(OptionList)

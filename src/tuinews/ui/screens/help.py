@@ -96,7 +96,8 @@ _NUMBERED = re.compile(r"(.*\D)(\d+)")
 
 def _numbered_runs(rows: Rows) -> Rows:
     """A run of rows alike but for the number ending their ids (reader.link_1 … _9, one
-    key each) as one row: their keys side by side, the ids as "reader.link_1…9"."""
+    key each) as one row: their keys side by side ("1…9" for digits in a row), the ids
+    as "reader.link_1…9"."""
     out: Rows = []
     tail: tuple[str, int] | None = None  # the id's prefix and number ending the last row
     for keys, description, ident in rows:
@@ -108,7 +109,17 @@ def _numbered_runs(rows: Rows) -> Rows:
         else:
             out.append((keys, description, ident))
         tail = number
-    return out
+    return [(_digit_span(keys) if "…" in ident else keys, d, ident) for keys, d, ident in out]
+
+
+def _digit_span(keys: str) -> str:
+    """ "1 2 3 4 5 6 7 8 9" as "1…9", which fits at 80 columns; remapped ones stay listed."""
+    digits = keys.split(" ")
+    if all(len(key) == 1 and key.isdigit() for key in digits):
+        first, last = int(digits[0]), int(digits[-1])
+        if [int(key) for key in digits] == list(range(first, last + 1)):
+            return f"{first}…{last}"
+    return keys
 
 
 def _declared_order(node: DOMNode) -> dict[str, int]:

@@ -139,6 +139,29 @@ class KeyFooter(Footer):
             self.shown_keys = specs
         super().bindings_changed(screen)
 
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.fit_keys()
+
+    def on_resize(self) -> None:
+        self.fit_keys()
+
+    def fit_keys(self) -> None:
+        """Show the keys that fit whole beside the palette's key, in order; hide the rest.
+
+        The footer is one line: the keys past its end were cut, at 80 columns one in the
+        middle of its name under the palette's key ("/ Se▏^p palette").
+        """
+        keys = list(self.query_children(Key))
+        room = self.size.width - sum(_width(key) for key in keys if key.has_class(PALETTE_CLASS))
+        fits = True
+        for key in keys:
+            if key.has_class(PALETTE_CLASS):
+                continue
+            fits = fits and _width(key) <= room
+            room -= _width(key) if fits else 0
+            key.display = fits
+
     def compose(self) -> ComposeResult:
         if not self._bindings_ready:
             return
@@ -156,3 +179,8 @@ class KeyFooter(Footer):
                 classes=spec.classes,
             )
             yield key if spec.classes else key.data_bind(compact=Footer.compact)
+
+
+def _width(key: Key) -> int:
+    """The cells a key takes in the footer: its label, padding, border and margin."""
+    return key.render().cell_len + key.styles.gutter.width + key.styles.margin.width

@@ -205,9 +205,15 @@ def _names_lead(line: Line, lead: str) -> bool:
     """Whether the article's first paragraph opens with the line's words, the way an
     encyclopedia's entry names its subject ("New Zealand (Māori: ...) is a country ...")."""
     text = line.text
-    if line.words < 2 or len(lead) <= len(text) or lead[len(text)].isalnum():
+    if len(text) < 4 or text.isupper() or len(lead) <= len(text) or lead[len(text)].isalnum():
         return False
     return lead.startswith(text)
+
+
+def _byline(line: Line) -> bool:
+    """Whether a line names an author ("By Jane Doe", "Jane Doe March 9, 2026")."""
+    meta = line.meta if line.kind is Kind.META else None
+    return meta is not None and bool(meta.author)
 
 
 def _printed_twice(line: Line, keys: Keys) -> bool:
@@ -282,6 +288,9 @@ def find_headline(
         bylined.get(j) and j < box and distance <= box_seen + _CUT_NEAR and lines[j].words >= 3
         for j, distance in candidates
     )
+    # An entry (a wiki page, a glossary) names its subject first; a news page's bylined
+    # headline outranks a logo or a dateline that the first paragraph happens to open with.
+    entry = not any(_byline(lines[j]) for j, _ in candidates if j not in far)
     for j, distance in candidates:
         line = lines[j]
         if line.kind not in _HEADLINE_KINDS:
@@ -289,7 +298,7 @@ def find_headline(
         below = bylined[j]
         if boxed and box is not None and box < j < run.start:
             continue
-        named = _names_lead(line, lead)
+        named = entry and _names_lead(line, lead)
         if j in far and not (below and blurbs[j] <= 1) and not named:
             continue
         if j >= run.start and not (below or _printed_twice(line, keys)):

@@ -63,6 +63,7 @@ def _abbreviations(months: dict[str, int]) -> dict[str, int]:
     return {cut: numbers.pop() for cut, numbers in cuts.items() if len(numbers) == 1}
 
 
+_FULL_MONTHS = frozenset(_FOREIGN_MONTHS)  # not their cuts: "Jane" is no "jane(iro)"
 _FOREIGN_MONTHS |= {
     cut: n for cut, n in _abbreviations(_FOREIGN_MONTHS).items() if cut not in _FOREIGN_MONTHS
 }
@@ -82,6 +83,12 @@ _ISO = re.compile(
     re.I,
 )
 _NUM = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+# The year first: "2026/03/03", "2026.03.03" (figures zero-padded), "2026年3月3日",
+# "2026년 3월 3일".
+_YMD = re.compile(
+    r"(?<![\d.])(\d{4})(?:([/.])(\d\d)\2(\d\d)(?![\d.])"
+    r"| ?[年년] ?(\d{1,2}) ?[月월] ?(\d{1,2}) ?[日일]?)"
+)
 _YEAR_DIGITS = re.compile(r"\d{4}")  # every date pattern above holds its year's four figures
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})? ?([ap])\.?m\b\.?|\b(\d{1,2})[:.h](\d{2})(?::\d{2})?\b",
@@ -111,8 +118,8 @@ _DATE_WORDS = frozenset({
     "of", "the", "local", "hrs", "hours", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
     "sat", "sun", "issued", "à", "le", "mis", "jour", "publié", "h", "um", "uhr",
-    "aktualisiert", "veröffentlicht", "de", "del", "às", "publicado", "actualizado"
-}) | frozenset(_FOREIGN_MONTHS)  # fmt: skip
+    "aktualisiert", "veröffentlicht", "de", "del", "às", "publicado", "actualizado", "ago"
+}) | _FULL_MONTHS  # fmt: skip
 _PUBLISHED_WORDS = frozenset(
     {
         "published",
@@ -157,12 +164,16 @@ _BY_ALONE = frozenset(
     }
 )
 # "By" in the other languages: a byline's first word, and a hint that a line is metadata.
-_BY_FOREIGN = "par|por|von|door|di|av|przez|autor|autore|auteur"
+_BY_FOREIGN = "par|por|von|door|di|av|af|przez|autor|autore|auteur"
+# A byline's label in other languages: "Text: ...", "Texte : ...", "Redakcja: ...".
+_BY_LABELS = "text|texte|texto|testo|tekst|autorin|autora|redakcja"
 _BYLINE = re.compile(
     r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
     r"|interview by|interviewed by"
+    r"|(?:escrito|escrita|écrit|écrite|geschrieben|scritto|scritta|skrevet|geschreven) "
+    rf"(?:{_BY_FOREIGN}|da|von)"
     rf"|{_BY_FOREIGN})(?: :?| ?:)"
-    r"|(?:authors?|words|byline|writer) ?:) ?(\S.*)$",
+    rf"|(?:authors?|words|byline|writer|{_BY_LABELS}) ?:) ?(\S.*)$",
     re.I,
 )
 _HANDLE = re.compile(r"@\w+|\bfollow\b", re.I)
@@ -172,7 +183,8 @@ _CLOCK_ONLY = re.compile(
 )
 # Every metadata line holds a figure, a byline word or a relative day.
 _HINT = re.compile(
-    rf"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|{_BY_FOREIGN})\b",
+    rf"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|{_BY_FOREIGN}"
+    rf"|{_BY_LABELS})\b",
     re.I,
 )
 # The same test for an ASCII line, without trying the words at every character: a figure, or
@@ -183,7 +195,7 @@ _HINT_WORDS = frozenset(
     f"by author authors words writer byline yesterday today {_BY_FOREIGN.replace('|', ' ')}".split()
 )
 # "on March 10, 2015 by Jane Doe": the date's part ends where the byline starts.
-_BY_AFTER_DATE = re.compile(r"(?<=\d) (?=by [A-Z@])")
+_BY_AFTER_DATE = re.compile(rf"(?<=\d),? (?=(?:by|{_BY_FOREIGN}) [A-Z@])")
 # "Jane Doe 2 hours ago", "Jane Doe • 8h": a name and when, relative to now.
 _NAME_THEN_RELATIVE = re.compile(
     r"^(\S.*?),? (?:(?:\d{1,4}|an?|one) ?(?:m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?"
@@ -257,6 +269,12 @@ def find_date(text: str) -> tuple[datetime, str] | None:
         # dotted dates (12.03.2024) are written day first wherever they are used.
         dotted = m.group(2) == "."
         day, month = (first, second) if first > 12 or (dotted and second <= 12) else (second, first)
+    elif (m := _YMD.search(text)) is not None:
+        year, month, day = (
+            int(m.group(1)),
+            int(m.group(3) or m.group(5)),
+            int(m.group(4) or m.group(6)),
+        )
     else:
         return None
     if not 1970 <= year <= 2100:

@@ -62,11 +62,13 @@ def clean_author(raw: str) -> str | None:
             continue
         tokens = piece.split()
         longest = max(len(one.split()) for one in _AND.split(piece))
-        # After the first name: "Health Reporter", "Reuters", "CNN" are roles and outlets.
+        # After the first name: "Health Reporter", "Reuters", "Berlin", "PhD", "The Harbour
+        # Post" are roles, places, degrees and outlets; a second person has two names.
         if names and (
             any(t.lower().strip(".") in _ROLE_WORDS for t in tokens)
             or longest > 4
-            or (len(tokens) == 1 and piece.isupper())
+            or (len(tokens) == 1 and not _AND.search(f" {piece} "))
+            or tokens[0].lower() in _OUTLET_OPENERS
         ):
             break
         if not is_name(tokens):
@@ -92,6 +94,7 @@ def _apart(piece: str) -> list[str]:
     return [piece]
 
 
+_OUTLET_OPENERS = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "de"})
 _SMALL = frozenset({"to", "the", "this", "on", "of", "in", "all", "my", "your", "a", "an", "with"})
 # The words of buttons and menus ("Share", "Login", "Close", "Print"): in no one's name.
 UI_WORDS = frozenset(w for item in vocab.JUNK for w in item.split() if w not in _SMALL)

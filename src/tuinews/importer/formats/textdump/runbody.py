@@ -10,7 +10,7 @@ from tuinews.importer.formats.textdump.prose import Grade
 
 _HEADING_WORDS = 14
 _LABELLED = re.compile(r"[^:]{1,30}: \S")  # "Price: $229": a field of a list, not a heading
-_NUMBERED = re.compile(r"\d{1,2}[.)] \S")
+_NUMBERED = re.compile(r"(\d{1,2})[.)] \S")
 _SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
 _PROSE = (Grade.GOOD, Grade.NEAR)
 _WIDGET_LINES = 8  # lines without prose in a row, most of them of a word or three: controls
@@ -69,6 +69,7 @@ def run_body(
     code: list[str] = []  # the lines of a program printed in the article
     words = paragraphs = entries = 0
     skipping = False  # after a link card or a "Related" box, until prose comes back
+    number = 0  # the last numbered line's number: the next one goes on the article's list
     for j in range(start, stop):
         line, grade = lines[j], grades[j]
         if grade is Grade.BLANK:
@@ -92,11 +93,15 @@ def run_body(
             continue
         if line.kind in _SKIPPED or (title_key and line.key == title_key) or j in widgets:
             continue
+        numbered = _NUMBERED.match(line.text) if grade is not Grade.GOOD else None
+        if numbered is not None and number and int(numbered[1]) == number + 1:
+            skipping = False  # "5. ..." after "4. ...": the article's list goes on past a box
         if skipping and grade not in _PROSE:
             continue
         skipping = False
-        if line.kind is Kind.BULLET or (grade is not Grade.GOOD and _NUMBERED.match(line.text)):
+        if line.kind is Kind.BULLET or numbered is not None:
             items.append(("- " if line.kind is Kind.BULLET else "") + line.text)
+            number = int(numbered[1]) if numbered is not None else number
             entries += 1
             continue
         if items:

@@ -77,7 +77,11 @@ def shape_score(line: Line, named: bool = False) -> float:
     cannot be (a byline, a date, a breadcrumb, a line too long or too short)."""
     text = line.text
     words = size(line)
-    if not 2 <= words <= 30 or len(text) > 250 or not text.lstrip(QUOTES)[:1].isalnum():
+    if (
+        not (1 if named else 2) <= words <= 30
+        or len(text) > 250
+        or not text.lstrip(QUOTES)[:1].isalnum()
+    ):
         return -99.0
     if not_a_headline(text, named):
         return -99.0
