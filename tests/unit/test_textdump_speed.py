@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tuinews.importer.formats.textdump import lines as lines_module
-from tuinews.importer.formats.textdump import meta as meta_module
 from tuinews.importer.formats.textdump.lang import words_of
 from tuinews.importer.formats.textdump.lines import Kind, classify, classify_all
 
@@ -75,13 +74,3 @@ def test_a_paragraph_is_not_kept() -> None:
 def test_words_of_finds_the_words_the_pattern_finds(text: str) -> None:
     assert words_of(text) == _WORD.findall(text.lower())
 
-
-HINT_PIECES = ["by", "By", "BYLINE", "author", "Authors", "words", "writer", "today", "just",
-               "now", "just now", "par", "di", "av", "autore", "von", "Door", "przez", "5", "_",
-               "x", "é", "İ", "ſ", " ", ".", ",", "-", "\u212a", "parliament", "save"]  # fmt: skip
-
-
-@settings(max_examples=500)
-@given(st.lists(st.sampled_from(HINT_PIECES), max_size=8).map("".join))
-def test_the_quick_hint_test_agrees_with_the_pattern(text: str) -> None:
-    assert meta_module._hinted(text, text.lower()) == bool(meta_module._HINT.search(text))

@@ -187,13 +187,6 @@ _HINT = re.compile(
     rf"|{_BY_LABELS})\b",
     re.I,
 )
-# The same test for an ASCII line, without trying the words at every character: a figure, or
-# one of the words as a whole token. "just now" spans two tokens: the pattern decides it.
-_ASCII_FIGURE = re.compile(r"[0-9]")
-_ASCII_TOKEN = re.compile(r"[a-z0-9_]+")
-_HINT_WORDS = frozenset(
-    f"by author authors words writer byline yesterday today {_BY_FOREIGN.replace('|', ' ')}".split()
-)
 # "on March 10, 2015 by Jane Doe": the date's part ends where the byline starts.
 _BY_AFTER_DATE = re.compile(rf"(?<=\d),? (?=(?:by|{_BY_FOREIGN}) [A-Z@])")
 # "Jane Doe 2 hours ago", "Jane Doe • 8h": a name and when, relative to now.
@@ -347,15 +340,6 @@ def _name_and_date(part: str) -> Meta | None:
     return Meta(author=name, date=found[0])
 
 
-def _hinted(text: str, low: str) -> bool:
-    """Whether _HINT finds a figure or a byline word in the line (`low`: it lower-cased)."""
-    if not text.isascii() or "just now" in low:
-        return _HINT.search(text) is not None
-    if _ASCII_FIGURE.search(text) is not None:
-        return True
-    return not _HINT_WORDS.isdisjoint(_ASCII_TOKEN.findall(low))
-
-
 def parse_meta(text: str) -> Meta | None:
     """What a byline/date/reading-time line says, or None if the line is something else."""
     if len(text) > 160:
@@ -369,7 +353,7 @@ def parse_meta(text: str) -> Meta | None:
         if name is None and found is None:
             return None
         return Meta(author=name, date=found[0] if found is not None else None)
-    if not _hinted(text, low):
+    if not _HINT.search(text):
         return None
     author: str | None = None
     dates: list[Meta] = []
