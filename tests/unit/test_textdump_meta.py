@@ -66,6 +66,9 @@ def _utc(*args: int) -> datetime:
         ("Skrevet af Ole Holm", "Ole Holm", None),
         ("Text: Anna Lindqvist", "Anna Lindqvist", None),
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
+        # The name and the job title; the date and its time in two parts.
+        ("Jo Marsh | Senior Health Correspondent", "Jo Marsh", None),
+        ("Mar 3, 2026 | 10:15 am", None, _utc(2026, 3, 3, 10, 15)),
         # The year first, as Chinese, Japanese and Korean pages write dates.
         ("发布时间：2026年03月03日 10:15", None, _utc(2026, 3, 3, 10, 15)),
         ("2026년 3월 3일", None, _utc(2026, 3, 3)),
@@ -89,6 +92,8 @@ def test_byline_and_date_lines(line: str, author: str | None, published: datetim
         "Ferry fares rise 2 days ago",
         "Text: bold and italic",
         "Version 2024.10.1",
+        "News | Reporter",
+        "Letters to the Editor",
     ],
 )
 def test_headlines_with_dates_are_not_bylines(line: str) -> None:

@@ -6,7 +6,7 @@ Plain anchored regexes on short lines only, so a huge line never costs more than
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,6 +16,7 @@ from tuinews.importer.formats.textdump.names import (
     cjk_credit,
     clean_author,
     is_name,
+    is_role,
     unglue,
 )
 
@@ -184,7 +185,7 @@ _CLOCK_ONLY = re.compile(
 # Every metadata line holds a figure, a byline word or a relative day.
 _HINT = re.compile(
     rf"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|{_BY_FOREIGN}"
-    rf"|{_BY_LABELS})\b",
+    rf"|{_BY_LABELS}|reporter|correspondent|editor|columnist|contributor)\b",
     re.I,
 )
 # "on March 10, 2015 by Jane Doe": the date's part ends where the byline starts.
@@ -360,6 +361,7 @@ def parse_meta(text: str) -> Meta | None:
     loose_names: list[str] = []
     labels = 0
     has_meta = False
+    dated = ""  # the part that held the last date
     for part in PARTS.split(_BY_AFTER_DATE.sub(" | ", text)):
         part = part.strip(" ,")
         if not part:
@@ -370,11 +372,19 @@ def parse_meta(text: str) -> Meta | None:
         if part.lower().rstrip(":") in {"updated", "published", "posted", "last updated"}:
             continue
         if _CLOCK_ONLY.match(part):
-            continue  # "April 5, 2018 | 6:00 PM": the time of the date beside it
+            # "April 5, 2018 | 6:00 PM": the time of the date beside it
+            timed = _date_part(f"{dated} {part}") if dates and dated else None
+            if timed is not None and timed.date is not None:
+                dates[-1] = replace(dates[-1], date=timed.date)
+            continue
         date = _date_part(part)
+        dated = part if date is not None else ""
         if date is not None:
             dates.append(date)
             has_meta = True
+            continue
+        if loose_names and is_role(part):
+            has_meta = True  # "Jane Doe | Senior Reporter"
             continue
         by = _BYLINE.match(part)
         if by is not None:

@@ -100,6 +100,13 @@ _SMALL = frozenset({"to", "the", "this", "on", "of", "in", "all", "my", "your", 
 UI_WORDS = frozenset(w for item in vocab.JUNK for w in item.split() if w not in _SMALL)
 
 
+def is_role(text: str) -> bool:
+    """Whether a short part of a byline line is a job title ("Senior Reporter", "Staff
+    Writer", "Health Correspondent")."""
+    tokens = text.lower().split()
+    return 1 <= len(tokens) <= 4 and any(t.strip(".,") in _ROLE_WORDS for t in tokens)
+
+
 def person(text: str) -> bool:
     """Whether a short line reads as one person's name and nothing else: not a role or an
     outlet ("Business News"), not an acronym beside a word ("Extending ATF")."""
