@@ -63,7 +63,7 @@ class Sidebar(OptionList):
         Binding("pageup", "page_up", "Page up", show=False, id="sidebar.page_up"),
         Binding("enter", "select", "Go to its articles", show=False, id="sidebar.enter"),
         # The reason for a `!` without a mouse: "Feeds…" shows each feed's whole last error.
-        Binding("exclamation_mark", "app.feeds", "Feeds and their errors", id="sidebar.feeds"),
+        Binding("exclamation_mark", "feeds_here", "Feeds and their errors", id="sidebar.feeds"),
         Binding(
             "space",
             "toggle_category",
@@ -218,6 +218,23 @@ class Sidebar(OptionList):
         self.add_options(options)
         self._highlight(current)
         self._ready = True
+
+    async def action_feeds_here(self) -> None:
+        """!: "Feeds…" on the feed under the highlight, or the first failing feed of the
+        category (or of "All") under it, where the reason for its `!` shows."""
+        url = self._feed_here()
+        await self.run_action(f"app.feeds({url!r})" if url else "app.feeds")
+
+    def _feed_here(self) -> str | None:
+        view = self.highlighted_view
+        if view is not None and view.kind is ViewKind.FEED:
+            return view.feed
+        listed = (ViewKind.CATEGORY, ViewKind.ALL)
+        if view is None or self._shown is None or view.kind not in listed:
+            return None
+        feeds = self._shown[5].get(view.category or "", [])  # "": feeds without a category
+        urls = [feed.url for feed in feeds if feed.error is not None] + [f.url for f in feeds]
+        return urls[0] if urls else None
 
     # -- moving ----------------------------------------------------------------
 
