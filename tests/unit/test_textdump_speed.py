@@ -73,4 +73,3 @@ def test_a_paragraph_is_not_kept() -> None:
 )
 def test_words_of_finds_the_words_the_pattern_finds(text: str) -> None:
     assert words_of(text) == _WORD.findall(text.lower())
-
