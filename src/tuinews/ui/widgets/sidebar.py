@@ -63,7 +63,7 @@ class Sidebar(OptionList):
         Binding("pageup", "page_up", "Page up", show=False, id="sidebar.page_up"),
         Binding("enter", "select", "Go to its articles", show=False, id="sidebar.enter"),
         # The reason for a `!` without a mouse: "Feeds…" shows each feed's whole last error.
-        Binding("exclamation_mark", "app.feeds", "Feeds and their errors", id="sidebar.feeds"),
+        Binding("exclamation_mark", "feeds_here", "Feeds and their errors", id="sidebar.feeds"),
         Binding(
             "space",
             "toggle_category",
@@ -99,6 +99,7 @@ class Sidebar(OptionList):
         self._ready = False
         self._shown: _Shown | None = None
         self._built_for: tuple[object, ...] | None = None
+        self._shape: tuple[object, ...] = ()  # the entries' ids and separators, as listed
         self.opened: frozenset[str] = frozenset()  # the categories whose feeds show
         self.border_title = "Views"
 
@@ -214,10 +215,42 @@ class Sidebar(OptionList):
             more.truncate(width, overflow="ellipsis")
             options.append(Option(more, id="more", disabled=True))
         self._ready = False
-        self.clear_options()
-        self.add_options(options)
+        self._show_options(options)
         self._highlight(current)
         self._ready = True
+
+    def _show_options(self, options: list[Option | None]) -> None:
+        """Show `options`: the same entries with new counts (an article read) are redrawn
+        in place; only entries coming or going rebuild the list, and lay it out again."""
+        shape = tuple(
+            None if option is None else (option.id, option.disabled) for option in options
+        )
+        if shape != self._shape:
+            self._shape = shape
+            self.clear_options()
+            self.add_options(options)
+            return
+        new = [option for option in options if option is not None]
+        for index, (old, option) in enumerate(zip(self.options, new, strict=True)):
+            if old.prompt != option.prompt:
+                self.replace_option_prompt_at_index(index, option.prompt)
+
+    async def action_feeds_here(self) -> None:
+        """!: "Feeds…" on the feed under the highlight, or the first failing feed of the
+        category (or of "All") under it, where the reason for its `!` shows."""
+        url = self._feed_here()
+        await self.run_action(f"app.feeds({url!r})" if url else "app.feeds")
+
+    def _feed_here(self) -> str | None:
+        view = self.highlighted_view
+        if view is not None and view.kind is ViewKind.FEED:
+            return view.feed
+        listed = (ViewKind.CATEGORY, ViewKind.ALL)
+        if view is None or self._shown is None or view.kind not in listed:
+            return None
+        feeds = self._shown[5].get(view.category or "", [])  # "": feeds without a category
+        urls = [feed.url for feed in feeds if feed.error is not None] + [f.url for f in feeds]
+        return urls[0] if urls else None
 
     # -- moving ----------------------------------------------------------------
 
