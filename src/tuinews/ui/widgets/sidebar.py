@@ -20,6 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tuinews.models import FeedEntry, SavedView, SidebarCounts, View, ViewKind
+from tuinews.ui.widgets.in_place import Shape, show_options
 
 # Each entry is a line laid out in Python, redrawn on every count change: beyond this many
 # categories the rest are reached through the command palette ("Jump to category").
@@ -99,7 +100,7 @@ class Sidebar(OptionList):
         self._ready = False
         self._shown: _Shown | None = None
         self._built_for: tuple[object, ...] | None = None
-        self._shape: tuple[object, ...] = ()  # the entries' ids and separators, as listed
+        self._shape: Shape = ()  # the entries' ids and separators, as listed
         self.opened: frozenset[str] = frozenset()  # the categories whose feeds show
         self.border_title = "Views"
 
@@ -215,25 +216,9 @@ class Sidebar(OptionList):
             more.truncate(width, overflow="ellipsis")
             options.append(Option(more, id="more", disabled=True))
         self._ready = False
-        self._show_options(options)
+        self._shape = show_options(self, options, self._shape)
         self._highlight(current)
         self._ready = True
-
-    def _show_options(self, options: list[Option | None]) -> None:
-        """Show `options`: the same entries with new counts (an article read) are redrawn
-        in place; only entries coming or going rebuild the list, and lay it out again."""
-        shape = tuple(
-            None if option is None else (option.id, option.disabled) for option in options
-        )
-        if shape != self._shape:
-            self._shape = shape
-            self.clear_options()
-            self.add_options(options)
-            return
-        new = [option for option in options if option is not None]
-        for index, (old, option) in enumerate(zip(self.options, new, strict=True)):
-            if old.prompt != option.prompt:
-                self.replace_option_prompt_at_index(index, option.prompt)
 
     async def action_feeds_here(self) -> None:
         """!: "Feeds…" on the feed under the highlight, or the first failing feed of the
