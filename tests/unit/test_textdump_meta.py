@@ -68,6 +68,8 @@ def _utc(*args: int) -> datetime:
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
         # The name and the job title; the date and its time in two parts.
         ("Jo Marsh | Senior Health Correspondent", "Jo Marsh", None),
+        ("Jo Marsh, Staff Writer", "Jo Marsh", None),
+        ("Jo Marsh, Associated Press", "Jo Marsh", None),
         ("Mar 3, 2026 | 10:15 am", None, _utc(2026, 3, 3, 10, 15)),
         # The year first, as Chinese, Japanese and Korean pages write dates.
         ("发布时间：2026年03月03日 10:15", None, _utc(2026, 3, 3, 10, 15)),
@@ -93,6 +95,8 @@ def test_byline_and_date_lines(line: str, author: str | None, published: datetim
         "Text: bold and italic",
         "Version 2024.10.1",
         "News | Reporter",
+        "Press Releases",
+        "Editor, Harbour Post",
         "Letters to the Editor",
     ],
 )
