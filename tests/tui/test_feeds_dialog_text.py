@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from conftest import FIXED_NOW, app_for
 from tuinews.store import Store
@@ -93,3 +93,27 @@ async def test_open_site_says_what_it_opens(store: Store, monkeypatch: pytest.Mo
         await pilot.pause()
         site = url.split("/", 3)
         assert f"Opening {site[0]}//{site[2]}/" in _notes(app)
+
+
+async def test_exclamation_mark_on_a_marked_category_opens_the_feeds_on_its_failing_feed(
+    store: Store,
+) -> None:
+    # Seen in tmux: ! on "World !" opened "Feeds…" on its first row, another feed's
+    # details, and the reason for the mark was a row to find.
+    add_subscription(store, "https://arts.example/rss", "Arts Weekly", "Arts")
+    add_subscription(store, NAMED, "Meridian Wire", "World")
+    record_fetch(store, NAMED, fetched_at=FIXED_NOW, status=404, error="the server answered 404")
+    app = app_for(store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        sidebar = app.screen.query_one("#sidebar", OptionList)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index("category:World")
+        await pilot.pause()
+        screen = await _open_feeds(app, pilot)
+        assert screen.selected is not None and screen.selected.url == NAMED
+        await pilot.press("escape")
+        # On one of its feeds (space opens the category), that feed.
+        sidebar.highlighted = sidebar.get_option_index("category:Arts")
+        await pilot.press("space", "j")
+        screen = await _open_feeds(app, pilot)
+        assert screen.selected is not None and screen.selected.url == "https://arts.example/rss"

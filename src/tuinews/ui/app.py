@@ -173,10 +173,12 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
 
     # -- feeds ---------------------------------------------------------------
 
-    def action_feeds(self) -> None:
+    def action_feeds(self, url: str = "") -> None:
+        """ "Feeds…", its cursor on the feed at `url` when it is one."""
         from tuinews.ui.screens.feeds import FeedsScreen
 
-        self.push_screen(FeedsScreen(self.store, self.settings), self._feeds_closed)
+        screen = FeedsScreen(self.store, self.settings, url or None)
+        self.push_screen(screen, self._feeds_closed)
 
     def action_add_feed(self) -> None:
         from tuinews.ui.screens.feeds import AddFeedDialog

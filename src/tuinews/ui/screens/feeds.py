@@ -82,10 +82,11 @@ class FeedsScreen(Dialog[bool]):
         Binding("question_mark", "app.help", "Help", id="feeds.help"),
     ]
 
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings, first: str | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
+        self.first = first  # the URL of the feed the cursor starts on
         self.subscriptions: list[Subscription] = []
         self.refreshing: str | None = None  # the URL being refreshed
         self.changed = False
@@ -99,7 +100,7 @@ class FeedsScreen(Dialog[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#feeds-box").border_title = "Feeds"
-        self.load()
+        self.load(self.first)
         self.query_one(DataTable).focus()
 
     def load(self, keep: str | None = None) -> None:

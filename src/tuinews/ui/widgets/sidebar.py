@@ -20,6 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tuinews.models import FeedEntry, SavedView, SidebarCounts, View, ViewKind
+from tuinews.ui.widgets.in_place import Shape, show_options
 
 # Each entry is a line laid out in Python, redrawn on every count change: beyond this many
 # categories the rest are reached through the command palette ("Jump to category").
@@ -63,7 +64,7 @@ class Sidebar(OptionList):
         Binding("pageup", "page_up", "Page up", show=False, id="sidebar.page_up"),
         Binding("enter", "select", "Go to its articles", show=False, id="sidebar.enter"),
         # The reason for a `!` without a mouse: "Feeds…" shows each feed's whole last error.
-        Binding("exclamation_mark", "app.feeds", "Feeds and their errors", id="sidebar.feeds"),
+        Binding("exclamation_mark", "feeds_here", "Feeds and their errors", id="sidebar.feeds"),
         Binding(
             "space",
             "toggle_category",
@@ -99,6 +100,7 @@ class Sidebar(OptionList):
         self._ready = False
         self._shown: _Shown | None = None
         self._built_for: tuple[object, ...] | None = None
+        self._shape: Shape = ()  # the entries' ids and separators, as listed
         self.opened: frozenset[str] = frozenset()  # the categories whose feeds show
         self.border_title = "Views"
 
@@ -214,10 +216,26 @@ class Sidebar(OptionList):
             more.truncate(width, overflow="ellipsis")
             options.append(Option(more, id="more", disabled=True))
         self._ready = False
-        self.clear_options()
-        self.add_options(options)
+        self._shape = show_options(self, options, self._shape)
         self._highlight(current)
         self._ready = True
+
+    async def action_feeds_here(self) -> None:
+        """!: "Feeds…" on the feed under the highlight, or the first failing feed of the
+        category (or of "All") under it, where the reason for its `!` shows."""
+        url = self._feed_here()
+        await self.run_action(f"app.feeds({url!r})" if url else "app.feeds")
+
+    def _feed_here(self) -> str | None:
+        view = self.highlighted_view
+        if view is not None and view.kind is ViewKind.FEED:
+            return view.feed
+        listed = (ViewKind.CATEGORY, ViewKind.ALL)
+        if view is None or self._shown is None or view.kind not in listed:
+            return None
+        feeds = self._shown[5].get(view.category or "", [])  # "": feeds without a category
+        urls = [feed.url for feed in feeds if feed.error is not None] + [f.url for f in feeds]
+        return urls[0] if urls else None
 
     # -- moving ----------------------------------------------------------------
 
