@@ -47,48 +47,58 @@ def _summary(report: ImportReport) -> tuple[object, ...]:
     return report.sources, report.new, report.duplicate, report.updated, failures
 
 
-def test_files_parsed_ahead_are_stored_as_files_parsed_here(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _same_as_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, head: int) -> ImportReport:
+    """Import the folder without a worker, then with one (`head` files parsed here first):
+    the reports and the stored articles must be the same. Returns the first report."""
     folder = _folder(tmp_path)
     monkeypatch.setattr(limits, "PARSE_AHEAD_FILES", 10**9)
     here, here_rows = _import(folder, tmp_path / "here.db")
-    taken: list[str] = []
-    real_take = ahead.ParsedAhead.take
-
-    def take(self: ahead.ParsedAhead, ref: object) -> object:
-        outcome = real_take(self, ref)  # type: ignore[arg-type]
-        if outcome is not None:
-            taken.append(str(outcome[0]))
-        return outcome
-
     monkeypatch.setattr(limits, "PARSE_AHEAD_FILES", 2)
-    monkeypatch.setattr(limits, "PARSE_AHEAD_HEAD", 0)
-    monkeypatch.setattr(ahead, "shares", lambda files: files)  # the worker parses them all
-    monkeypatch.setattr(ahead.ParsedAhead, "take", take)
+    monkeypatch.setattr(limits, "PARSE_AHEAD_HEAD", head)
     early, early_rows = _import(folder, tmp_path / "ahead.db")
-    assert sorted(taken) == ["failed"] + ["feed"] + ["parsed"] * 8
     assert _summary(early) == _summary(here)
     assert early_rows == here_rows
     assert len(here_rows) == 6 + 3 + 1 and here.duplicate == 1
+    return here
+
+
+def test_files_parsed_ahead_are_stored_as_files_parsed_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken: list[str] = []
+    real_take = ahead.ParsedAhead.take
+
+    def take(self: ahead.ParsedAhead, ref: SourceRef) -> tuple[str, object] | None:
+        outcome = real_take(self, ref)
+        if outcome is not None:
+            taken.append(outcome[0])
+        return outcome
+
+    monkeypatch.setattr(ahead, "shares", lambda files: files)  # the worker parses them all
+    monkeypatch.setattr(ahead.ParsedAhead, "take", take)
+    _same_as_here(tmp_path, monkeypatch, head=0)
+    assert sorted(taken) == ["failed"] + ["feed"] + ["parsed"] * 8
+
+
+def test_the_work_is_shared_and_the_store_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _same_as_here(tmp_path, monkeypatch, head=1)
+    shared = ahead.shares(_refs(tmp_path / "pages"))
+    assert len(shared) == 6  # of the ten files, the first here, then two in three there
 
 
 def test_without_a_worker_every_file_is_parsed_here(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = _folder(tmp_path)
-    monkeypatch.setattr(limits, "PARSE_AHEAD_FILES", 10**9)
-    here, here_rows = _import(folder, tmp_path / "here.db")
-    monkeypatch.setattr(limits, "PARSE_AHEAD_FILES", 2)
     monkeypatch.setattr(sys, "executable", "")  # no process can start
-    early, early_rows = _import(folder, tmp_path / "ahead.db")
-    assert _summary(early) == _summary(here)
-    assert early_rows == here_rows
+    _same_as_here(tmp_path, monkeypatch, head=0)
 
 
 def test_a_stopped_import_stops_the_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = _folder(tmp_path)
     monkeypatch.setattr(limits, "PARSE_AHEAD_FILES", 2)
+    monkeypatch.setattr(limits, "PARSE_AHEAD_HEAD", 0)
     done: list[str] = []
     store = open_store(tmp_path / "store.db")
     report = import_sources(
@@ -100,21 +110,6 @@ def test_a_stopped_import_stops_the_worker(tmp_path: Path, monkeypatch: pytest.M
     assert len(done) == 2
     assert report.new + report.duplicate + len(report.failures) <= 2
     store.close()
-
-
-def test_the_work_is_shared_and_the_store_is_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    folder = _folder(tmp_path)
-    monkeypatch.setattr(limits, "PARSE_AHEAD_FILES", 10**9)
-    here, here_rows = _import(folder, tmp_path / "here.db")
-    monkeypatch.setattr(limits, "PARSE_AHEAD_FILES", 2)
-    monkeypatch.setattr(limits, "PARSE_AHEAD_HEAD", 1)
-    names = [ref.location.rsplit("/", 1)[-1] for ref in ahead.shares(_refs(folder))]
-    assert len(names) == 6  # of the ten files, the first here, then two in three there
-    early, early_rows = _import(folder, tmp_path / "ahead.db")
-    assert _summary(early) == _summary(here)
-    assert early_rows == here_rows
 
 
 def _refs(folder: Path) -> tuple[SourceRef, ...]:
