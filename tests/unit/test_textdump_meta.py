@@ -71,6 +71,10 @@ def _utc(*args: int) -> datetime:
         ("Jo Marsh, Staff Writer", "Jo Marsh", None),
         ("Jo Marsh, Associated Press", "Jo Marsh", None),
         ("Mar 3, 2026 | 10:15 am", None, _utc(2026, 3, 3, 10, 15)),
+        # "By" in Hebrew, Russian and Turkish; a script without capitals.
+        ("מאת דנה לוי", "דנה לוי", None),
+        ("Автор: Анна Смирнова", "Анна Смирнова", None),
+        ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz", None),
         # The year first, as Chinese, Japanese and Korean pages write dates.
         ("发布时间：2026年03月03日 10:15", None, _utc(2026, 3, 3, 10, 15)),
         ("2026년 3월 3일", None, _utc(2026, 3, 3)),

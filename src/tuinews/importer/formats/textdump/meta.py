@@ -165,9 +165,9 @@ _BY_ALONE = frozenset(
     }
 )
 # "By" in the other languages: a byline's first word, and a hint that a line is metadata.
-_BY_FOREIGN = "par|por|von|door|di|av|af|przez|autor|autore|auteur"
+_BY_FOREIGN = "par|por|von|door|di|av|af|przez|autor|autore|auteur|bởi|بقلم|מאת"
 # A byline's label in other languages: "Text: ...", "Texte : ...", "Redakcja: ...".
-_BY_LABELS = "text|texte|texto|testo|tekst|autorin|autora|redakcja"
+_BY_LABELS = "text|texte|texto|testo|tekst|autorin|autora|redakcja|автор|текст|yazar|kirjoittaja"
 _BYLINE = re.compile(
     r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
     r"|interview by|interviewed by"
