@@ -290,3 +290,28 @@ async def test_the_theme_moved_to_is_parsed_before_it_is_chosen(
         assert main_screen(app).query_one("#top-bar").styles.background == Color.parse(
             app.theme_variables["panel"]
         )
+
+
+async def test_reading_an_article_redraws_the_sidebar_counts_in_place(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tuinews.ui.widgets.sidebar import Sidebar
+
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        sidebar = main_screen(app).query_one(Sidebar)
+        entries = list(sidebar.options)
+        unread = str(sidebar.get_option("unread").prompt)
+        cleared: list[Sidebar] = []
+        clear = Sidebar.clear_options
+        monkeypatch.setattr(Sidebar, "clear_options", lambda bar: cleared.append(bar) or clear(bar))
+        await pilot.press("enter", "J")  # two articles read: two counts go down
+        await settle(pilot)
+        assert str(sidebar.get_option("unread").prompt) != unread
+        assert str(sidebar.get_option("unread").prompt).split()[-1] == str(
+            int(unread.split()[-1]) - 2
+        )
+        # The same entries, their text replaced: the list was emptied, filled and laid out
+        # again for each article read.
+        assert cleared == [] and list(sidebar.options) == entries

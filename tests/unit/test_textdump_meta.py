@@ -420,3 +420,17 @@ def test_no_byline_past_a_list_or_a_paragraph(between: str) -> None:
     )
     head = next(i for i, line in enumerate(lines) if line.text.startswith("Ferry operator"))
     assert header_meta(lines, head, head + 2, len(lines), [])[0] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("03.03.2026 10:15", _utc(2026, 3, 3, 10, 15)),
+        ("2026-03-03", _utc(2026, 3, 3)),
+        ("2026年3月3日", _utc(2026, 3, 3)),
+        ("2026-03-03 18:00 │ 200 │ 4084", None),  # a table's row, not a date line
+    ],
+)
+def test_a_date_in_figures_only(line: str, published: datetime | None) -> None:
+    meta = classify(line).meta
+    assert (meta.date if meta is not None else None) == published

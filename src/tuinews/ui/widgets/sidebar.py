@@ -20,6 +20,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from tuinews.models import FeedEntry, SavedView, SidebarCounts, View, ViewKind
+from tuinews.ui.widgets.in_place import Shape, show_options
 
 # Each entry is a line laid out in Python, redrawn on every count change: beyond this many
 # categories the rest are reached through the command palette ("Jump to category").
@@ -99,6 +100,7 @@ class Sidebar(OptionList):
         self._ready = False
         self._shown: _Shown | None = None
         self._built_for: tuple[object, ...] | None = None
+        self._shape: Shape = ()  # the entries' ids and separators, as listed
         self.opened: frozenset[str] = frozenset()  # the categories whose feeds show
         self.border_title = "Views"
 
@@ -214,8 +216,7 @@ class Sidebar(OptionList):
             more.truncate(width, overflow="ellipsis")
             options.append(Option(more, id="more", disabled=True))
         self._ready = False
-        self.clear_options()
-        self.add_options(options)
+        self._shape = show_options(self, options, self._shape)
         self._highlight(current)
         self._ready = True
 

@@ -154,6 +154,9 @@ def _headline_score(shape: float, distance: int, meta_below: bool, twice: bool) 
     return score
 
 
+_CRUMB = re.compile(r" [>›»] ")
+
+
 def _meta_below(lines: list[Line], j: int, topic: Topic) -> bool:
     """Whether a byline, a date or a name alone stands within four lines of text under
     lines[j] (share buttons, captions and other furniture between them do not count) before
@@ -165,6 +168,8 @@ def _meta_below(lines: list[Line], j: int, topic: Topic) -> bool:
             return True
         if below.kind is Kind.BLANK or below.kind in _QUIET:
             continue
+        if len(_CRUMB.findall(below.text)) >= 2:
+            return False  # a breadcrumb ("Home > News > ..."): the menu ends, the header follows
         if below.kind in (Kind.TITLE, Kind.SHORT) and _name_line(lines, k):
             return True
         if below.kind in (Kind.SHORT, Kind.END, Kind.BULLET) and below.words <= 2:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from tuinews.importer.formats.textdump import vocab
-from tuinews.importer.formats.textdump.meta import Meta, parse_meta
+from tuinews.importer.formats.textdump.meta import Meta, find_date, parse_meta
 from tuinews.importer.formats.textdump.names import bare_name, clean_author
 
 
@@ -75,6 +75,8 @@ _AGENCIES = frozenset({
     "wam", "spa", "app", "ians"
 })  # fmt: skip
 _CHROME_WORDS = 35  # no line of page furniture is longer than this
+_DATE_WORDS = 6  # a line of figures this short may be a date
+_DIGIT = re.compile(r"\d")
 _CLOSERS = "\"'”’»)]* "
 
 
@@ -142,7 +144,10 @@ def _chrome(text: str, words: int) -> Kind | None:
     if _READBAR.match(text):
         return Kind.READBAR
     if not _LETTERS.search(text[:200]):
-        return Kind.JUNK
+        # Figures only: furniture, unless a date and nothing else ("03.03.2026 10:15",
+        # "2026年3月3日"; not a table's row "2026-03-03 18:00 │ 200 │ 4084").
+        found = find_date(text) if words <= _DATE_WORDS else None
+        return None if found is not None and not _DIGIT.search(found[1]) else Kind.JUNK
     return None
 
 
