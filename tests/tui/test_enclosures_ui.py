@@ -52,7 +52,8 @@ async def test_the_reader_lists_enclosures_and_p_plays_one(store: Store, tmp_pat
     app = app_with_config(podcast_store(store, *enclosures), tmp_path, config)
     suspended: list[bool] = []
     with recorded_suspend(app, suspended):
-        async with app.run_test(size=(100, 30)) as pilot:
+        # 120 columns: the reader holds each URL on one line beside its scrollbar gutter.
+        async with app.run_test(size=(120, 30)) as pilot:
             await pilot.press("enter")
             shown = main_screen(app).query_one(Reader).query_one("#reader-enclosures")
             assert shown.display

@@ -72,6 +72,14 @@ EXTENTS = [
         "The wardens say the streets that cope best",
         ("Play Video", "Playback Rate", "Font Family", "Bridge to close"),
     ),
+    (  # a gallery between two numbered items of a list article, longer than the items
+        # under it: "4. ..." after "3. ..." goes on with the article
+        "gallery_between_numbered_items.txt",
+        "Five ways small shops are winning back customers from online giants",
+        "Small shops on the high street have had a hard decade",
+        "Every owner we spoke to said",
+        ("Market day", "Traders set up", "Getty Images", "Share this", "Comments"),
+    ),
     (  # a chart's figures and axis labels ("’17", "150", "litres") between two parts
         "chart_in_article.txt",
         "Homes in the valley use a third less water than ten years ago",

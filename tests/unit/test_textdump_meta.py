@@ -68,7 +68,13 @@ def _utc(*args: int) -> datetime:
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
         # The name and the job title; the date and its time in two parts.
         ("Jo Marsh | Senior Health Correspondent", "Jo Marsh", None),
+        ("Jo Marsh, Staff Writer", "Jo Marsh", None),
+        ("Jo Marsh, Associated Press", "Jo Marsh", None),
         ("Mar 3, 2026 | 10:15 am", None, _utc(2026, 3, 3, 10, 15)),
+        # "By" in Hebrew, Russian and Turkish; a script without capitals.
+        ("מאת דנה לוי", "דנה לוי", None),
+        ("Автор: Анна Смирнова", "Анна Смирнова", None),
+        ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz", None),
         # The year first, as Chinese, Japanese and Korean pages write dates.
         ("发布时间：2026年03月03日 10:15", None, _utc(2026, 3, 3, 10, 15)),
         ("2026년 3월 3일", None, _utc(2026, 3, 3)),
@@ -93,6 +99,8 @@ def test_byline_and_date_lines(line: str, author: str | None, published: datetim
         "Text: bold and italic",
         "Version 2024.10.1",
         "News | Reporter",
+        "Press Releases",
+        "Editor, Harbour Post",
         "Letters to the Editor",
     ],
 )

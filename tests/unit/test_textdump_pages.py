@@ -128,6 +128,7 @@ def test_german_page_byline_and_day_first_date() -> None:
 def test_right_to_left_page() -> None:
     draft = _one("rtl_page.txt")
     assert draft.title == "بلدية المدينة تطلق خدمة عبارات جديدة بين الجزر"
+    assert draft.author == "سارة حداد"  # "بقلم": "by"
     assert draft.source_name == "صحيفة الساحل"
     paragraphs = _paragraphs(draft)
     assert len(paragraphs) == 4

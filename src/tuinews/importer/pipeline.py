@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import BinaryIO, TypeVar
 
 from tuinews.importer import limits
+from tuinews.importer.ahead import Ahead, ParsedAhead
 from tuinews.importer.categorize import choose_category
 from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
@@ -116,9 +118,47 @@ def import_sources(
     """
     refs, failures = expand_sources(names)
     report = ImportReport(sources=len(refs) + len(failures), failures=failures)
+    files = tuple(ref for ref in refs if ref.kind == "file")
+    with ExitStack() as stack:
+        ahead = None
+        if len(files) >= limits.PARSE_AHEAD_FILES:
+            ahead = ParsedAhead(stack, parse_ahead, files)
+        _import_all(
+            refs,
+            store,
+            report,
+            ahead,
+            category,
+            on_progress,
+            stdin,
+            should_stop,
+            rules,
+            timeout,
+            on_wait,
+        )
+    if report.new:
+        report.filtered = sum(after_new_articles(store).values())
+    return report
+
+
+def _import_all(
+    refs: list[SourceRef],
+    store: Store,
+    report: ImportReport,
+    ahead: ParsedAhead | None,
+    category: str | None,
+    on_progress: ProgressCallback | None,
+    stdin: BinaryIO | None,
+    should_stop: Callable[[], bool] | None,
+    rules: Sequence[CategoryRule],
+    timeout: float | None,
+    on_wait: Callable[[str], None] | None,
+) -> None:
+    """import_sources' loop: each source in its own transaction, in order."""
     for done, ref in enumerate(refs, start=1):
         if should_stop is not None and should_stop():
             break
+        early = ahead.take(ref) if ahead is not None and ref.kind == "file" else None
         try:
             saved, added = _import_one(
                 ref,
@@ -129,6 +169,7 @@ def import_sources(
                 timeout=timeout,
                 should_stop=should_stop,
                 on_wait=on_wait,
+                early=early,
             )
         except ImportFailure as failure:
             if should_stop is not None and should_stop():
@@ -150,9 +191,22 @@ def import_sources(
                 report.article_ids.append(result.article_id)
         if on_progress is not None:
             on_progress(ImportProgress(done, len(refs), ref.label))
-    if report.new:
-        report.filtered = sum(after_new_articles(store).values())
-    return report
+
+
+def parse_ahead(refs: tuple[SourceRef, ...]) -> tuple[None, Iterator[Ahead]]:
+    """The worker's job (see ahead.py): each file's parse, or why not, in order."""
+    return None, (_parsed_ahead(ref) for ref in refs)
+
+
+def _parsed_ahead(ref: SourceRef) -> Ahead:
+    from tuinews.importer.formats.feed.stream_import import looks_like_feed
+
+    if looks_like_feed(ref.location):
+        return ref.location, "feed", None  # streamed by the store's process
+    try:
+        return ref.location, "parsed", parse_source(ref)
+    except ImportFailure as failure:
+        return ref.location, "failed", failure.reason
 
 
 def after_new_articles(store: Store) -> dict[str, int]:
@@ -207,8 +261,12 @@ def _import_one(
     timeout: float | None,
     should_stop: Callable[[], bool] | None,
     on_wait: Callable[[str], None] | None,
+    early: tuple[str, object] | None = None,
 ) -> tuple[list[Saved], int]:
-    """Read, parse and store one source in one transaction, waiting for a busy store."""
+    """Read, parse and store one source in one transaction, waiting for a busy store.
+
+    `early`: the worker's outcome for a file parsed ahead (see ahead.py), if there is one.
+    """
 
     def waiting() -> None:
         if on_wait is not None:
@@ -218,10 +276,15 @@ def _import_one(
         tries = limits.IMPORT_BUSY_TRIES
         return patiently(step, tries=tries, should_stop=should_stop, on_wait=waiting)
 
-    streamed = when_free(partial(_import_feed_file, ref, store, category=category, rules=rules))
-    if streamed is not None:
-        return streamed
-    parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
+    if early is not None and early[0] == "failed":
+        raise ImportFailure(str(early[1]))
+    if early is not None and early[0] == "parsed" and isinstance(early[1], Parsed):
+        parsed = early[1]
+    else:
+        streamed = when_free(partial(_import_feed_file, ref, store, category=category, rules=rules))
+        if streamed is not None:
+            return streamed
+        parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
     name = parsed.title or display_name(ref)
     override = clean_line(category)
     drafts = [

@@ -48,7 +48,7 @@ def import_feed_file(
     read it and the file is small enough for the whole-file path (feedparser); raises
     ImportFailure or sqlite3.Error like the whole-file path does.
     """
-    if ref.kind != "file" or not _looks_like_feed(ref.location):
+    if ref.kind != "file" or not looks_like_feed(ref.location):
         return None
     from tuinews.importer.formats.feed.stream import NotWellFormed, Unsupported
 
@@ -112,7 +112,8 @@ def _feed_stream(
     return name, scope_guids(_ready_drafts(drafts, name, clean_line(category), rules), path)
 
 
-def _looks_like_feed(path: str) -> bool:
+def looks_like_feed(path: str) -> bool:
+    """Whether a local file holds a feed (by its first bytes): it is then read as a stream."""
     try:
         with open(path, "rb") as handle:
             head = handle.read(limits.HEAD_BYTES)

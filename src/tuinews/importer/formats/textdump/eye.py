@@ -6,6 +6,7 @@ the run's first words); a standfirst between the headline and a byline becomes t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump.body import category_above
@@ -19,6 +20,7 @@ from tuinews.importer.formats.textdump.topic import Topic
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60
+_NUMBERED = re.compile(r"(\d{1,2})[.)] \S")  # "5. Beware the hairdryer": an item's heading
 _POINT_WORDS = 40  # words in a bullet under the headline that may be a key point of its summary
 _TITLE_WORDS = 12
 _STAMPED = 40  # words in a line that may be a feed's entry under its time
@@ -91,6 +93,14 @@ def _entries(lines: list[Line], run: Run | None) -> Run | None:
     return best if best is not None and best.score > floor else None
 
 
+def _heading_number(line: Line, grade: Grade) -> int:
+    """The number of a numbered heading ("5. Beware the hairdryer"), else 0."""
+    if grade is not Grade.SHORT or not line.text[:1].isdigit():
+        return 0
+    found = _NUMBERED.match(line.text)
+    return int(found[1]) if found else 0
+
+
 def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset()) -> Found | None:
     """The page's main article, or None if the page holds no run of prose.
 
@@ -98,7 +108,8 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     """
     grades, sizes, lang = grade_all(lines)
     weight = weights(grades, sizes, cuts)
-    run = main_run(grades, sizes, weight)
+    numbers = [_heading_number(line, grades[j]) for j, line in enumerate(lines)]
+    run = main_run(grades, sizes, weight, numbers)
     listed = _entries(lines, run)
     if listed is not None:
         run = listed

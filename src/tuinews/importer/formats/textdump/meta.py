@@ -165,9 +165,9 @@ _BY_ALONE = frozenset(
     }
 )
 # "By" in the other languages: a byline's first word, and a hint that a line is metadata.
-_BY_FOREIGN = "par|por|von|door|di|av|af|przez|autor|autore|auteur"
+_BY_FOREIGN = "par|por|von|door|di|av|af|przez|autor|autore|auteur|bởi|بقلم|מאת"
 # A byline's label in other languages: "Text: ...", "Texte : ...", "Redakcja: ...".
-_BY_LABELS = "text|texte|texto|testo|tekst|autorin|autora|redakcja"
+_BY_LABELS = "text|texte|texto|testo|tekst|autorin|autora|redakcja|автор|текст|yazar|kirjoittaja"
 _BYLINE = re.compile(
     r"^(?:/+ )?(?:(?:by|words by|written by|story by|text by|posted by|reported by|reporting by"
     r"|interview by|interviewed by"
@@ -185,7 +185,7 @@ _CLOCK_ONLY = re.compile(
 # Every metadata line holds a figure, a byline word or a relative day.
 _HINT = re.compile(
     rf"\d|\b(?:by|authors?|words|writer|byline|yesterday|today|just now|{_BY_FOREIGN}"
-    rf"|{_BY_LABELS}|reporter|correspondent|editor|columnist|contributor)\b",
+    rf"|{_BY_LABELS}|reporter|correspondent|editor|columnist|contributor|staff|press)\b",
     re.I,
 )
 # "on March 10, 2015 by Jane Doe": the date's part ends where the byline starts.
@@ -404,6 +404,10 @@ def parse_meta(text: str) -> Meta | None:
             has_meta = True
             continue
         name = bare_name(part)
+        who, comma, role = part.partition(", ")
+        if name is None and comma and is_role(role) and (named := bare_name(who)) is not None:
+            author, has_meta = author or named, True  # "Jane Doe, Staff Writer"
+            continue
         if name is None and _HINT_DIGIT.search(part):
             both = _name_and_date(part)  # "Jane Doe March 9, 2026 13", "Jane Doe 1 day ago"
             if both is not None:

@@ -16,6 +16,9 @@ PARTS = re.compile(r" ?[|·•] ?| [-–—] |(?<!last) (?=(?:last )?(?:modified
 # What follows a name: "for The Post", "in Oslo", "(Reuters)", "/ Staff"; not a nickname in
 # brackets inside the name ("Robert (R.J.) Doe").
 _NAME_CUT = re.compile(r"(?i: (?:for|in|at|from|on) .*$)| ?(?:\((?![^()]*\) [A-ZÀ-ÖØ-Þ])|[\[/]).*$")
+# A word in a script without capitals whose names are spaced words: Arabic, Hebrew, Thai,
+# Devanagari ... (not Chinese, Japanese or Korean: their credit lines are read apart).
+_CASELESS = re.compile(r"[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0eff]{2,15}$")
 _WRAPPERS = '()"“”‘'  # around a nickname: "(R.J.)", '"Bob"'
 
 # Where a date or a time starts after a name: "Jane Doe March 18 at 3:57 PM", "Jane Doe 8h".
@@ -130,8 +133,8 @@ def is_name(tokens: list[str]) -> bool:
             return False
         if bare.lower() in NAME_JOINERS:
             continue
-        if not bare[0].isupper():
-            return False
+        if not bare[0].isupper() and not _CASELESS.match(bare):
+            return False  # a capital, or a word of a script without case (Arabic, Hebrew)
         capitals += 1
     return capitals > 0
 

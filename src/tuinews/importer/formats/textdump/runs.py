@@ -12,6 +12,7 @@ from tuinews.importer.formats.textdump.prose import CUT, Grade, Run
 _READ = 150  # words of prose above an end that make it the end of an article
 _PAST = 0.5  # what prose under the end of an article is worth
 _BRIDGE = 0.3  # a continuation past furniture at least this share of the run is its own
+_BRIDGES = 3  # blocks of furniture an article may be joined across, one after another
 _BRIDGE_HEADLINES = 2  # headline-like lines between them that tell other stories' teasers
 _CANDIDATES = 3  # runs weighed against each other for the article
 _FEED = 3  # entries with a time (a live ticker, a comment thread) within _FEED_SPAN lines
@@ -23,10 +24,13 @@ _HEADLINES = (Grade.SHORT, Grade.TWIN)
 _TAIL_ENDS = (Grade.END, Grade.CUT, Grade.TWIN)
 
 
-def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run | None:
+def main_run(
+    grades: list[Grade], sizes: list[int], weight: list[float], numbers: list[int] | None = None
+) -> Run | None:
     """The run that reads as the page's article: the best of the few highest-scoring runs,
     where a run under the end of a long stretch of prose ("Related", comments, a footer)
-    counts for less: what follows an article is comments and teasers more often than not."""
+    counts for less: what follows an article is comments and teasers more often than not.
+    `numbers` are the numbers of the page's numbered headings ("5. ..."), 0 elsewhere."""
     runs = best_runs(weight)
     if not runs:
         return None
@@ -36,7 +40,8 @@ def main_run(grades: list[Grade], sizes: list[int], weight: list[float]) -> Run 
     else:
         runs = best_runs(weight, _CANDIDATES)
         best = max(runs, key=lambda run: run.score * (_PAST if run.start >= ended else 1.0))
-    return _tail_cut(_bridged(best, grades, sizes, weight), grades, sizes, weight)
+    numbers = numbers or [0] * len(grades)
+    return _tail_cut(_bridged(best, grades, sizes, weight, numbers), grades, sizes, weight)
 
 
 def _tail_cut(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:
@@ -71,14 +76,22 @@ def feed_cut(run: Run, stamps: list[int], grades: list[Grade], sizes: list[int])
     return run
 
 
-def _bridged(run: Run, grades: list[Grade], sizes: list[int], weight: list[float]) -> Run:
+def _bridged(
+    run: Run, grades: list[Grade], sizes: list[int], weight: list[float], numbers: list[int]
+) -> Run:
     """The run joined to the prose past a block of furniture on either side of it (an
     embedded video player's controls), when nothing that ends an article and no headlines
-    (other stories' teasers) stand between them."""
+    (other stories' teasers) stand between them, or when the prose past it opens with the
+    next of the run's numbered headings (a gallery between "5. ..." and "6. ...")."""
     n = len(grades)
     stop = next((j for j in range(run.stop, n) if grades[j] in _ENDS or weight[j] <= CUT), n)
-    after = _max_segment(weight, run.stop, stop)
-    if after is not None and _joins(run, after, grades, sizes, run.stop, after.start):
+    for _ in range(_BRIDGES):
+        after = _max_segment(weight, run.stop, stop)
+        if after is None or not (
+            _joins(run, after, grades, sizes, run.stop, after.start)
+            or _numbered_on(numbers, run, after.start)
+        ):
+            break
         run = Run(run.start, after.stop, run.score + after.score)
     start = next(
         (j + 1 for j in range(run.start - 1, -1, -1) if grades[j] in _ENDS or weight[j] <= CUT),
@@ -88,6 +101,14 @@ def _bridged(run: Run, grades: list[Grade], sizes: list[int], weight: list[float
     if before is not None and _joins(run, before, grades, sizes, before.stop, run.start):
         run = Run(before.start, run.stop, run.score + before.score)
     return run
+
+
+def _numbered_on(numbers: list[int], run: Run, start: int) -> bool:
+    """Whether the first numbered heading from the run's end to `start` (where the prose past
+    a block begins) is the next number after the run's last one."""
+    last = next((numbers[j] for j in range(run.stop - 1, run.start - 1, -1) if numbers[j]), 0)
+    first = next((numbers[j] for j in range(run.stop, start) if numbers[j]), 0)
+    return last > 0 and first == last + 1
 
 
 def _joins(run: Run, other: Run, grades: list[Grade], sizes: list[int], gap: int, end: int) -> bool:
