@@ -93,10 +93,9 @@ def _entries(lines: list[Line], run: Run | None) -> Run | None:
     return best if best is not None and best.score > floor else None
 
 
-def _heading_number(line: Line, grade: Grade) -> int:
-    """The number of a numbered heading ("5. Beware the hairdryer"), else 0."""
-    if grade is not Grade.SHORT or not line.text[:1].isdigit():
-        return 0
+def _heading_number(line: Line) -> int:
+    """The number of a short line that reads as a numbered heading ("5. Beware the
+    hairdryer"), else 0."""
     found = _NUMBERED.match(line.text)
     return int(found[1]) if found else 0
 
@@ -108,7 +107,10 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     """
     grades, sizes, lang = grade_all(lines)
     weight = weights(grades, sizes, cuts)
-    numbers = [_heading_number(line, grades[j]) for j, line in enumerate(lines)]
+    numbers = [
+        _heading_number(line) if grade is Grade.SHORT and line.text[:1].isdigit() else 0
+        for line, grade in zip(lines, grades, strict=True)
+    ]
     run = main_run(grades, sizes, weight, numbers)
     listed = _entries(lines, run)
     if listed is not None:
