@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline
-from tuinews.importer.formats.textdump.header import header_meta, key_points, standfirst
+from tuinews.importer.formats.textdump.header import credited, header_meta, key_points, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, timed, weights
 from tuinews.importer.formats.textdump.runbody import run_body
@@ -143,8 +143,9 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     else:
         body_start = run.start
     after = _standfirst(lines, grades, run)
-    if after is not None:
-        summary, body_start = lines[run.start].text, after
+    if after is not None:  # a photo's credited caption over the byline is neither
+        summary = None if credited(lines[run.start].text) else lines[run.start].text
+        body_start = after
     title_key = lines[head].key if head is not None else ""
     body = run_body(lines, grades, body_start, run.stop, title_key)
     if body is None:
