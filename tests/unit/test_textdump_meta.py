@@ -447,3 +447,25 @@ def test_no_byline_past_a_list_or_a_paragraph(between: str) -> None:
 def test_a_date_in_figures_only(line: str, published: datetime | None) -> None:
     meta = classify(line).meta
     assert (meta.date if meta is not None else None) == published
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["Jo Marsh and Tove Berg", "Jo Marsh, Tove Berg", "Jo Marsh, Tove Berg y Ana Ruiz"],
+)
+def test_a_line_of_names_under_the_headline(names: str) -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n{names}\n3 March 2026\n\n{_PARAGRAPHS}"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.author is not None and draft.author.startswith("Jo Marsh, Tove Berg")
+
+
+def test_the_author_note_under_about_the_author() -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n3 March 2026\n\n{_PARAGRAPHS}\n"
+        "About the author\n\nJo Marsh is the Harbour Post's transport correspondent.\n"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.author == "Jo Marsh"

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
 from tuinews.importer.formats.textdump.meta import Meta, find_date
-from tuinews.importer.formats.textdump.names import PARTS, bare_name, person
+from tuinews.importer.formats.textdump.names import PARTS, bare_name, names_line, person
 from tuinews.importer.formats.textdump.prose import Grade
 
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
@@ -25,6 +25,8 @@ _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its b
 _COPY_REACH = 80  # lines above the headline searched for its first copy
 _ABOVE_DATE = 4  # non-blank lines above the headline where its date may stand
 _ABOVE = 16  # non-blank lines above the headline where a name over its reading time stands
+# "About the author", "Über den Autor", "À propos de l'auteur": the note follows, not the end.
+_ABOUT_AUTHOR = re.compile(r"\b(?:authors?|autor|autora|autore|auteur|auteure|autorin)\b", re.I)
 _FURNITURE_REACH = 200  # lines above the body searched for a byline past a player's controls
 _NOTICE_WORDS = 12  # "This video is not available in your region."
 _END_REACH = 12  # non-blank lines around the body's end searched for the author's note
@@ -210,9 +212,9 @@ def _name_of(line: Line, own_key: str = "") -> str | None:
     if line.kind not in (Kind.TITLE, Kind.SHORT, Kind.BULLET) or f" {line.key} " in f" {own_key} ":
         return None  # the headline, or a part of it printed on a line of its own
     text = _FILE_NAME.sub("", _LIST_NUMBER.sub("", line.text))
-    if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
+    if _NOT_NAMES.intersection(text.lower().split()):
         return None
-    return bare_name(text)
+    return bare_name(text) if person(text) else names_line(text)  # "Jane Doe, John Roe"
 
 
 def _byline_over_body(lines: list[Line], start: int) -> str | None:
@@ -290,7 +292,7 @@ def end_byline(lines: list[Line], stop: int) -> str | None:
         if line.kind is Kind.BLANK:
             continue
         seen += 1
-        if seen > _END_REACH or line.kind is Kind.END:
+        if seen > _END_REACH or (line.kind is Kind.END and not _ABOUT_AUTHOR.search(line.text)):
             break
         note = _NOTE.match(line.text)
         if note is not None and (note.group(2) in (None, note.group(1).split()[0])):
