@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
-from tuinews.importer.formats.textdump.meta import Meta, find_date
+from tuinews.importer.formats.textdump.meta import Meta
 from tuinews.importer.formats.textdump.names import PARTS, bare_name, names_line, person
 from tuinews.importer.formats.textdump.prose import Grade
 

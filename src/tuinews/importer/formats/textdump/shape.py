@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from tuinews.importer.formats.textdump.body import section_label
+from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.lang import dense_chars
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.meta import find_date
 from tuinews.importer.formats.textdump.names import bare_name, names_line, person
 
 QUOTES = "\"'“‘«„"
