@@ -66,6 +66,9 @@ def _utc(*args: int) -> datetime:
         ("Skrevet af Ole Holm", "Ole Holm", None),
         ("Text: Anna Lindqvist", "Anna Lindqvist", None),
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
+        # A blog theme's line: the section and the author's handle beside the date.
+        ("Posted in Ferries by jomarsh on March 3, 2026", None, _utc(2026, 3, 3)),
+        ("Posted on March 3, 2026 by jomarsh", None, _utc(2026, 3, 3)),
         # The name and the job title; the date and its time in two parts.
         ("Jo Marsh | Senior Health Correspondent", "Jo Marsh", None),
         ("Jo Marsh, Staff Writer", "Jo Marsh", None),

@@ -85,6 +85,9 @@ _BYLINE = re.compile(
     rf"|(?:authors?|words|byline|writer|{_BY_LABELS}) ?:) ?(\S.*)$",
     re.I,
 )
+_POSTED_IN_BY = re.compile(
+    r"^\s*(?i:posted|filed|published) in [^\d]{1,30}? (?=by )|\bby @?[a-z0-9_.-]+(?!\S)"
+)
 _HANDLE = re.compile(r"@\w+|\bfollow\b", re.I)
 _HINT_DIGIT = re.compile(r"\d")
 _CLOCK_ONLY = re.compile(
@@ -123,7 +126,8 @@ def _date_part(part: str) -> Meta | None:
     if found is None:
         return None
     when, rest = found
-    words = re.findall(r"[a-z]+", rest.lower())
+    # "Posted in News by jdoe on ...", "Posted on ... by jdoe": a section and a handle beside it.
+    words = re.findall(r"[a-z]+", _POSTED_IN_BY.sub(" ", rest).lower())
     if sum(1 for w in words if w not in _DATE_WORDS) > 1:
         return None
     label = ""
