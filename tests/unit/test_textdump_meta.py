@@ -472,3 +472,21 @@ def test_the_author_note_under_about_the_author() -> None:
     )
     [draft] = parse_text_dump(text)
     assert draft.author == "Jo Marsh"
+
+
+@pytest.mark.parametrize(
+    ("end", "author"),
+    [
+        ("(Reporting by Jo Marsh in Oslo; Editing by Tove Berg)", "Jo Marsh"),
+        ("— Jo Marsh", "Jo Marsh"),
+        ("-- The Editors", None),
+        ("Additional reporting by Jo Marsh", None),
+    ],
+)
+def test_the_author_signed_under_the_article(end: str, author: str | None) -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n3 March 2026\n\n{_PARAGRAPHS}\n"
+        f"{end}\n\nMost read\n"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.author == author
