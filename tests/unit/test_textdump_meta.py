@@ -122,6 +122,8 @@ def test_headlines_with_dates_are_not_bylines(line: str) -> None:
         ("Robert (R.J.) Lindqvist", "Robert (R.J.) Lindqvist"),
         ('Robert "Bob" Lindqvist', 'Robert "Bob" Lindqvist'),
         ("Jo Marsh (Reuters)", "Jo Marsh"),
+        # Two words of a script without capitals: a menu's item as likely as a name.
+        ("أخبار محلية", None),
     ],
 )
 def test_a_name_standing_alone(line: str, name: str | None) -> None:
