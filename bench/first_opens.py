@@ -4,7 +4,11 @@ showing the result, and to the pane settling (no change for SETTLE seconds). The
 is the reader's, from the key (sent once the reader is idle) until it is idle again, so it
 holds all the work the key caused and none of the previous one's.
 
-python -m bench.first_opens [--size 100000] [--cols 160] [--rows 48]
+python -m bench.first_opens [--size 100000] [--cols 160] [--rows 48] [--runs 1]
+
+With --runs N the whole sequence runs N times, each in a new reader on a new copy of the
+store, and each figure is the median of the N runs, with the least and the most CPU (the
+CPU figure counts 10 ms ticks: one run is coarse, the median of several is not).
 
 The store is a copy of bench.build_store's cached store of --size articles (0: the sample
 data, imported into a fresh store), so the reader's own writes never touch the cache.
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -136,15 +141,22 @@ def main() -> None:
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--cols", type=int, default=160)
     parser.add_argument("--rows", type=int, default=48)
+    parser.add_argument("--runs", type=int, default=1)
     args = parser.parse_args()
     if shutil.which("tmux") is None:
         raise SystemExit("bench.first_opens needs tmux")
-    figures = measure(args.size, args.cols, args.rows)
-    print(f"first opens, {args.size or 'sample'} articles, {args.cols}x{args.rows} (tmux):")
-    for name, (shown, settled, cpu) in figures.items():
+    runs = [measure(args.size, args.cols, args.rows) for _ in range(args.runs)]
+    print(
+        f"first opens, {args.size or 'sample'} articles, {args.cols}x{args.rows} (tmux),"
+        f" {args.runs} run(s), medians:"
+    )
+    for name in runs[0]:
+        shown, settled, cpu = (statistics.median(run[name][i] for run in runs) for i in range(3))
+        cpus = [run[name][2] for run in runs]
+        spread = f" ({min(cpus) * 1000:.0f}-{max(cpus) * 1000:.0f})" if len(runs) > 1 else ""
         print(
             f"  {name:<30} shown {shown * 1000:6.0f} ms   settled {settled * 1000:6.0f} ms"
-            f"   CPU {cpu * 1000:5.0f} ms"
+            f"   CPU {cpu * 1000:5.0f} ms{spread}"
         )
 
 

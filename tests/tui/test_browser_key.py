@@ -46,3 +46,5 @@ async def test_o_says_when_there_is_no_browser(
         await pilot.pause()
         messages = [str(note.message) for note in app._notifications]
         assert any(message.startswith("No browser found") for message in messages), messages
+        # And not "Opening …" beside it: nothing opened.
+        assert not any(message.startswith("Opening") for message in messages), messages

@@ -315,3 +315,34 @@ async def test_reading_an_article_redraws_the_sidebar_counts_in_place(
         # The same entries, their text replaced: the list was emptied, filled and laid out
         # again for each article read.
         assert cleared == [] and list(sidebar.options) == entries
+
+
+async def test_a_dialog_is_laid_out_once_for_its_size(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.geometry import Size
+    from textual.screen import Screen
+
+    layouts: list[Size] = []  # the sizes the menu was laid out at
+    refresh_layout = Screen._refresh_layout
+
+    def counted(screen: Screen[Any], size: Size | None = None, scroll: bool = False) -> None:
+        if isinstance(screen, MenuScreen):
+            layouts.append(size or screen.outer_size)
+        refresh_layout(screen, size, scroll)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        await settle(pilot)
+        # Shown, then its entries measured: it was laid out a third time, for the
+        # Resize event its first layout sent it at the very same size.
+        assert len(layouts) <= 2, layouts
+        layouts.clear()
+        await pilot.resize_terminal(100, 30)  # a real resize is laid out
+        await settle(pilot)
+        assert Size(100, 30) in layouts
+        box = app.screen.query_one("#menu-box").region
+        assert box.right <= 100 and box.bottom <= 30 and box.x > 0

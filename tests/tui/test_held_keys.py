@@ -67,3 +67,19 @@ async def test_held_j_scrolls_the_help_a_line_each(sample_store: Store) -> None:
         burst(app, "jjjjjj")
         await settle_scroll(pilot)
         assert help_screen.query_one("#help-body", VerticalScroll).scroll_y == 6
+
+
+async def test_g_and_G_jump_at_once_so_the_next_key_starts_there(sample_store: Store) -> None:
+    # Seen in tmux: g and G scrolled in an animation, and a ctrl+f pressed while it ran
+    # paged from wherever the animation had got to.
+    app = app_for(sample_store)
+    async with app.run_test(size=(100, 16)) as pilot:
+        reader = await open_reader(app, pilot)
+        page = reader.scrollable_content_region.height
+        assert reader.max_scroll_y > page
+        burst(app, ["G", "ctrl+b"])
+        await settle_scroll(pilot)
+        assert reader.scroll_y == reader.max_scroll_y - page
+        burst(app, ["g", "ctrl+f"])
+        await settle_scroll(pilot)
+        assert reader.scroll_y == page

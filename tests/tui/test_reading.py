@@ -230,3 +230,26 @@ async def test_import_from_the_app_updates_counts_and_jumps(
         assert screen.article is not None
         assert screen.article.title == "Glasshouse growers try night lighting"
         assert "category:Farming" in screen.query_one(Sidebar)._views
+
+
+async def test_mark_all_read_with_nothing_unread_says_so_and_leaves_undo_alone(
+    sample_store: Store,
+) -> None:
+    # Seen in tmux: "Marked 0 articles read in Search: zzzqq (u to undo)."; that empty
+    # marking was what `u` undid next, not the one before it.
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = main_screen(app)
+        before = sample_store.counts(NOW)
+        screen.jump_to(View(ViewKind.CATEGORY, "Science"))
+        await pilot.pause()
+        await pilot.press("A")
+        await pilot.pause()
+        app.clear_notifications()
+        await pilot.press("A")
+        await pilot.pause()
+        notes = [str(note.message) for note in app._notifications]
+        assert notes == ["No unread articles in Science."], notes
+        await pilot.press("u")
+        await pilot.pause()
+        assert sample_store.counts(NOW) == before  # the first A is the one undone

@@ -8,10 +8,11 @@ from textual import events
 from textual.pilot import Pilot
 
 from conftest import app_for
-from tuinews.models import View
+from tuinews.models import View, ViewKind
 from tuinews.store import Store
 from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.main import MainScreen
+from tuinews.ui.widgets.reader import Reader
 from tuinews.ui.widgets.sidebar import Sidebar
 
 
@@ -79,3 +80,19 @@ async def test_a_held_key_stops_at_the_ends_of_the_sidebar(sample_store: Store) 
             await pilot.pause()
         assert sidebar.highlighted == last
         assert screen.view == last_view
+
+
+async def test_another_view_chosen_in_the_sidebar_closes_the_reader(sample_store: Store) -> None:
+    # Seen in tmux: "Today (0)", an empty list, beside the article opened in All.
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("enter", "h", "h")
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        assert app.focused is screen.query_one(Sidebar)
+        assert screen.article is not None
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.view.kind is ViewKind.UNREAD
+        assert screen.article is None
+        assert screen.query_one(Reader).has_class("-closed")

@@ -354,6 +354,11 @@ def test_bullets_under_the_headline_as_the_summary(header: str, summary: str | N
         "The old ferry leaves the harbour on its last crossing of the year\n"
         "The old ferry leaves the harbour on its last crossing of the year Photo: J. Doe\n"
         "By Jane Doe\n2 October 2026\n",
+        # A photo's caption that ends with its credit.
+        "Passengers wait on the pier beside the old ferry at dawn on Monday, in a picture the "
+        "harbour office says was taken on the day the new boats were ordered from the yard "
+        "Credit: Harbour Herald\n\n"
+        "By Jane Doe\n2 October 2026\n",
         # Under the byline and a share bar, a photo's caption over another story's card.
         "By Jane Doe\n2 October 2026\nShare\nTweet\n\n"
         "Passengers wait on the pier beside the old ferry.\n\n"

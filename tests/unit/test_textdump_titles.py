@@ -62,6 +62,12 @@ def _page(name: str) -> ArticleDraft:
         # Chinese has no spaces: the headline is one "word" by spaces, yet eighteen
         # characters long; the site's name line and the menu are shorter.
         ("titles_chinese_under_breadcrumb.txt", "渔民在北方海湾发现一群罕见的白色海豚"),
+        # Another story's bylined teaser over a "Most read" list over the article: the
+        # list's last line is not a box's item but the headline (it names the subject).
+        ("titles_most_read_over_the_article.txt", "Ferry company cuts winter timetable by a third"),
+        # A story's stats ("Comments:" over a count is a field, not a comment section) and a
+        # "Part 2 of the series Next Work →" link, bylined by its date, over the title.
+        ("titles_work_under_its_stats.txt", "The Last Winter of the Light"),
         # A series' name over a fifteen-word headline, both printed twice, the byline under
         # the standfirst: the byline is the headline's, not the label's.
         (

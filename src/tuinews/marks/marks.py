@@ -124,7 +124,8 @@ class Marks:
                     )
                     return []
             else:
-                self.history.push(Marking("read", dict.fromkeys(ids, False), label(len(ids))))
+                if ids:  # nothing marked is nothing to undo (`u` would undo it, not the last)
+                    self.history.push(Marking("read", dict.fromkeys(ids, False), label(len(ids))))
                 return ids
         # The store is busy: the articles are known now, and written when it is free.
         with self._lock:

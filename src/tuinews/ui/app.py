@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -27,6 +28,7 @@ from tuinews.ui.commands import CategoryCommands, Palette, ThemePalette
 from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
+from tuinews.ui.idle_gc import CHECK, IdleCollector
 from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
 from tuinews.ui.key_commands import key_commands
 from tuinews.ui.messages import JumpTo, MainAction, ReadyToQuit, SaveBeforeQuit, StoreChanged
@@ -81,6 +83,7 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
         super().__init__()
         # Takes a theme's rules parsed ahead while the theme list is open (theme_sheets).
         self.stylesheet = PreparedStylesheet(variables=self.get_css_variables())
+        self.idle_gc = IdleCollector()  # full collections between keys (idle_gc)
         self.store = store
         self.settings = settings
         self.clock = clock
@@ -119,6 +122,20 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
             from tuinews.ui.warm_up import warm_up
 
             self.run_worker(warm_up, thread=True, group="warm-up", exit_on_error=False)
+            self.collect_when_idle()
+
+    def collect_when_idle(self) -> None:
+        """Run Python's full garbage collections between keys, not during one."""
+        self.idle_gc.start()
+        self.set_interval(CHECK, self.idle_gc.check, name="idle-gc")
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.idle_gc.touch()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self.idle_gc.stop()
 
     def _wants_samples(self) -> bool:
         """Sample articles are imported once, into an empty store."""

@@ -101,6 +101,13 @@ class Backdrop(Visual):
 class BackdropMixin(_ScreenBase):
     """Mixed into a dialog, before its Screen class: the screen beneath as a Backdrop."""
 
+    def _screen_resized(self, size: Size) -> None:
+        # Textual lays a dialog out when it is shown, and again for the Resize event that
+        # first layout sends it, at the size just laid out: the second is skipped (a
+        # terminal resized meanwhile, or a widget asking for a layout, still gets one).
+        if self._compositor.size != size:
+            super()._screen_resized(size)
+
     # Widget.render may return a Visual; Screen narrowed the annotation to Rich renderables.
     def render(self) -> RenderableType | Visual:  # type: ignore[override]
         rendered = super().render()

@@ -26,10 +26,13 @@ class ExportActions(App[None]):
 
     def open_url(self, url: str, *, new_tab: bool = True) -> None:
         """Open a link: a terminal browser with the app suspended, a graphical one on its
-        own (kept in `browser_process`), and say so when there is no browser at all."""
+        own (kept in `browser_process`, and said: it opens elsewhere), and say so when
+        there is no browser at all."""
         from tuinews.ui.open_link import open_in_browser
 
         self.browser_process = open_in_browser(self, url, self.settings.commands)
+        if self.browser_process is not None:
+            self.notify(f"Opening {url}", timeout=3, markup=False)
 
     def action_export(self) -> None:
         from tuinews.ui.screens.feeds import ExportDialog

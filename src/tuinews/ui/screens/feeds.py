@@ -219,9 +219,7 @@ class FeedsScreen(Dialog[bool]):
     def action_open_site(self) -> None:
         sub = self.selected
         if sub is not None:
-            site = _site(sub.permanent_url or sub.url)
-            self.app.open_url(site)
-            self.notify(f"Opening {site}", timeout=3, markup=False)
+            self.app.open_url(_site(sub.permanent_url or sub.url))  # says "Opening …"
 
     def action_refresh_one(self) -> None:
         sub = self.selected

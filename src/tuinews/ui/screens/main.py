@@ -202,11 +202,20 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
             return
         if event.view != self.view:
             self.view = event.view
+            self._close_for_another_view()
+
+    def _close_for_another_view(self) -> None:
+        # Another view chosen in the sidebar: its list takes the width, as the reader is
+        # closed until one of its articles opens (the open one may not be in it at all:
+        # "Today (0)" beside an article from All).
+        if self.article is not None:
+            self.close_article()
 
     @on(Sidebar.Entered)
     def _view_entered(self, event: Sidebar.Entered) -> None:
         if event.view != self.view:
             self.view = event.view
+            self._close_for_another_view()
         self.query_one(ArticleList).focus()
         self.remove_class("show-sidebar")
 

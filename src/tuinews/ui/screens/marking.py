@@ -74,6 +74,8 @@ class Marking(Screen[None]):
         noun = "article" if len(ids) == 1 else "articles"
         label = view.label  # a category's name or a search: data, never markup
         note = f"Marked {len(ids)} {noun} read in {label} (u to undo)."
+        if not ids:
+            note = f"No unread articles in {label}."
         self.notify(note, timeout=4, markup=False)
         self.refresh_all()
         self.refresh_bindings()

@@ -149,8 +149,7 @@ class ReadingTools(Screen[None]):
             self.app.copy_to_clipboard(url)
             self.notify(f"Copied {label}", timeout=3, markup=False)
         else:
-            self.app.open_url(url)
-            self.notify(f"Opening {label}", timeout=3, markup=False)
+            self.app.open_url(url)  # it says "Opening …" when a browser started
 
     # -- pipe ----------------------------------------------------------------
 

@@ -170,6 +170,14 @@ class Reader(VerticalScroll, can_focus=True):
         """
         self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
 
+    def action_scroll_home(self) -> None:
+        # At once, as the line keys: an animated jump and a key pressed while it ran
+        # started from wherever the animation had got to.
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
     def action_scroll_down(self) -> None:
         self.scroll_lines(1)
 

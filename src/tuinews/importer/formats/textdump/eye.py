@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump.body import category_above
 from tuinews.importer.formats.textdump.head import Keys, find_headline
-from tuinews.importer.formats.textdump.header import header_meta, key_points, standfirst
+from tuinews.importer.formats.textdump.header import credited, header_meta, key_points, standfirst
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.prose import Grade, Run, grade_all, timed, weights
 from tuinews.importer.formats.textdump.runbody import run_body
@@ -93,10 +93,9 @@ def _entries(lines: list[Line], run: Run | None) -> Run | None:
     return best if best is not None and best.score > floor else None
 
 
-def _heading_number(line: Line, grade: Grade) -> int:
-    """The number of a numbered heading ("5. Beware the hairdryer"), else 0."""
-    if grade is not Grade.SHORT or not line.text[:1].isdigit():
-        return 0
+def _heading_number(line: Line) -> int:
+    """The number of a short line that reads as a numbered heading ("5. Beware the
+    hairdryer"), else 0."""
     found = _NUMBERED.match(line.text)
     return int(found[1]) if found else 0
 
@@ -108,7 +107,10 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     """
     grades, sizes, lang = grade_all(lines)
     weight = weights(grades, sizes, cuts)
-    numbers = [_heading_number(line, grades[j]) for j, line in enumerate(lines)]
+    numbers = [
+        _heading_number(line) if grade is Grade.SHORT and line.text[:1].isdigit() else 0
+        for line, grade in zip(lines, grades, strict=True)
+    ]
     run = main_run(grades, sizes, weight, numbers)
     listed = _entries(lines, run)
     if listed is not None:
@@ -141,8 +143,9 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
     else:
         body_start = run.start
     after = _standfirst(lines, grades, run)
-    if after is not None:
-        summary, body_start = lines[run.start].text, after
+    if after is not None:  # a photo's credited caption over the byline is neither
+        summary = None if credited(lines[run.start].text) else lines[run.start].text
+        body_start = after
     title_key = lines[head].key if head is not None else ""
     body = run_body(lines, grades, body_start, run.stop, title_key)
     if body is None:

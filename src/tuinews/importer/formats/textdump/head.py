@@ -20,6 +20,7 @@ from tuinews.importer.formats.textdump.topic import Topic
 
 _WEAKEST = -6.0  # a best line scoring below this is no headline: the page has none
 _HOPELESS = -99.0  # the shape of a line that cannot be a headline
+
 _REACH = 40  # non-blank lines above the prose searched for the headline
 _FAR = 150  # non-blank lines above the prose where a headline with its byline may stand
 _CUT_NEAR = 12  # a lone "Comments" this close above the prose is a share bar's link, not an end
@@ -215,6 +216,41 @@ def _names_lead(line: Line, lead: str) -> bool:
     return lead.startswith(text)
 
 
+def _box_heading(text: str) -> bool:
+    """Whether an end marker reads as a box's heading or a link ("Related", "Comments"),
+    not a menu item ("• Popular") or a field's label over a figure ("Comments:" 1648)."""
+    return not text.startswith("•") and not text.endswith(":")
+
+
+def _over_box(
+    lines: list[Line],
+    candidates: list[tuple[int, int]],
+    bylined: dict[int, bool],
+    box: int,
+    box_seen: int,
+    topic: Topic,
+    start: int,
+) -> bool:
+    """Whether a headline with its byline stands just above a box of links (a "Related"
+    heading, a "Comments" link) that stands over the body, naming the article's subject at
+    least as well as any line in the box: then the box's lines are other stories. A "Most
+    read" list over the article, under another story's bylined teaser, is not such a box."""
+    inside = [
+        topic.share(lines[j].text)
+        for j, _ in candidates
+        if box < j < start and j in bylined and lines[j].kind is not Kind.PROSE
+    ]
+    best = max(inside, default=0.0)
+    return any(
+        bylined.get(j)
+        and j < box
+        and distance <= box_seen + _CUT_NEAR
+        and lines[j].words >= 3
+        and topic.share(lines[j].text) >= best
+        for j, distance in candidates
+    )
+
+
 def _byline(line: Line) -> bool:
     """Whether a line names an author ("By Jane Doe", "Jane Doe March 9, 2026")."""
     meta = line.meta if line.kind is Kind.META else None
@@ -257,7 +293,7 @@ def find_headline(
         kind = lines[j].kind
         if kind is Kind.BLANK:
             continue
-        if kind is Kind.END and box is None and not lines[j].text.startswith("•"):
+        if kind is Kind.END and box is None and _box_heading(lines[j].text):
             box, box_seen = j, seen
         if grades[j] is Grade.CUT:
             if lines[j].words > 2 or not (seen <= _CUT_NEAR or _in_share_bar(lines, j)):
@@ -288,10 +324,8 @@ def find_headline(
     bylined = {
         j: _meta_below(lines, j, topic) for j, _ in candidates if lines[j].kind in _HEADLINE_KINDS
     }
-    # A headline with its byline just above a box of links: the box's items are other stories.
-    boxed = box is not None and any(
-        bylined.get(j) and j < box and distance <= box_seen + _CUT_NEAR and lines[j].words >= 3
-        for j, distance in candidates
+    boxed = box is not None and _over_box(
+        lines, candidates, bylined, box, box_seen, topic, run.start
     )
     # An entry (a wiki page, a glossary) names its subject first; a news page's bylined
     # headline outranks a logo or a dateline that the first paragraph happens to open with.

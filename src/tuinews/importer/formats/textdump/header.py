@@ -31,6 +31,10 @@ _END_REACH = 12  # non-blank lines around the body's end searched for the author
 _NOT_NAMES = frozenset({"the", "from", "of", "to", "for", "in", "on", "with", "your", "my", "our"})
 _LIST_NUMBER = re.compile(r"^\d{1,2}[.)] ")  # "1. Jane Doe": the authors as a numbered list
 _FILE_NAME = re.compile(r"^[a-z0-9]+[-_][\w-]*\s")  # "jdoe-headshot Jane Doe": an image's name
+# A photo's caption ends with its credit: "... Credit: Harbour Herald", "... Foto: J. Doe".
+_CREDITED = re.compile(
+    r"\b(?:credit|credits|photo|photograph|foto|bild|image|picture)s? ?: ?[^.:!?]{1,60}$", re.I
+)
 _ECHO_WORDS = 6  # a caption's copy starts with the same words
 _POINT_WORDS = 5  # a bullet of the summary says something: "Fares rise by a tenth"
 _YEAR = re.compile(r"\b(?:19[7-9]\d|20\d\d)\b")
@@ -149,9 +153,9 @@ def _foreign_date(lines: list[Line], low: int, high: int, languages: list[str]) 
 def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) -> str | None:
     """The summary line between the headline and the prose: a sentence, not a byline.
 
-    Not a photo's caption printed twice (its alt text, then the caption with its credit), nor
-    a line under the byline with another story's teaser between it and the body (a card
-    under a share bar).
+    Not a photo's caption (with its credit at the end, or printed twice: its alt text, then
+    the caption with its credit), nor a line under the byline with another story's teaser
+    between it and the body (a card under a share bar).
     """
     for j in range(head + 1, start):
         line = lines[j]
@@ -160,8 +164,15 @@ def standfirst(lines: list[Line], grades: list[Grade], head: int, start: int) ->
         if line.key == lines[head].key:
             continue
         if grades[j] in (Grade.GOOD, Grade.NEAR) and line.words >= 6:
-            return line.text if _over_body(lines, j, start, lines[head].key) else None
+            if credited(line.text) or not _over_body(lines, j, start, lines[head].key):
+                return None
+            return line.text
     return None
+
+
+def credited(text: str) -> bool:
+    """Whether a line ends with a photo's credit ("... Credit: Harbour Herald"): a caption."""
+    return _CREDITED.search(text) is not None
 
 
 def _over_body(lines: list[Line], j: int, start: int, title_key: str) -> bool:

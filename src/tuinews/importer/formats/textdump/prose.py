@@ -85,7 +85,7 @@ class Grade(Enum):
     CODE = "code"  # a line of a program or a table of figures: neither prose nor furniture
     CHART = "chart"  # a chart's figures and labels ("$900", "billion", "'17"): dropped
     CONTENTS = "contents"  # a table of contents: part of the article, but not its text
-    TWIN = "twin"  # a headline printed twice in a row: a card's, or a picture's caption
+    TWIN = "twin"  # a card: a headline printed twice in a row, in a list of such cards
 
 
 _PROSE = (Grade.GOOD, Grade.NEAR)

@@ -28,6 +28,7 @@ _BUTTONS = frozenset({
     "download", "click", "skip", "jump", "load", "show", "photo", "photos", "image", "images",
     "video", "videos", "enlarge", "expand", "zoom", "copy", "advertisement", "sponsored",
 })  # fmt: skip
+_ARROWS = "→»›"
 _EDITOR = frozenset({"publish", "featured", "edit", "cancel", "done", "settings", "logout"})
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _CRUMB = re.compile(r"\s(?:>>?|»|›|/|→)\s")  # "Home > News > World": a breadcrumb trail
@@ -108,4 +109,7 @@ def shape_score(line: Line, named: bool = False) -> float:
         score -= 2.5  # "View this image", "Featured Close Publish changes"
     if len(_GLUE.findall(text)) >= 2:
         score -= 3.0
+    if text[-1:] in _ARROWS:
+        score -= 2.5  # "Next Work →", "More stories »": a link to another page
+
     return score
