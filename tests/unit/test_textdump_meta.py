@@ -380,6 +380,9 @@ def test_a_caption_is_not_the_standfirst(between: str) -> None:
     ("above", "category"),
     [
         ("Menu\n\nWorld", "World"),
+        ("Menu\n\nWirtschaft", "Wirtschaft"),  # as German, French, Spanish pages name them
+        ("Menu\n\nÉconomie", "Économie"),
+        ("Menu\n\nDeportes", "Deportes"),
         # An ad's label or the columnist's name between the label and the headline.
         ("Menu\n\nWorld\n\nSupported by", "World"),
         ("Menu\n\nOpinion\n\nJane Doe", "Opinion"),
