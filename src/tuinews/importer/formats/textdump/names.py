@@ -74,7 +74,7 @@ def clean_author(raw: str) -> str | None:
             or tokens[0].lower() in _OUTLET_OPENERS
         ):
             break
-        if not is_name(tokens):
+        if not is_name(tokens, caseless=True):
             if names:
                 break
             return None
@@ -122,8 +122,10 @@ def person(text: str) -> bool:
     return text.isupper() or not any(len(t.strip(".")) > 1 and t.isupper() for t in bare)
 
 
-def is_name(tokens: list[str]) -> bool:
-    """Whether these words can be a person's (or an agency's) name: capitalised, no digits."""
+def is_name(tokens: list[str], caseless: bool = False) -> bool:
+    """Whether these words can be a person's (or an agency's) name: capitalised, no digits.
+    With `caseless` (after "By"), words of a script without capitals count too: without a
+    "By" such a line may as well be a menu's item."""
     if not 1 <= len(tokens) <= 10:
         return False
     capitals = 0
@@ -133,7 +135,7 @@ def is_name(tokens: list[str]) -> bool:
             return False
         if bare.lower() in NAME_JOINERS:
             continue
-        if not bare[0].isupper() and not _CASELESS.match(bare):
+        if not bare[0].isupper() and not (caseless and _CASELESS.match(bare)):
             return False  # a capital, or a word of a script without case (Arabic, Hebrew)
         capitals += 1
     return capitals > 0
@@ -156,6 +158,20 @@ def bare_name(text: str) -> str | None:
         name = clean_author(text)
         return name if name is not None and " " in name else None  # "Oslo (Norwegian)"
     return None
+
+
+def names_line(text: str) -> str | None:
+    """A line of two to four people's names and nothing else ("Jane Doe and John Roe", "Jane
+    Doe, John Roe y Ana Ruiz"), as a list, else None."""
+    if len(text) > 120:
+        return None
+    parts = [one for piece in text.split(", ") for one in _AND.split(piece)]
+    if not 2 <= len(parts) <= 4 or not all(2 <= len(one.split()) <= 3 for one in parts):
+        return None
+    names = [bare_name(one) for one in parts]
+    if any(name is None for name in names) or not all(person(one) for one in parts):
+        return None
+    return ", ".join(name for name in names if name is not None)
 
 
 # The labels of a Chinese or Japanese credit line: "来源：" (the source), "作者：" (the author),
