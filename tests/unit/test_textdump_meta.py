@@ -495,3 +495,13 @@ def test_the_author_signed_under_the_article(end: str, author: str | None) -> No
     )
     [draft] = parse_text_dump(text)
     assert draft.author == author
+
+
+@pytest.mark.parametrize("line", ["Tidewater Software", "Harbour Commons", "Valley Institute"])
+def test_an_organisation_under_the_headline_is_no_byline(line: str) -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n{line}\n3 March 2026\n\n{_PARAGRAPHS}"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.author is None

@@ -15,7 +15,7 @@ from typing import Any
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.meta import Meta, parse_meta
-from tuinews.importer.formats.textdump.names import bare_name, clean_author
+from tuinews.importer.formats.textdump.names import bare_name, clean_author, person
 from tuinews.importer.sanitize import drop_escape_sequences
 
 
@@ -270,7 +270,7 @@ def _name_above(lines: list[Line], i: int) -> None:
     j = _prev_filled(lines, i)
     if j is None or lines[j].kind not in (Kind.TITLE, Kind.SHORT):
         return
-    name = bare_name(lines[j].text)
+    name = bare_name(lines[j].text) if person(lines[j].text) else None
     above = _prev_filled(lines, j)
     if name is not None and above is not None and lines[above].kind in (Kind.TITLE, Kind.PROSE):
         lines[j] = Line(lines[j].text, Kind.META, lines[j].words, meta=Meta(author=name))

@@ -97,6 +97,13 @@ def _apart(piece: str) -> list[str]:
     return [piece]
 
 
+# An organisation, a product or a publication, not a person: "Harbour Software", "Wiki Commons".
+_BODIES = frozenset({
+    "corporation", "company", "inc", "ltd", "llc", "plc", "gmbh", "group", "foundation",
+    "university", "institute", "association", "council", "committee", "ministry", "department",
+    "commons", "communications", "magazine", "journal", "gazette", "tribune", "software",
+    "studios", "labs", "apps", "technologies", "systems", "solutions", "services", "network"
+})  # fmt: skip
 _OUTLET_OPENERS = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "de"})
 _SMALL = frozenset({"to", "the", "this", "on", "of", "in", "all", "my", "your", "a", "an", "with"})
 # The words of buttons and menus ("Share", "Login", "Close", "Print"): in no one's name.
@@ -116,7 +123,9 @@ def person(text: str) -> bool:
     tokens = text.split()
     if bare_name(text) is None:
         return False
-    if any(t.lower() in _ROLE_WORDS or t.lower() in UI_WORDS for t in tokens):
+    if any(
+        t.lower() in _ROLE_WORDS or t.lower() in UI_WORDS or t.lower() in _BODIES for t in tokens
+    ):
         return False
     bare = [t for t in tokens if t[:1] not in _WRAPPERS]  # "(R.J.)" is initials, no acronym
     return text.isupper() or not any(len(t.strip(".")) > 1 and t.isupper() for t in bare)
