@@ -13,8 +13,8 @@ from textual.widgets import Static
 from conftest import FIXTURES, NOW, app_for
 from tuinews.models import Article, View
 from tuinews.store import Store
-from tuinews.ui.screens.import_dialog import ImportDialog
-from tuinews.ui.screens.import_paste import EMPTY_PASTE, PasteArea
+from tuinews.ui.screens.import_dialog import HINT, ImportDialog
+from tuinews.ui.screens.import_paste import EMPTY_PASTE, PASTE_HINT, PasteArea
 from tuinews.ui.screens.menu import MENU_ENTRIES
 
 DUMPS = FIXTURES / "dumps"
@@ -129,7 +129,9 @@ async def test_the_menu_opens_the_dialog_on_its_paste_area_and_ctrl_t_goes_back(
         dialog = app.screen
         assert isinstance(dialog, ImportDialog) and dialog.paste_mode
         assert app.focused is dialog.query_one(PasteArea)
+        assert result_of(dialog) == PASTE_HINT
         await pilot.press("ctrl+t")
         await pilot.pause()
         assert not dialog.paste_mode and app.focused is dialog.query_one("#import-path")
+        assert result_of(dialog) == HINT
         assert not dialog.query_one(PasteArea).display

@@ -38,7 +38,13 @@ from tuinews.ui.screens.import_browser import (
     folder_of,
     home,
 )
-from tuinews.ui.screens.import_paste import EMPTY_PASTE, PageField, PasteArea, page_text
+from tuinews.ui.screens.import_paste import (
+    EMPTY_PASTE,
+    PASTE_HINT,
+    PageField,
+    PasteArea,
+    page_text,
+)
 from tuinews.ui.screens.import_results import merge_reports, result_text
 
 HINT = (
@@ -128,6 +134,9 @@ class ImportDialog(Dialog[ImportOutcome | None]):
         """Paste mode on or off, its first field focused."""
         self.paste_mode = on
         self.set_class(on, "-paste")
+        result = self.query_one("#import-result", Static)
+        if result.has_class("-hint"):
+            result.update(Text(PASTE_HINT if on else HINT))
         first = "#import-paste" if on else "#import-url" if self.url_mode else "#import-path"
         self.query_one(first).focus()
 

@@ -19,6 +19,10 @@ PLACEHOLDER = (
     "Paste a page here: in the browser select all and copy, then paste with the terminal's "
     "paste (often ctrl+shift+v). A pasted feed or JSON works too. ctrl+s imports it."
 )
+PASTE_HINT = (
+    "Paste a page above with the terminal's paste, then ctrl+s to import "
+    "(ctrl+t: a file, folder or URL instead)."
+)
 EMPTY_PASTE = "Nothing to import: paste a page's text first"
 
 
