@@ -4,15 +4,17 @@ answers."""
 from __future__ import annotations
 
 import pytest
+from bench.synthetic import rss_feed
 from textual.pilot import Pilot
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
-from conftest import FIXED_NOW, app_for
+from conftest import FIXED_NOW, app_for, settle
+from httpserver import serve, static
 from tuinews.store import Store
 from tuinews.store.subscriptions import add_subscription, record_fetch
 from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.feed_dialogs import ConfirmRemove
-from tuinews.ui.screens.feeds import FeedsScreen
+from tuinews.ui.screens.feeds import AddFeedDialog, FeedsScreen
 
 NAMED = "https://wire.example/rss"
 UNNAMED = "https://down.example/feed.xml"
@@ -117,3 +119,24 @@ async def test_exclamation_mark_on_a_marked_category_opens_the_feeds_on_its_fail
         await pilot.press("space", "j")
         screen = await _open_feeds(app, pilot)
         assert screen.selected is not None and screen.selected.url == "https://arts.example/rss"
+
+
+async def test_add_feed_from_the_menu_fetches_that_feed_only(store: Store) -> None:
+    # Seen in tmux: "Subscribed to …; fetching it now." then "refreshed 6 feeds: …,
+    # 2 failed": every feed was fetched, and the others' failures reported.
+    feeds = {f"/{name}.xml": static(rss_feed(2, html_bytes=100)) for name in ("a", "b", "new")}
+    with serve(feeds) as (base, hits):
+        add_subscription(store, f"{base}/a.xml", "A", "Alpha")
+        add_subscription(store, f"{base}/b.xml", "B", "Beta")
+        app = app_for(store)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await app.run_action("add_feed")
+            await pilot.pause()
+            assert isinstance(app.screen, AddFeedDialog)
+            app.screen.query_one("#feed-url", Input).value = f"{base}/new.xml"
+            await pilot.press("tab", *"Gamma", "enter")
+            await settle(pilot)
+            assert [hit.split("?")[0] for hit in hits] == ["/new.xml"]
+            assert store.counts(FIXED_NOW).categories["Gamma"].total == 2
+            notes = _notes(app)
+            assert any(note.startswith("refreshed 1 feed: 2 new") for note in notes), notes

@@ -194,6 +194,13 @@ PIECES = [
         ("3. Tell reception about a problem straight away", "4. Tip the housekeeper"),
         ("Read more", "The best small hotels", "Share this", "© 2026"),
     ),
+    (  # a how-to's intro under its headline, a box of links and a list of materials between
+        # it and the steps
+        "intro_over_materials_box.txt",
+        "A paper lantern is one of the simplest decorations",
+        ("- Coloured paper", "## Step 1", "Never put a candle"),
+        ("More Articles", "Paper Flowers", "Found This Helpful", "Tweet"),
+    ),
     (  # a wiki page's lead above a long table of contents
         "wiki_lead_over_contents.txt",
         "Brackenford is a market town on the river Bracken",

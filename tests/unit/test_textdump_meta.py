@@ -66,6 +66,9 @@ def _utc(*args: int) -> datetime:
         ("Skrevet af Ole Holm", "Ole Holm", None),
         ("Text: Anna Lindqvist", "Anna Lindqvist", None),
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
+        # A blog theme's line: the section and the author's handle beside the date.
+        ("Posted in Ferries by jomarsh on March 3, 2026", None, _utc(2026, 3, 3)),
+        ("Posted on March 3, 2026 by jomarsh", None, _utc(2026, 3, 3)),
         # The name and the job title; the date and its time in two parts.
         ("Jo Marsh | Senior Health Correspondent", "Jo Marsh", None),
         ("Jo Marsh, Staff Writer", "Jo Marsh", None),
@@ -377,6 +380,9 @@ def test_a_caption_is_not_the_standfirst(between: str) -> None:
     ("above", "category"),
     [
         ("Menu\n\nWorld", "World"),
+        ("Menu\n\nWirtschaft", "Wirtschaft"),  # as German, French, Spanish pages name them
+        ("Menu\n\nÉconomie", "Économie"),
+        ("Menu\n\nDeportes", "Deportes"),
         # An ad's label or the columnist's name between the label and the headline.
         ("Menu\n\nWorld\n\nSupported by", "World"),
         ("Menu\n\nOpinion\n\nJane Doe", "Opinion"),
@@ -447,3 +453,43 @@ def test_no_byline_past_a_list_or_a_paragraph(between: str) -> None:
 def test_a_date_in_figures_only(line: str, published: datetime | None) -> None:
     meta = classify(line).meta
     assert (meta.date if meta is not None else None) == published
+
+
+@pytest.mark.parametrize(
+    "names",
+    ["Jo Marsh and Tove Berg", "Jo Marsh, Tove Berg", "Jo Marsh, Tove Berg y Ana Ruiz"],
+)
+def test_a_line_of_names_under_the_headline(names: str) -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n{names}\n3 March 2026\n\n{_PARAGRAPHS}"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.author is not None and draft.author.startswith("Jo Marsh, Tove Berg")
+
+
+def test_the_author_note_under_about_the_author() -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n3 March 2026\n\n{_PARAGRAPHS}\n"
+        "About the author\n\nJo Marsh is the Harbour Post's transport correspondent.\n"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.author == "Jo Marsh"
+
+
+@pytest.mark.parametrize(
+    ("end", "author"),
+    [
+        ("(Reporting by Jo Marsh in Oslo; Editing by Tove Berg)", "Jo Marsh"),
+        ("— Jo Marsh", "Jo Marsh"),
+        ("-- The Editors", None),
+        ("Additional reporting by Jo Marsh", None),
+    ],
+)
+def test_the_author_signed_under_the_article(end: str, author: str | None) -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n3 March 2026\n\n{_PARAGRAPHS}\n"
+        f"{end}\n\nMost read\n"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.author == author

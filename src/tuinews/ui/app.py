@@ -220,7 +220,7 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
             return
         if added:
             self.notify(f"Subscribed to {new.url}; fetching it now.", markup=False)
-            self.action_refresh()
+            self.refresh_one(new.url)  # that feed only: the others' news (and errors) wait for R
         else:
             self.notify(f"Already subscribed: {new.url}", markup=False)
 

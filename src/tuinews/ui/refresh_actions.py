@@ -43,14 +43,23 @@ class RefreshActions(App[None]):
         self.refreshing = True
         self._refresh_worker()
 
+    def refresh_one(self, url: str) -> None:
+        """Fetch one feed (a feed just subscribed to), as R fetches them all."""
+        if self.refreshing:
+            self.notify("A refresh is running: R once it ends fetches the new feed.", timeout=4)
+            return
+        self.refreshing = True
+        self._refresh_worker((url,))
+
     def _timed_refresh(self) -> None:
         if not self.refreshing and has_subscriptions(self.store):
             self.refreshing = True
             self._refresh_worker()
 
     @work(thread=True, exclusive=True, group="refresh")
-    def _refresh_worker(self) -> None:
-        """Fetch every feed on a worker thread; each feed's articles land as it finishes."""
+    def _refresh_worker(self, only: tuple[str, ...] = ()) -> None:
+        """Fetch every feed (or those at the URLs `only`) on a worker thread; each feed's
+        articles land as it finishes."""
         from tuinews.feeds.refresh import refresh_configured
 
         worker = get_current_worker()
@@ -65,6 +74,7 @@ class RefreshActions(App[None]):
                 on_progress=landed,
                 should_stop=lambda: worker.is_cancelled,
                 connect=lambda _path: self.store.reopen(),
+                only=only,
             )
         except StoreError as exc:  # the store became unusable meanwhile: our words say why
             self.post_message(RefreshFinished(None, shown(exc)))

@@ -20,6 +20,7 @@ from tuinews.importer.formats.textdump.topic import Topic
 from tuinews.models import ArticleDraft
 
 _STANDFIRST_WORDS = 60
+_INTRO_WORDS = 60  # words in a paragraph under the headline that is the article's intro
 _NUMBERED = re.compile(r"(\d{1,2})[.)] \S")  # "5. Beware the hairdryer": an item's heading
 _POINT_WORDS = 40  # words in a bullet under the headline that may be a key point of its summary
 _TITLE_WORDS = 12
@@ -100,6 +101,17 @@ def _heading_number(line: Line) -> int:
     return int(found[1]) if found else 0
 
 
+def _with_intro(lines: list[Line], grades: list[Grade], head: int, run: Run) -> Run:
+    """The run from the paragraph right under the headline's header, when a box without
+    prose (a list of links, a list of materials) parts it from the run: the intro."""
+    between = [j for j in range(head + 1, run.start) if grades[j] is Grade.GOOD]
+    if len(between) != 1 or lines[between[0]].words < _INTRO_WORDS:
+        return run
+    if any(grades[j] in (Grade.END, Grade.CUT) for j in range(head + 1, run.start)):
+        return run
+    return Run(between[0], run.stop, run.score)
+
+
 def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset()) -> Found | None:
     """The page's main article, or None if the page holds no run of prose.
 
@@ -128,6 +140,8 @@ def main_article(lines: list[Line], keys: Keys, cuts: frozenset[int] = frozenset
         if first is None:
             return None
         run = Run(first, run.stop, run.score)
+    elif head is not None and listed is None:
+        run = _with_intro(lines, grades, head, run)
     summary: str | None = None
     body_start = run.start
     while (

@@ -15,9 +15,16 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
-from tuinews.importer.formats.textdump.meta import Meta, find_date
-from tuinews.importer.formats.textdump.names import PARTS, bare_name, person
+from tuinews.importer.formats.textdump.meta import Meta
+from tuinews.importer.formats.textdump.names import (
+    PARTS,
+    bare_name,
+    clean_author,
+    names_line,
+    person,
+)
 from tuinews.importer.formats.textdump.prose import Grade
 
 _AFTER = 8  # non-blank lines below the start of the prose searched for a byline or date
@@ -25,6 +32,14 @@ _NAME_REACH = 6  # non-blank lines under the headline where a bare name is its b
 _COPY_REACH = 80  # lines above the headline searched for its first copy
 _ABOVE_DATE = 4  # non-blank lines above the headline where its date may stand
 _ABOVE = 16  # non-blank lines above the headline where a name over its reading time stands
+# "About the author", "Über den Autor", "À propos de l'auteur": the note follows, not the end.
+_ABOUT_AUTHOR = re.compile(r"\b(?:authors?|autor|autora|autore|auteur|auteure|autorin)\b", re.I)
+# A wire story's credit or a signature under the article: the reporter, not the editor.
+_SIGNED = re.compile(
+    r"^\(?(?:reporting|reported|writing|written) by ([^;)]{3,80})"
+    r"|^(?:—|–|--) ?([^\W\d_][^,;]{2,40})$",
+    re.I,
+)
 _FURNITURE_REACH = 200  # lines above the body searched for a byline past a player's controls
 _NOTICE_WORDS = 12  # "This video is not available in your region."
 _END_REACH = 12  # non-blank lines around the body's end searched for the author's note
@@ -210,9 +225,9 @@ def _name_of(line: Line, own_key: str = "") -> str | None:
     if line.kind not in (Kind.TITLE, Kind.SHORT, Kind.BULLET) or f" {line.key} " in f" {own_key} ":
         return None  # the headline, or a part of it printed on a line of its own
     text = _FILE_NAME.sub("", _LIST_NUMBER.sub("", line.text))
-    if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
+    if _NOT_NAMES.intersection(text.lower().split()):
         return None
-    return bare_name(text)
+    return bare_name(text) if person(text) else names_line(text)  # "Jane Doe, John Roe"
 
 
 def _byline_over_body(lines: list[Line], start: int) -> str | None:
@@ -281,6 +296,16 @@ def _byline_past_furniture(lines: list[Line], start: int) -> Meta | None:
     return None
 
 
+def _signature(signed: re.Match[str]) -> str | None:
+    """The reporter of a wire credit, or the person who signs the article."""
+    if signed.group(1):
+        return clean_author(signed.group(1))
+    text = signed.group(2)
+    if _NOT_NAMES.intersection(text.lower().split()) or not person(text):
+        return None
+    return bare_name(text)
+
+
 def end_byline(lines: list[Line], stop: int) -> str | None:
     """The author named where the article ends: a note about them ("Jane Doe covers the
     courts.") or a line of names alone ("Jane Doe, John Roe")."""
@@ -290,7 +315,7 @@ def end_byline(lines: list[Line], stop: int) -> str | None:
         if line.kind is Kind.BLANK:
             continue
         seen += 1
-        if seen > _END_REACH or line.kind is Kind.END:
+        if seen > _END_REACH or (line.kind is Kind.END and not _ABOUT_AUTHOR.search(line.text)):
             break
         note = _NOTE.match(line.text)
         if note is not None and (note.group(2) in (None, note.group(1).split()[0])):
@@ -300,8 +325,9 @@ def end_byline(lines: list[Line], stop: int) -> str | None:
         parts = PARTS.split(line.text, maxsplit=2)
         if len(parts) > 1 and person(parts[0]) and find_date(parts[1]) is not None:
             return bare_name(parts[0])  # "Jane Doe — 2026-03-09 — in Notes — Permalink"
-        if line.kind in (Kind.TITLE, Kind.SHORT) and "," in line.text:
-            names = [" ".join(part.split()) for part in line.text.split(",")]
-            if len(names) <= 4 and all(person(name) for name in names):
-                return ", ".join(names)
+        signed = _SIGNED.match(line.text) if len(line.text) <= 160 else None
+        if signed is not None and (name := _signature(signed)) is not None:
+            return name  # "(Reporting by Jane Doe in Oslo; Editing by ...)", "— Jane Doe"
+        if line.kind in (Kind.TITLE, Kind.SHORT) and (names := names_line(line.text)):
+            return names
     return None

@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Any
 
 from tuinews.importer.formats.textdump import vocab
-from tuinews.importer.formats.textdump.meta import Meta, find_date, parse_meta
+from tuinews.importer.formats.textdump.dates import find_date
+from tuinews.importer.formats.textdump.meta import Meta, parse_meta
 from tuinews.importer.formats.textdump.names import bare_name, clean_author
 
 

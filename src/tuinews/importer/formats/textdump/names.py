@@ -158,6 +158,20 @@ def bare_name(text: str) -> str | None:
     return None
 
 
+def names_line(text: str) -> str | None:
+    """A line of two to four people's names and nothing else ("Jane Doe and John Roe", "Jane
+    Doe, John Roe y Ana Ruiz"), as a list, else None."""
+    if len(text) > 120:
+        return None
+    parts = [one for piece in text.split(", ") for one in _AND.split(piece)]
+    if not 2 <= len(parts) <= 4 or not all(2 <= len(one.split()) <= 3 for one in parts):
+        return None
+    names = [bare_name(one) for one in parts]
+    if any(name is None for name in names) or not all(person(one) for one in parts):
+        return None
+    return ", ".join(name for name in names if name is not None)
+
+
 # The labels of a Chinese or Japanese credit line: "来源：" (the source), "作者：" (the author),
 # "记者" (the reporter), "责任编辑：" (the editor in charge); a name follows each.
 _CJK_LABEL = re.compile(

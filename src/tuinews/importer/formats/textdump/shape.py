@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from tuinews.importer.formats.textdump.body import section_label
+from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.lang import dense_chars
 from tuinews.importer.formats.textdump.lines import Kind, Line
-from tuinews.importer.formats.textdump.meta import find_date
-from tuinews.importer.formats.textdump.names import bare_name, person
+from tuinews.importer.formats.textdump.names import bare_name, names_line, person
 
 QUOTES = "\"'“‘«„"
 _DENSE_HEADLINE = 10  # characters of a headline in a spaceless script at least (a link, fewer)
@@ -55,7 +55,7 @@ def not_a_headline(text: str, named: bool = False) -> bool:
         or _credit(text)
         or len(_CRUMB.findall(text)) >= 2
         or "@" in text
-        or (not named and bare_name(text) is not None)
+        or (not named and (bare_name(text) is not None or names_line(text) is not None))
         or find_date(text) is not None
     )
 

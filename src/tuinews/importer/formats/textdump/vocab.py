@@ -79,7 +79,8 @@ te puede interesar; más información; noticias relacionadas; comentarios; leggi
 potrebbe interessarti; lees ook; reacties; přečtěte si také; komentáře; czytaj też; komentarze
 """)
 
-# Section names that may stand above a headline as its category label.
+# Section names that may stand above a headline as its category label, in English, German,
+# French, Spanish, Italian, Portuguese and Dutch.
 SECTIONS = _words("""
 world; world news; business; business news; technology; tech; tech news; science;
 science & tech; science and technology; health; health news; wellness; politics; sport;
@@ -92,7 +93,16 @@ autos; cars; real estate; property; crime; law; media; security; space; energy; 
 artificial intelligence; innovation; startups; fitness; obituaries; commentary; editorial;
 investigations; nation; region; regional; city; metro; society; global; international;
 science news; research; medicine; mental health; data; cybersecurity; gadgets; reviews;
-work; careers; markets & economy; weather
+work; careers; markets & economy; weather;
+politik; wirtschaft; kultur; wissenschaft; gesellschaft; panorama; meinung; ausland; inland;
+reise; gesundheit; feuilleton; lokales; karriere; netzwelt;
+politique; économie; société; monde; sciences; santé; idées; planète; médias; faits divers;
+éducation; environnement;
+política; economía; cultura; deportes; sociedad; internacional; mundo; ciencia; salud;
+opinión; tecnología; gente;
+politica; economia; cronaca; esteri; scienza; salute; spettacoli; tecnologia; opinioni;
+esporte; esportes; ciência; saúde; opinião; cotidiano; mercado;
+politiek; economie; cultuur; binnenland; buitenland; wetenschap; gezondheid; opinie
 """)
 
 # One-line link teasers between paragraphs: "Read more: <headline>", "RELATED: <headline>".
