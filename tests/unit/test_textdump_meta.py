@@ -122,6 +122,8 @@ def test_headlines_with_dates_are_not_bylines(line: str) -> None:
         ("Robert (R.J.) Lindqvist", "Robert (R.J.) Lindqvist"),
         ('Robert "Bob" Lindqvist', 'Robert "Bob" Lindqvist'),
         ("Jo Marsh (Reuters)", "Jo Marsh"),
+        # Two words of a script without capitals: a menu's item as likely as a name.
+        ("أخبار محلية", None),
     ],
 )
 def test_a_name_standing_alone(line: str, name: str | None) -> None:
@@ -493,3 +495,28 @@ def test_the_author_signed_under_the_article(end: str, author: str | None) -> No
     )
     [draft] = parse_text_dump(text)
     assert draft.author == author
+
+
+@pytest.mark.parametrize("line", ["Tidewater Software", "Harbour Commons", "Valley Institute"])
+def test_an_organisation_under_the_headline_is_no_byline(line: str) -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n{line}\n3 March 2026\n\n{_PARAGRAPHS}"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.author is None
+
+
+def test_every_article_of_a_dump_keeps_its_standfirst() -> None:
+    second = _PARAGRAPHS.replace("ferry", "tram").replace("harbour", "city")
+    text = (
+        "Menu\n\nFerry operator orders two hybrid boats\n\n"
+        "The island route gets quieter boats and a later last sailing.\n\n"
+        f"By Jo Marsh\n3 March 2026\n\n{_PARAGRAPHS}\n"
+        "City tram line to reopen in May after repairs\n\n"
+        "The line has been closed since the storm damaged its bridge in January.\n\n"
+        f"By Tove Berg\n4 March 2026\n\n{second}\n© 2026 Harbour Post\n"
+    )
+    first, then = parse_text_dump(text)
+    assert first.summary == "The island route gets quieter boats and a later last sailing."
+    assert then.summary == "The line has been closed since the storm damaged its bridge in January."
