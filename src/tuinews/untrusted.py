@@ -40,6 +40,14 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
 
 
+def drop_escape_sequences(text: str) -> str:
+    """`text` without its terminal escape sequences, their printable tails too (`[31m`);
+    other control characters stay, for a caller that drops a set of its own."""
+    if "\x1b" not in text and "\x9b" not in text and "\x9d" not in text:
+        return text
+    return _ESCAPE_SEQUENCES.sub("", text)
+
+
 def strip_controls(text: str) -> str:
     """Remove terminal escape sequences and invisible control characters; replace
     lone surrogates with U+FFFD."""

@@ -66,6 +66,9 @@ def _utc(*args: int) -> datetime:
         ("Skrevet af Ole Holm", "Ole Holm", None),
         ("Text: Anna Lindqvist", "Anna Lindqvist", None),
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
+        # A place between the name and the date; a time written "10:15h"; a German label.
+        ("Por Ana Ruiz | Madrid | 03/03/2026 - 10:15h", "Ana Ruiz", _utc(2026, 3, 3, 10, 15)),
+        ("Veröffentlicht am 3. März 2026 um 10:15 Uhr", None, _utc(2026, 3, 3, 10, 15)),
         # A blog theme's line: the section and the author's handle beside the date.
         ("Posted in Ferries by jomarsh on March 3, 2026", None, _utc(2026, 3, 3)),
         ("Posted on March 3, 2026 by jomarsh", None, _utc(2026, 3, 3)),
@@ -122,6 +125,8 @@ def test_headlines_with_dates_are_not_bylines(line: str) -> None:
         ("Robert (R.J.) Lindqvist", "Robert (R.J.) Lindqvist"),
         ('Robert "Bob" Lindqvist', 'Robert "Bob" Lindqvist'),
         ("Jo Marsh (Reuters)", "Jo Marsh"),
+        # Two words of a script without capitals: a menu's item as likely as a name.
+        ("أخبار محلية", None),
     ],
 )
 def test_a_name_standing_alone(line: str, name: str | None) -> None:
@@ -274,6 +279,8 @@ _ARTICLE = (
         ("Harbour Post logo\nNews", "© 2026 Tidewater Media Group, Inc.", "Harbour Post"),
         ("eHarbour Logo Discover\nNews", "© 2026 Tidewater Group", "eHarbour"),
         ("The Harbour Post homepage\nNews", "© 2026 Tidewater Media", "The Harbour Post"),
+        # The site's address alone at the top (a mobile page's logo).
+        ("m.harbourpost.com\nNews", "© 2026 Tidewater Media", "harbourpost.com"),
         # A company owns it; the first line is a brand that the page names again.
         ("HPOST\nNews\nSport", "About HPOST\n© 2026 Tidewater Interactive Inc.", "HPOST"),
         # A menu's word first is no brand: the owner is the best name there is.
@@ -493,3 +500,28 @@ def test_the_author_signed_under_the_article(end: str, author: str | None) -> No
     )
     [draft] = parse_text_dump(text)
     assert draft.author == author
+
+
+@pytest.mark.parametrize("line", ["Tidewater Software", "Harbour Commons", "Valley Institute"])
+def test_an_organisation_under_the_headline_is_no_byline(line: str) -> None:
+    text = (
+        f"Menu\n\nFerry operator orders two hybrid boats\n\n{line}\n3 March 2026\n\n{_PARAGRAPHS}"
+    )
+    [draft] = parse_text_dump(text)
+    assert draft.title == "Ferry operator orders two hybrid boats"
+    assert draft.author is None
+
+
+def test_every_article_of_a_dump_keeps_its_standfirst() -> None:
+    second = _PARAGRAPHS.replace("ferry", "tram").replace("harbour", "city")
+    text = (
+        "Menu\n\nFerry operator orders two hybrid boats\n\n"
+        "The island route gets quieter boats and a later last sailing.\n\n"
+        f"By Jo Marsh\n3 March 2026\n\n{_PARAGRAPHS}\n"
+        "City tram line to reopen in May after repairs\n\n"
+        "The line has been closed since the storm damaged its bridge in January.\n\n"
+        f"By Tove Berg\n4 March 2026\n\n{second}\n© 2026 Harbour Post\n"
+    )
+    first, then = parse_text_dump(text)
+    assert first.summary == "The island route gets quieter boats and a later last sailing."
+    assert then.summary == "The line has been closed since the storm damaged its bridge in January."

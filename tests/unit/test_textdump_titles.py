@@ -145,3 +145,13 @@ def test_a_headline_with_a_slash_or_an_arrow_is_still_one() -> None:
     assert not not_a_headline("AC / DC announce a farewell tour")
     assert not not_a_headline("Pier closed by the winter storms")
     assert not not_a_headline("Ferry fares set by Tove Marsh's new council")
+
+
+def test_an_escape_sequence_in_the_headline_goes_whole() -> None:
+    # A pasted page carrying a colour escape: once only ESC was dropped, "[31m" stayed glued
+    # to the headline, which then no longer read as one.
+    text = (DUMPS / "german_page.txt").read_text(encoding="utf-8")
+    text = text.replace("Werft am Hafen", "\x1b[1;31mWerft\x1b[0m am Hafen", 1)
+    [draft] = parse_text_dump(text.replace("Die Schiffe", "Die \x1b]0;title\x07Schiffe"))
+    assert draft.title == "Werft am Hafen baut drei elektrische Fähren"
+    assert "Die Schiffe werden vierzig Meter lang" in draft.body

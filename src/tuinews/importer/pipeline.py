@@ -108,15 +108,17 @@ def import_sources(
     rules: Sequence[CategoryRule] = (),
     timeout: float | None = None,
     on_wait: Callable[[str], None] | None = None,
+    stdin_name: str | None = None,
 ) -> ImportReport:
     """Import every named source; a failing source is reported and the rest go on.
 
     A URL is fetched within `timeout` seconds (see read_source); `should_stop` also
     cuts a fetch in progress (the import then ends there). While another program
     writes to the store, each source waits for it (up to limits.IMPORT_BUSY_TRIES busy timeouts)
-    and `on_wait` is told so, in plain words.
+    and `on_wait` is told so, in plain words. `stdin_name` names the source `-` (read from
+    `stdin`) where the parser finds no name of its own: the app's pasted text.
     """
-    refs, failures = expand_sources(names)
+    refs, failures = expand_sources(names, stdin_name=stdin_name)
     report = ImportReport(sources=len(refs) + len(failures), failures=failures)
     files = tuple(ref for ref in refs if ref.kind == "file")
     with ExitStack() as stack:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from tuinews.untrusted import clean_block, clean_line, strip_controls
+from tuinews.untrusted import clean_block, clean_line, drop_escape_sequences, strip_controls
 
-__all__ = ["clean_block", "clean_line", "strip_controls"]
+__all__ = ["clean_block", "clean_line", "drop_escape_sequences", "strip_controls"]

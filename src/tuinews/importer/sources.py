@@ -33,17 +33,21 @@ class SourceRef:
     kind: str  # "file", "url" or "stdin"
 
 
-def expand_sources(names: Sequence[str]) -> tuple[list[SourceRef], list[SourceFailure]]:
+def expand_sources(
+    names: Sequence[str], *, stdin_name: str | None = None
+) -> tuple[list[SourceRef], list[SourceFailure]]:
     """Turn what the user named into sources: folders are read recursively.
 
-    Hidden files and folders and files that cannot hold news are skipped.
+    Hidden files and folders and files that cannot hold news are skipped. `-` is standard
+    input; `stdin_name` names it instead of `-` (the app's "pasted text").
     """
     refs: list[SourceRef] = []
     failures: list[SourceFailure] = []
     for name in names:
         # A label is printed and shown: a file name may carry escape sequences.
         if name == "-":
-            refs.append(SourceRef("-", "stdin", "stdin"))
+            label = stdin_name or "-"
+            refs.append(SourceRef(label, "stdin" if label == "-" else label, "stdin"))
         elif name.startswith(("http://", "https://")):
             refs.append(SourceRef(shown(name), name, "url"))
         else:
@@ -132,4 +136,6 @@ def display_name(ref: SourceRef) -> str:
     """The name a source gets when its content names none: the file's name, the URL."""
     if ref.kind == "file":
         return shown(Path(ref.location).name)
-    return ref.label if ref.kind == "url" else "standard input"
+    if ref.kind == "stdin" and ref.label == "-":
+        return "standard input"
+    return ref.label

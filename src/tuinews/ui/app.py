@@ -159,15 +159,20 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
 
     # -- importing (the worker: ImportActions) ---------------------------------
 
-    def action_import_dialog(self, url_mode: bool = False) -> None:
+    def action_import_dialog(self, url_mode: bool = False, paste_mode: bool = False) -> None:
         from tuinews.ui.screens.import_dialog import ImportDialog
 
         if isinstance(self.screen, ImportDialog):
             return
-        self.push_screen(ImportDialog(url_mode=url_mode), self._import_closed)
+        dialog = ImportDialog(url_mode=url_mode, paste_mode=paste_mode)
+        self.push_screen(dialog, self._import_closed)
 
     def action_import_url(self) -> None:
         self.action_import_dialog(url_mode=True)
+
+    def action_import_paste(self) -> None:
+        """The import dialog with its paste area open: a page's text, pasted."""
+        self.action_import_dialog(paste_mode=True)
 
     def _import_closed(self, outcome: ImportOutcome | None) -> None:
         if outcome is None:

@@ -8,6 +8,7 @@ into a notification and a reloaded main screen.
 
 from __future__ import annotations
 
+import io
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -32,6 +33,7 @@ from tuinews.ui.messages import (
 from tuinews.untrusted import shown
 
 SAMPLES_SETTING = "samples_imported"
+PASTED = "pasted text"  # the source of a pasted page whose text names no site
 
 
 class ImportActions(App[None]):
@@ -71,10 +73,15 @@ class ImportActions(App[None]):
         except Exception as exc:  # StoreError, or the file vanished: say so, never a traceback
             reply_to.post_message(ImportFailed(f"The store could not be opened: {shown(exc)}"))
             return
+        pasted = (
+            None if request.text is None else io.BytesIO(request.text.encode("utf-8", "replace"))
+        )
         try:
             report = import_sources(
                 request.sources,
                 store,
+                stdin=pasted,
+                stdin_name=PASTED if pasted is not None else None,
                 category=request.category,
                 rules=self.settings.rules,
                 timeout=self.settings.feeds.timeout_seconds,

@@ -28,7 +28,8 @@ class ImportRequest:
     """What to import: sources, a category for all of them, and a flag that stops it.
 
     `quiet`: the sample articles of the first launch. `pace`: a test hook, the seconds the
-    worker waits after each source.
+    worker waits after each source. `text`: a pasted page, imported as `tuinews import -`
+    reads standard input (`sources` is then `["-"]`).
     """
 
     sources: list[str]
@@ -36,6 +37,7 @@ class ImportRequest:
     stop: threading.Event = field(default_factory=threading.Event)
     quiet: bool = False
     pace: float = 0.0
+    text: str | None = None
 
 
 @dataclass

@@ -7,9 +7,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.binding import Binding
-from textual.widgets import DirectoryTree, Input
+from textual.widgets import DirectoryTree
 
 from tuinews.importer.pipeline import NEWS_SUFFIXES
+from tuinews.ui.screens.import_paste import PageField
 
 
 class SourceBrowser(DirectoryTree):
@@ -127,8 +128,9 @@ def _common_prefix(names: list[str]) -> str:
     return first[: size if size is not None else min(len(first), len(last))]
 
 
-class PathInput(Input):
-    """The path field: Tab completes the path typed so far, else moves on as usual."""
+class PathInput(PageField):
+    """The path field: Tab completes the path typed so far, else moves on as usual (a
+    pasted page goes to the paste area)."""
 
     BINDINGS = [Binding("tab", "complete", "Complete path", show=False, id="import.complete")]
 

@@ -1,4 +1,4 @@
-"""The import dialog: pick a file or folder, or name a URL, and import it.
+"""The import dialog: pick a file or folder, name a URL, or paste a page, and import it.
 
 The dialog asks the app for an import (ImportRequested); the app's one import worker
 (ui/import_actions.py) posts its progress and result back here, and the dialog turns them
@@ -38,9 +38,13 @@ from tuinews.ui.screens.import_browser import (
     folder_of,
     home,
 )
+from tuinews.ui.screens.import_paste import EMPTY_PASTE, PageField, PasteArea, page_text
 from tuinews.ui.screens.import_results import merge_reports, result_text
 
-HINT = "Pick a file or folder above, or enter a URL, then press enter to import."
+HINT = (
+    "Pick a file or folder above, or enter a URL, then press enter to import "
+    "(ctrl+t: paste a page's text instead)."
+)
 EMPTY = "Enter a file, folder or URL to import"
 
 
@@ -54,20 +58,24 @@ class ImportOutcome:
 
 def _field(label: str, placeholder: str, field_id: str) -> ComposeResult:
     """One labelled input row of the dialog (the path field completes paths on Tab)."""
-    kind = PathInput if field_id == "import-path" else Input
-    with Horizontal(classes="import-row"):
+    kinds = {"import-path": PathInput, "import-url": PageField}
+    kind = kinds.get(field_id, Input)
+    with Horizontal(classes="import-row", id=f"{field_id}-row"):
         yield Label(label, classes="import-label")
         yield kind(placeholder=placeholder, id=field_id, classes="import-field", compact=True)
 
 
 class ImportDialog(Dialog[ImportOutcome | None]):
-    """Import files, folders and URLs into the store, with progress and a cancel key."""
+    """Import files, folders, URLs and pasted pages into the store, with progress and a
+    cancel key. In paste mode (`-paste`) the paste area takes the place of the path, the
+    browser and the URL."""
 
     BINDINGS = [
         Binding("escape", "cancel_import", "Cancel import", id="import.cancel"),
         Binding("escape", "close", "Close", id="import.close"),
         Binding("ctrl+s", "start", "Import", id="import.start"),
         Binding("ctrl+n", "jump", "Show new articles", id="import.jump"),
+        Binding("ctrl+t", "toggle_paste", "Paste a page / a file", id="import.paste"),
     ]
 
     def __init__(
@@ -75,12 +83,14 @@ class ImportDialog(Dialog[ImportOutcome | None]):
         *,
         start_dir: Path | None = None,
         url_mode: bool = False,
+        paste_mode: bool = False,
         _pace: float = 0.0,
     ) -> None:
         """`_pace` is a test hook: seconds the worker waits after each source."""
         super().__init__()
         self.start_dir = (start_dir or home() or Path.cwd()).expanduser().resolve()
         self.url_mode = url_mode
+        self.paste_mode = paste_mode
         self._pace = _pace
         self._stop = threading.Event()
         self.importing = False
@@ -97,6 +107,7 @@ class ImportDialog(Dialog[ImportOutcome | None]):
             yield from _field(
                 "URL", "https://… (a feed, an article page or a text file)", "import-url"
             )
+            yield PasteArea(id="import-paste")
             yield from _field("Category", "Category (optional)", "import-category")
             with Horizontal(id="import-progress-row"):
                 yield ProgressBar(id="import-progress", show_eta=False)
@@ -111,7 +122,14 @@ class ImportDialog(Dialog[ImportOutcome | None]):
     def on_mount(self) -> None:
         browser = self.query_one(SourceBrowser)
         browser.root.set_label(display_path(self.start_dir).rstrip("/") + "/")
-        self.query_one("#import-url" if self.url_mode else "#import-path", Input).focus()
+        self._show_paste(self.paste_mode)
+
+    def _show_paste(self, on: bool) -> None:
+        """Paste mode on or off, its first field focused."""
+        self.paste_mode = on
+        self.set_class(on, "-paste")
+        first = "#import-paste" if on else "#import-url" if self.url_mode else "#import-path"
+        self.query_one(first).focus()
 
     # -- actions ----------------------------------------------------------------
 
@@ -131,7 +149,11 @@ class ImportDialog(Dialog[ImportOutcome | None]):
         if self.importing:
             self._status("An import is running: escape cancels it")
             return
-        sources = self._sources()
+        text = page_text(self.query_one(PasteArea).text) if self.paste_mode else None
+        if text is not None and not text.strip():
+            self._status(EMPTY_PASTE, error=True)
+            return
+        sources = ["-"] if text is not None else self._sources()
         if sources is None:
             return
         category = self.query_one("#import-category", Input).value.strip() or None
@@ -140,16 +162,20 @@ class ImportDialog(Dialog[ImportOutcome | None]):
         self.set_class(True, "-importing")
         self.query_one(ProgressBar).update(total=None, progress=0)
         self.query_one("#import-result", Static).update(Text())
-        self._status(f"Importing {', '.join(sources)}…")
+        self._status("Importing the pasted text…" if text else f"Importing {', '.join(sources)}…")
         self.refresh_bindings()
         self._imported = self._fields()
-        request = ImportRequest(sources, category, self._stop, pace=self._pace)
+        request = ImportRequest(sources, category, self._stop, pace=self._pace, text=text)
         self.post_message(ImportRequested(request, reply_to=self))
 
     def action_cancel_import(self) -> None:
         """Stop after the source being imported; earlier sources stay imported."""
         self._stop.set()
         self._status("Cancelling after the current source…")
+
+    def action_toggle_paste(self) -> None:
+        """Switch between pasting a page's text and naming a file, folder or URL."""
+        self._show_paste(not self.paste_mode)
 
     def action_close(self) -> None:
         self.dismiss(None if self.report is None else ImportOutcome(self.report, jump=False))
@@ -162,6 +188,8 @@ class ImportDialog(Dialog[ImportOutcome | None]):
         return self.report is not None and self.report.new + self.report.updated > 0
 
     def _fields(self) -> list[str]:
+        if self.paste_mode:
+            return [self.query_one(PasteArea).text]
         return [self.query_one(f"#import-{name}", Input).value for name in ("path", "url")]
 
     def _sources(self) -> list[str] | None:
@@ -193,6 +221,13 @@ class ImportDialog(Dialog[ImportOutcome | None]):
             self.action_jump()
         else:
             self.action_start()
+
+    @on(PageField.PagePasted)
+    def _page_pasted(self, message: PageField.PagePasted) -> None:
+        area = self.query_one(PasteArea)
+        area.load_text(page_text(message.text))
+        self._show_paste(True)
+        area.move_cursor(area.document.end)
 
     @on(Button.Pressed, "#import-start")
     def _start_pressed(self) -> None:
@@ -290,4 +325,4 @@ class ImportDialog(Dialog[ImportOutcome | None]):
             self.add_class("-has-new")
             self.query_one("#import-jump", Button).focus()
         else:
-            self.query_one("#import-path", Input).focus()
+            self.query_one("#import-paste" if self.paste_mode else "#import-path").focus()

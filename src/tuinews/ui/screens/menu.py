@@ -26,6 +26,7 @@ class MenuEntry:
 MENU_ENTRIES = (
     MenuEntry("Import file or folder…", "import_dialog", "Import feeds, pages, JSON or text dumps"),
     MenuEntry("Import from URL…", "import_url", "Fetch a feed, an article page or a text file"),
+    MenuEntry("Paste a page…", "import_paste", "Import a page's text copied from the browser"),
     MenuEntry("Add feed…", "add_feed", "Subscribe to a feed by its URL"),
     MenuEntry("Refresh feeds", "refresh", "Fetch every subscribed feed (R)"),
     MenuEntry("Feeds…", "feeds", "Subscriptions, their counts and their errors"),

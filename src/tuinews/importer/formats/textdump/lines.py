@@ -15,7 +15,8 @@ from typing import Any
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.meta import Meta, parse_meta
-from tuinews.importer.formats.textdump.names import bare_name, clean_author
+from tuinews.importer.formats.textdump.names import bare_name, clean_author, person
+from tuinews.importer.sanitize import drop_escape_sequences
 
 
 class Kind(Enum):
@@ -91,7 +92,8 @@ def split_lines(text: str) -> list[str]:
     out: list[list[str]] = []  # each line as its wrapped pieces, joined once at the end
     # str.splitlines() breaks at \r\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029 as well
     # as \n, far faster than a regular expression does.
-    for raw in _CONTROL.sub("", text).splitlines():
+    # Escape sequences go whole: dropping ESC alone left "[31m" glued to the words.
+    for raw in _CONTROL.sub("", drop_escape_sequences(text)).splitlines():
         # Runs of spaces, tabs and no-break spaces: one space. Most lines have none to fold.
         line = raw if _single_spaced(raw) else " ".join(raw.split())
         # A line broken before a lower-case word is a wrapped paragraph, not two lines.
@@ -268,7 +270,7 @@ def _name_above(lines: list[Line], i: int) -> None:
     j = _prev_filled(lines, i)
     if j is None or lines[j].kind not in (Kind.TITLE, Kind.SHORT):
         return
-    name = bare_name(lines[j].text)
+    name = bare_name(lines[j].text) if person(lines[j].text) else None
     above = _prev_filled(lines, j)
     if name is not None and above is not None and lines[above].kind in (Kind.TITLE, Kind.PROSE):
         lines[j] = Line(lines[j].text, Kind.META, lines[j].words, meta=Meta(author=name))

@@ -74,7 +74,7 @@ def clean_author(raw: str) -> str | None:
             or tokens[0].lower() in _OUTLET_OPENERS
         ):
             break
-        if not is_name(tokens):
+        if not is_name(tokens, caseless=True):
             if names:
                 break
             return None
@@ -97,6 +97,13 @@ def _apart(piece: str) -> list[str]:
     return [piece]
 
 
+# An organisation, a product or a publication, not a person: "Harbour Software", "Wiki Commons".
+_BODIES = frozenset({
+    "corporation", "company", "inc", "ltd", "llc", "plc", "gmbh", "group", "foundation",
+    "university", "institute", "association", "council", "committee", "ministry", "department",
+    "commons", "communications", "magazine", "journal", "gazette", "tribune", "software",
+    "studios", "labs", "apps", "technologies", "systems", "solutions", "services", "network"
+})  # fmt: skip
 _OUTLET_OPENERS = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "de"})
 _SMALL = frozenset({"to", "the", "this", "on", "of", "in", "all", "my", "your", "a", "an", "with"})
 # The words of buttons and menus ("Share", "Login", "Close", "Print"): in no one's name.
@@ -116,14 +123,18 @@ def person(text: str) -> bool:
     tokens = text.split()
     if bare_name(text) is None:
         return False
-    if any(t.lower() in _ROLE_WORDS or t.lower() in UI_WORDS for t in tokens):
+    if any(
+        t.lower() in _ROLE_WORDS or t.lower() in UI_WORDS or t.lower() in _BODIES for t in tokens
+    ):
         return False
     bare = [t for t in tokens if t[:1] not in _WRAPPERS]  # "(R.J.)" is initials, no acronym
     return text.isupper() or not any(len(t.strip(".")) > 1 and t.isupper() for t in bare)
 
 
-def is_name(tokens: list[str]) -> bool:
-    """Whether these words can be a person's (or an agency's) name: capitalised, no digits."""
+def is_name(tokens: list[str], caseless: bool = False) -> bool:
+    """Whether these words can be a person's (or an agency's) name: capitalised, no digits.
+    With `caseless` (after "By"), words of a script without capitals count too: without a
+    "By" such a line may as well be a menu's item."""
     if not 1 <= len(tokens) <= 10:
         return False
     capitals = 0
@@ -133,7 +144,7 @@ def is_name(tokens: list[str]) -> bool:
             return False
         if bare.lower() in NAME_JOINERS:
             continue
-        if not bare[0].isupper() and not _CASELESS.match(bare):
+        if not bare[0].isupper() and not (caseless and _CASELESS.match(bare)):
             return False  # a capital, or a word of a script without case (Arabic, Hebrew)
         capitals += 1
     return capitals > 0
