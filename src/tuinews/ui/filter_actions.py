@@ -75,4 +75,5 @@ class FilterActions(App[None]):
             self.notify("The store is busy; try again.", severity="error")
             return
         self.refresh_main()
-        self.notify(f"Gave back {given} articles caught by {name!r}.", markup=False)
+        noun = "article" if given == 1 else "articles"
+        self.notify(f"Gave back {given} {noun} caught by {name!r}.", markup=False)
