@@ -16,6 +16,7 @@ from textual.message import Message
 from tuinews.config import Settings
 from tuinews.store import Store
 from tuinews.store.filters import apply_filters, filter_counts, sync_filters, undo_filter
+from tuinews.wording import counted
 
 
 @dataclass
@@ -75,5 +76,4 @@ class FilterActions(App[None]):
             self.notify("The store is busy; try again.", severity="error")
             return
         self.refresh_main()
-        noun = "article" if given == 1 else "articles"
-        self.notify(f"Gave back {given} {noun} caught by {name!r}.", markup=False)
+        self.notify(f"Gave back {counted(given, 'article')} caught by {name!r}.", markup=False)
