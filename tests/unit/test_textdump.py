@@ -211,7 +211,10 @@ def test_three_article_dump() -> None:
     )
     assert (second.author, second.category) == ("Ana Sousa", "Science & Tech")
     assert second.published == _utc(2026, 9, 5, 8, 30)
-    assert second.summary is None
+    # The standfirst between the headline and the byline is the summary, as for a page's
+    # main article (it was dropped before: not in the body, not the summary).
+    assert second.summary is not None
+    assert second.summary.startswith("Engineers say the remotely operated vehicle")
     _check_body(
         second,
         "A repair ship working off the northern headland",

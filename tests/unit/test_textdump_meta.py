@@ -505,3 +505,18 @@ def test_an_organisation_under_the_headline_is_no_byline(line: str) -> None:
     [draft] = parse_text_dump(text)
     assert draft.title == "Ferry operator orders two hybrid boats"
     assert draft.author is None
+
+
+def test_every_article_of_a_dump_keeps_its_standfirst() -> None:
+    second = _PARAGRAPHS.replace("ferry", "tram").replace("harbour", "city")
+    text = (
+        "Menu\n\nFerry operator orders two hybrid boats\n\n"
+        "The island route gets quieter boats and a later last sailing.\n\n"
+        f"By Jo Marsh\n3 March 2026\n\n{_PARAGRAPHS}\n"
+        "City tram line to reopen in May after repairs\n\n"
+        "The line has been closed since the storm damaged its bridge in January.\n\n"
+        f"By Tove Berg\n4 March 2026\n\n{second}\n© 2026 Harbour Post\n"
+    )
+    first, then = parse_text_dump(text)
+    assert first.summary == "The island route gets quieter boats and a later last sailing."
+    assert then.summary == "The line has been closed since the storm damaged its bridge in January."

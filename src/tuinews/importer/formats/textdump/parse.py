@@ -274,8 +274,15 @@ def _draft(
         category=category_above(lines, head),
         summary=key_points(
             [line for line in lines[head:start] if line.kind is Kind.BULLET], keys.named
-        ),
+        )
+        or _dek(lines, head, start),
     )
+
+
+def _dek(lines: list[Line], head: int, start: int) -> str | None:
+    """The standfirst between the headline and its byline (marked DEK), as the summary: the
+    same for every article of a dump as for its main one."""
+    return next((line.text for line in lines[head + 1 : start] if line.kind is Kind.DEK), None)
 
 
 def _date_above(lines: list[Line], head: int) -> datetime | None:
