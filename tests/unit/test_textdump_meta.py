@@ -66,6 +66,9 @@ def _utc(*args: int) -> datetime:
         ("Skrevet af Ole Holm", "Ole Holm", None),
         ("Text: Anna Lindqvist", "Anna Lindqvist", None),
         ("Redakcja: Jan Nowak", "Jan Nowak", None),
+        # A place between the name and the date; a time written "10:15h"; a German label.
+        ("Por Ana Ruiz | Madrid | 03/03/2026 - 10:15h", "Ana Ruiz", _utc(2026, 3, 3, 10, 15)),
+        ("Veröffentlicht am 3. März 2026 um 10:15 Uhr", None, _utc(2026, 3, 3, 10, 15)),
         # A blog theme's line: the section and the author's handle beside the date.
         ("Posted in Ferries by jomarsh on March 3, 2026", None, _utc(2026, 3, 3)),
         ("Posted on March 3, 2026 by jomarsh", None, _utc(2026, 3, 3)),

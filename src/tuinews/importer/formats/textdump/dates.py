@@ -83,7 +83,8 @@ _YMD = re.compile(
 )
 _YEAR_DIGITS = re.compile(r"\d{4}")  # every date pattern above holds its year's four figures
 _TIME = re.compile(
-    r"\b(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})? ?([ap])\.?m\b\.?|\b(\d{1,2})[:.h](\d{2})(?::\d{2})?\b",
+    r"\b(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})? ?([ap])\.?m\b\.?"
+    r"|\b(\d{1,2})[:.h](\d{2})(?::\d{2})?(?!\d)",  # "10:15h", "10h15"
     re.I,
 )
 _TZ = re.compile(

@@ -90,8 +90,11 @@ _POSTED_IN_BY = re.compile(
 )
 _HANDLE = re.compile(r"@\w+|\bfollow\b", re.I)
 _HINT_DIGIT = re.compile(r"\d")
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")  # words in any script ("veröffentlicht", not "ver")
 _CLOCK_ONLY = re.compile(
-    r"^(?:at )?\d{1,2}[:.]\d{2}(?::\d{2})? ?(?:[ap]\.?m\.?)?(?: ?\(?[a-z]{2,4}\)?)?$", re.I
+    r"^(?:at |um |à |às )?\d{1,2}[:.h]\d{2}(?::\d{2})? ?(?:[ap]\.?m\.?|h|uhr)?"
+    r"(?: ?\(?[a-z]{2,4}\)?)?$",
+    re.I,
 )
 # Every metadata line holds a figure, a byline word or a relative day.
 _HINT = re.compile(
@@ -127,7 +130,7 @@ def _date_part(part: str) -> Meta | None:
         return None
     when, rest = found
     # "Posted in News by jdoe on ...", "Posted on ... by jdoe": a section and a handle beside it.
-    words = re.findall(r"[a-z]+", _POSTED_IN_BY.sub(" ", rest).lower())
+    words = _LETTER_RUNS.findall(_POSTED_IN_BY.sub(" ", rest).lower())
     if sum(1 for w in words if w not in _DATE_WORDS) > 1:
         return None
     label = ""
