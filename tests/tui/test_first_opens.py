@@ -23,7 +23,7 @@ from textual.widgets._footer import FooterKey
 from conftest import app_for, main_screen, settle
 from tuinews.store import Store
 from tuinews.ui.app import TuinewsApp
-from tuinews.ui.screens.menu import MenuScreen
+from tuinews.ui.screens.menu import MENU_ENTRIES, MenuScreen
 from tuinews.ui.widgets.reader import Reader
 
 
@@ -185,7 +185,8 @@ async def test_the_menu_is_built_once_and_opens_at_its_first_entry(sample_store:
         # Kept while the theme changed, it wears the new one.
         border = menu.query_one("#menu-box").styles.border_top[1]
         assert border == Color.parse(app.theme_variables["accent"])
-        await pilot.press(*["j"] * 6, "enter")  # Search…: the kept menu still runs its entries
+        search = [entry.action for entry in MENU_ENTRIES].index("search")
+        await pilot.press(*["j"] * search, "enter")  # Search…: the kept menu still runs it
         await settle(pilot)
         assert app.screen is main_screen(app) and main_screen(app).has_class("searching")
 

@@ -279,6 +279,8 @@ _ARTICLE = (
         ("Harbour Post logo\nNews", "© 2026 Tidewater Media Group, Inc.", "Harbour Post"),
         ("eHarbour Logo Discover\nNews", "© 2026 Tidewater Group", "eHarbour"),
         ("The Harbour Post homepage\nNews", "© 2026 Tidewater Media", "The Harbour Post"),
+        # The site's address alone at the top (a mobile page's logo).
+        ("m.harbourpost.com\nNews", "© 2026 Tidewater Media", "harbourpost.com"),
         # A company owns it; the first line is a brand that the page names again.
         ("HPOST\nNews\nSport", "About HPOST\n© 2026 Tidewater Interactive Inc.", "HPOST"),
         # A menu's word first is no brand: the owner is the best name there is.

@@ -39,6 +39,9 @@ _LOGO = re.compile(
     r"^(\S.{0,40}?) (?:logo\b|(?:homepage|home page|(?:[-–|] )?back to home(?:page)?)$)", re.I
 )
 _LIST_ITEM = re.compile(r"\d{1,2}[.)] ")  # "1. News": a numbered menu's first item
+_DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\d?\.|m\.)?((?:[a-z0-9-]{2,40}\.){1,2}[a-z]{2,6})/?$", re.I
+)
 _MASTHEAD_LINES = 6
 _OWNER_LINES = 3  # the site's name stands among the page's first lines
 
@@ -106,11 +109,15 @@ def _top(lines: list[Line]) -> Iterator[Line]:
 
 
 def from_logo(lines: list[Line]) -> str | None:
-    """The site's name in its logo's text among the page's first lines ("Harbour Post logo")."""
+    """The site's name in its logo's text among the page's first lines ("Harbour Post logo"),
+    or its address alone there ("m.harbourpost.com": the logo's alt text on a mobile page)."""
     for line in _top(lines):
         found = _LOGO.match(line.text)
         if found is not None and _capitalised(found.group(1)):
             return _name(found.group(1))
+        address = _DOMAIN.match(line.text)
+        if address is not None:
+            return address.group(1)
     return None
 
 
