@@ -16,6 +16,7 @@ from tuinews.models import Article, FeedProgress, ListOrder, SavedView, Sort, Vi
 from tuinews.store import Store, StoreError, open_store
 from tuinews.store.rows import article_to_json
 from tuinews.store.schema import refusal
+from tuinews.wording import counted
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -182,7 +183,8 @@ def cmd_views(args: argparse.Namespace, db: Path) -> int:
         try:
             if args.views_command == "add":
                 view = save_view(store.conn, args.name, args.query)
-                print(f"saved view {view.name!r}: {view.total} articles, {view.unread} unread")
+                total = counted(view.total, "article")
+                print(f"saved view {view.name!r}: {total}, {view.unread} unread")
             elif args.views_command == "rename":
                 new = rename_view(store.conn, args.name, args.new_name)
                 print(f"renamed {args.name!r} to {new!r}")
@@ -211,7 +213,7 @@ def cmd_filters(args: argparse.Namespace, db: Path) -> int:
             if args.name not in {count.name for count in counts}:
                 raise UsageError(f"no filter called {args.name!r} (see `tuinews filters`)")
             given = undo_filter(store.conn, args.name)
-            print(f"gave back {given} articles caught by {args.name!r}")
+            print(f"gave back {counted(given, 'article')} caught by {args.name!r}")
             return EXIT_OK
     if getattr(args, "json", False):
         fields = ("name", "action", "caught", "configured")
@@ -330,14 +332,14 @@ def cmd_export(args: argparse.Namespace, db: Path) -> int:
                 return EXIT_OK
             with _output_file(output, binary=True) as handle:
                 handle.write(document)
-            print(f"exported {len(subscriptions)} subscriptions to {output}")
+            print(f"exported {counted(len(subscriptions), 'subscription')} to {output}")
             return EXIT_OK
         if output is None:
             export_json_lines(store, sys.stdout)
             return EXIT_OK
         with _output_file(output, binary=False) as handle:
             count = export_json_lines(store, handle)
-        print(f"exported {count} articles to {output}")
+        print(f"exported {counted(count, 'article')} to {output}")
     return EXIT_OK
 
 

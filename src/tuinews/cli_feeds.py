@@ -16,6 +16,7 @@ from tuinews.cli_commands import (
 )
 from tuinews.models import Subscription
 from tuinews.untrusted import shown
+from tuinews.wording import counted
 
 FEED_TRIES = 6  # `feeds add` and `remove` wait this many busy timeouts for a busy store
 
@@ -42,7 +43,8 @@ def cmd_feeds(args: argparse.Namespace, db: Path) -> int:
             url = _one_feed(subs.find_subscriptions(store, args.url.strip()), args.url)
             removed = patiently(lambda: subs.remove_subscription(store, url), tries=FEED_TRIES)
             kept = subs.feed_articles(store, url).total  # what is left is starred
-            print(f"unsubscribed from {url}; removed {removed} articles, kept {kept} starred")
+            gone = counted(removed, "article")
+            print(f"unsubscribed from {url}; removed {gone}, kept {kept} starred")
         else:
             _print_subscriptions(subs.list_subscriptions(store), as_json=args.json)
     return EXIT_OK

@@ -54,3 +54,20 @@ async def test_ctrl_k_opens_the_filters_and_the_help_lists_it(store: Store) -> N
         assert not app.screen.query_one("#filters-list").display
         await pilot.press("escape")
         assert not isinstance(app.screen, FiltersScreen)
+
+
+async def test_one_article_given_back_is_one_article(sample_store: Store, tmp_path: Path) -> None:
+    # Seen in tmux: "Gave back 1 articles caught by 'storms'."
+    config = tmp_path / "config.toml"
+    config.write_text('[[filters]]\nname = "one"\nquery = "Lumenarc"\n')
+    app = app_for(sample_store, config)
+    notes = record_notes(app)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert isinstance(app.screen, FiltersScreen)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Gave back 1 article caught by 'one'." in notes, notes

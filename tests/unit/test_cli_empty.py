@@ -34,3 +34,19 @@ def test_feeds_list_without_feeds_says_how_to_add_one(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""
     assert "no feeds: subscribe with `tuinews feeds add URL`" in done.stderr
+
+
+def test_one_article_is_one_article_on_the_command_line(tmp_path: Path) -> None:
+    # "saved view 'Lumen': 1 articles, 1 unread", "exported 1 articles to …".
+    db = str(tmp_path / "x.db")
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps([{"title": "Lumenarc passes a million", "body": "Words."}]))
+    out = tmp_path / "out.jsonl"
+    done = in_one_process(
+        ["--db", db, "import", str(one)],
+        ["--db", db, "views", "add", "Lumen", "Lumenarc"],
+        ["--db", db, "export", "--format", "json", "--output", str(out)],
+    )
+    assert done.returncode == 0, done.stderr
+    assert "saved view 'Lumen': 1 article, 1 unread" in done.stdout
+    assert f"exported 1 article to {out}" in done.stdout

@@ -12,6 +12,7 @@ from textual.app import App
 from tuinews.config import Settings
 from tuinews.store import Store
 from tuinews.store.subscriptions import list_subscriptions
+from tuinews.wording import counted
 
 if TYPE_CHECKING:
     from tuinews.ui.screens.feeds import ExportChoice
@@ -52,7 +53,7 @@ class ExportActions(App[None]):
             else:
                 with choice.path.open("w", encoding="utf-8") as out:
                     count = export_json_lines(self.store, out)
-                what = f"{count} articles"
+                what = counted(count, "article")
         except OSError as exc:
             self.notify(
                 f"Could not write {choice.path}: {exc.strerror or exc}",

@@ -16,6 +16,7 @@ from textual.message import Message
 from tuinews.config import Settings
 from tuinews.store import Store
 from tuinews.store.filters import apply_filters, filter_counts, sync_filters, undo_filter
+from tuinews.wording import counted
 
 
 @dataclass
@@ -75,4 +76,4 @@ class FilterActions(App[None]):
             self.notify("The store is busy; try again.", severity="error")
             return
         self.refresh_main()
-        self.notify(f"Gave back {given} articles caught by {name!r}.", markup=False)
+        self.notify(f"Gave back {counted(given, 'article')} caught by {name!r}.", markup=False)

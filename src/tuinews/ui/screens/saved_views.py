@@ -19,6 +19,7 @@ from tuinews.store import Store
 from tuinews.store.saved import SavedViewError, list_views, remove_view, rename_view, save_view
 from tuinews.ui.backdrop import Dialog
 from tuinews.ui.screens.prompts import Prompt
+from tuinews.wording import counted
 
 
 class NamePrompt(Prompt[str | None]):
@@ -129,7 +130,9 @@ class ViewTools(Screen[None]):
         except (SavedViewError, sqlite3.Error) as exc:
             self._refused(exc)
             return
-        self.notify(f"Saved the view {saved.name!r} ({saved.total} articles).", markup=False)
+        self.notify(
+            f"Saved the view {saved.name!r} ({counted(saved.total, 'article')}).", markup=False
+        )
         self.show_view(View(ViewKind.SAVED, name=saved.name))
 
     def action_saved_views(self) -> None:
