@@ -72,6 +72,14 @@ async def test_a_page_pasted_into_the_path_field_goes_to_the_paste_area_and_once
         assert app.focused is area and dialog.has_class("-paste")
         assert area.text.startswith("Notes from the Lighthouse\nHome\n")
         assert not dialog.query_one("#import-path-row").display
+        # Back to the browser (ctrl+t), pasted again there: the page replaces what the area held.
+        await pilot.press("ctrl+t")
+        browser = dialog.query_one("#import-browser")
+        browser.focus()
+        await pilot.pause()
+        assert app.focused is browser and not dialog.has_class("-paste")
+        await paste(pilot, terminal_paste("blog_no_byline.txt"))
+        assert app.focused is area and area.text.count("Notes from the Lighthouse") == 1
         await pilot.press("ctrl+s")
         await finish(pilot, dialog)
         assert result_of(dialog).startswith("imported 1 new, 0 updated, 0 duplicate")

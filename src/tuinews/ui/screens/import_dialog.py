@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -43,6 +43,7 @@ from tuinews.ui.screens.import_paste import (
     PASTE_HINT,
     PageField,
     PasteArea,
+    is_page,
     page_text,
 )
 from tuinews.ui.screens.import_results import merge_reports, result_text
@@ -233,8 +234,21 @@ class ImportDialog(Dialog[ImportOutcome | None]):
 
     @on(PageField.PagePasted)
     def _page_pasted(self, message: PageField.PagePasted) -> None:
+        self._take_page(message.text)
+
+    @on(events.Paste)
+    def _pasted_elsewhere(self, event: events.Paste) -> None:
+        # A page pasted while the browser or a button has the focus goes to the paste area
+        # too; the area's own pastes bubble up here as well and are its alone.
         area = self.query_one(PasteArea)
-        area.load_text(page_text(message.text))
+        if self.focused is not area and is_page(event.text):
+            event.stop()
+            self._take_page(event.text)
+
+    def _take_page(self, text: str) -> None:
+        """Put a pasted page in the paste area (in place of what it held) and show it."""
+        area = self.query_one(PasteArea)
+        area.load_text(page_text(text))
         self._show_paste(True)
         area.move_cursor(area.document.end)
 
