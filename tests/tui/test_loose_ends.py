@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import OptionList
 
-from conftest import app_for, settle
+from conftest import FIXED_NOW, app_for, settle
 from httpserver import Reply, serve
 from tuinews.store import Store
 from tuinews.store.subscriptions import add_subscription
@@ -40,3 +41,21 @@ async def test_a_refresh_with_failures_names_the_key_of_feeds(
             await settle(pilot)
             notes = [str(note.message) for note in app._notifications]
     assert any(f"details: {named}, Feeds…" in note for note in notes), notes
+
+
+@pytest.mark.parametrize("key", ["space", "right", "left"])
+async def test_a_category_without_feeds_says_why_it_does_not_open(
+    sample_store: Store, key: str
+) -> None:
+    # Seen in tmux: space, right and left on a category of imported articles did nothing
+    # and said nothing, where a category with feeds opens on them.
+    category = next(iter(sample_store.counts(FIXED_NOW).categories))
+    app = app_for(sample_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        sidebar = app.screen.query_one("#sidebar", OptionList)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index(f"category:{category}")
+        await pilot.press(key)
+        await pilot.pause()
+        notes = [str(note.message) for note in app._notifications]
+    assert notes == [f"{category} has no subscribed feeds to show beneath it."]
