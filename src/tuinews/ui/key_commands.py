@@ -42,3 +42,16 @@ def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[tuple[str, str,
         seen.add(ident)
         key = app.get_key_display(binding)
         yield f"{binding.description} ({key})", f"Key {key}: {PALETTE_KEYS[ident]}", binding.action
+
+
+def key_for(app: App[Any], ident: str) -> str | None:
+    """The key bound under `ident` on a screen of the app (the main screen's keys), as
+    remapped and as the help shows it; None when no screen binds it."""
+    for screen in app.screen_stack:
+        bindings = screen._bindings.copy()
+        if app._keymap:
+            bindings.apply_keymap(app._keymap)
+        for _, binding in bindings:
+            if binding.id == ident:
+                return app.get_key_display(binding)
+    return None

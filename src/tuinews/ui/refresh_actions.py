@@ -18,6 +18,7 @@ from tuinews.models import FeedProgress
 from tuinews.store import Store
 from tuinews.store.schema import StoreError
 from tuinews.store.subscriptions import has_subscriptions
+from tuinews.ui.key_commands import key_for
 from tuinews.ui.messages import ActivityChanged, RefreshFinished, RefreshProgress, StoreChanged
 from tuinews.untrusted import shown
 
@@ -101,8 +102,10 @@ class RefreshActions(App[None]):
             return
         report = message.report
         failed = report.failures
+        key = key_for(self, "feeds.open")
+        where = f"{key}, Feeds…" if key else "Feeds… in the menu"
         self.notify(
-            report.summary() + (" (details: Feeds… in the menu)" if failed else ""),
+            report.summary() + (f" (details: {where})" if failed else ""),
             severity="warning" if failed else "information",
             timeout=6,
             markup=False,

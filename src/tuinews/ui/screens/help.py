@@ -142,6 +142,7 @@ def key_sections(app: App[None], panes: list[tuple[str, list[DOMNode]]]) -> list
     mean nothing to a reader: they are left out.
     """
     sections = []
+    listed: set[str] = set()  # a pane's binding under an id listed before (`!`) is that row
     for title, nodes in panes:
         pairs: list[tuple[Binding, str]] = []
         for node in nodes:
@@ -149,9 +150,14 @@ def key_sections(app: App[None], panes: list[tuple[str, list[DOMNode]]]) -> list
             if app._keymap:
                 bindings.apply_keymap(app._keymap)
             order = _declared_order(node)
-            ours = [binding for _, binding in bindings if binding.id and binding.description]
+            ours = [
+                binding
+                for _, binding in bindings
+                if binding.id and binding.description and binding.id not in listed
+            ]
             ours.sort(key=lambda binding: order.get(binding.id or "", len(order)))
             pairs += [(binding, app.get_key_display(binding)) for binding in ours]
+        listed |= {binding.id or "" for binding, _ in pairs}
         sections.append((title, binding_rows(pairs)))
     return sections
 

@@ -48,8 +48,15 @@ class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, A
         Binding("y", "copy_link", "Copy link", show=False, id="article.copy_link"),
         Binding("slash", "search", "Search", id="search.start"),
         Binding("escape", "back", "Back", show=False, id="back"),
-        # The sidebar shows `!` in the footer; an empty feed view names the key from the list.
-        Binding("exclamation_mark", "app.feeds", "Feeds…", show=False, id="feeds.open"),
+        # The sidebar shows `!` in the footer (its own binding, under this id, opens on the
+        # feed under its highlight); an empty feed view names the key from the list.
+        Binding(
+            "exclamation_mark",
+            "app.feeds",
+            "Feeds… (from the sidebar: on its feed)",
+            show=False,
+            id="feeds.open",
+        ),
     ]
 
     def __init__(self, store: Store, clock: Callable[[], datetime]) -> None:

@@ -1,0 +1,42 @@
+"""Loose ends seen driving the reader in tmux (issue 16): one `!` in the help, the refresh
+naming its key, a category without feeds that says why it does not open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import app_for, settle
+from httpserver import Reply, serve
+from tuinews.store import Store
+from tuinews.store.subscriptions import add_subscription
+from tuinews.ui.screens.help import HelpScreen
+
+
+async def test_the_help_lists_one_exclamation_mark(sample_store: Store) -> None:
+    # Seen in the help: `!` under Everywhere ("Feeds…") and again under Sidebar ("Feeds and
+    # their errors"), two rows and two ids for one key that opens the same window.
+    app = app_for(sample_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        rows = [(keys, ident) for keys, _, ident in app.screen.rows if "!" in keys.split()]
+        assert len(rows) == 1, rows
+
+
+@pytest.mark.parametrize(("keys", "named"), [("", "!"), ('[keys]\n"feeds.open" = "f4"\n', "f4")])
+async def test_a_refresh_with_failures_names_the_key_of_feeds(
+    store: Store, tmp_path: Path, keys: str, named: str
+) -> None:
+    # Seen after R: "… 1 failed (details: Feeds… in the menu)", and `!` left unsaid.
+    config = tmp_path / "config.toml"
+    config.write_text(keys)
+    with serve({"/down.xml": lambda request: Reply(500, b"down")}) as (base, _):
+        add_subscription(store, f"{base}/down.xml", category="Wire")
+        app = app_for(store, config)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await pilot.press("R")
+            await settle(pilot)
+            notes = [str(note.message) for note in app._notifications]
+    assert any(f"details: {named}, Feeds…" in note for note in notes), notes
