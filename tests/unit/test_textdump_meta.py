@@ -525,3 +525,42 @@ def test_every_article_of_a_dump_keeps_its_standfirst() -> None:
     first, then = parse_text_dump(text)
     assert first.summary == "The island route gets quieter boats and a later last sailing."
     assert then.summary == "The line has been closed since the storm damaged its bridge in January."
+
+
+_BLOG_POST = (
+    "Tidewater Tinkering\n\nSunday, March 8, 2026\n\n"
+    "Rebuilding the harbour crane's old controller from scratch\n\n"
+    "I've been meaning to write this up for a while, so here is the long overdue post on "
+    "how the old crane controller came back to life on my bench over the winter.\n\n"
+    "The board had three dead relays and a microcontroller nobody makes any more, so I "
+    "replaced the lot with a small programmable logic part and a handful of transistors.\n\n"
+    "More on the firmware next time, when I have the timing of the brake release right "
+    "and the whole thing has survived a week on Tidewater Tinkering's test rig.\n\n"
+    "Posted by Mara Lindqvist at 9:12 PM\n\n"
+    "About Me\n\nMara Lindqvist\n\n"
+    "Copyright (C) 2020-2026 Mara Lindqvist. Content licensed under CC-BY.\n"
+)
+
+
+def test_a_personal_blog_with_its_own_title_over_the_author() -> None:
+    # The masthead is the blog's title; the copyright line names a person, its owner:
+    # the blog's title is the source, never the author, and the person is the author.
+    [draft] = parse_text_dump(_BLOG_POST)
+    assert draft.source_name == "Tidewater Tinkering"
+    assert draft.author == "Mara Lindqvist"
+
+
+def test_the_headline_is_never_the_site_name() -> None:
+    # A wiki-like page: the headline stands twice at the top (over the infobox too) and no
+    # copyright line or logo names the site.
+    page = (
+        "Page protected\n\nHarbour Island\n\nFrom the Harbour Wiki, the free encyclopedia\n\n"
+        "Harbour Island\n\nPopulation\n12,000\n\n"
+        "Harbour Island is an island in the outer bay, joined to the mainland by a ferry "
+        "route and, at low tide, by a causeway that the islanders have walked for centuries.\n\n"
+        "The island has a school, two churches and a harbour that was once the busiest on "
+        "the coast, before the railway took the trade to the city across the bay.\n"
+    )
+    [draft] = parse_text_dump(page)
+    assert draft.title == "Harbour Island"
+    assert draft.source_name != "Harbour Island"

@@ -80,12 +80,20 @@ def _parse(text: str) -> list[ArticleDraft]:
         ]
         placed = [(a.head, a.draft) for a in extras] + [(main.head, main.draft)]
         drafts = [draft for _, draft in sorted(placed, key=lambda pair: pair[0])]
-    site, owner = site_and_owner(lines, keys)
+    site, owner = site_and_owner(lines, keys, frozenset(key_of(d.title) for d in drafts))
     if site is not None:
-        drafts = [
-            replace(d, source_name=d.source_name or site, author=d.author or owner) for d in drafts
-        ]
+        drafts = [_sourced(d, site, owner) for d in drafts]
     return drafts
+
+
+def _sourced(draft: ArticleDraft, site: str, owner: str | None) -> ArticleDraft:
+    """The draft with the site as its source, and its owner as the author where it has none
+    or where the byline found is the site's name and the site has another owner (a personal
+    blog's title over its date)."""
+    author = draft.author
+    if author is None or (owner is not None and key_of(author) == key_of(site)):
+        author = owner
+    return replace(draft, source_name=draft.source_name or site, author=author)
 
 
 def _loose(lines: list[Line], keys: Keys) -> list[ArticleDraft]:

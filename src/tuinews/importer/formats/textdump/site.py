@@ -16,7 +16,7 @@ from itertools import islice
 
 from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.head import Keys
-from tuinews.importer.formats.textdump.lines import Kind, Line
+from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
 from tuinews.importer.formats.textdump.names import person
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
@@ -121,10 +121,15 @@ def from_logo(lines: list[Line]) -> str | None:
     return None
 
 
-def from_masthead(lines: list[Line], keys: Keys) -> str | None:
-    """A short name at the top of the page that the page prints again further down."""
+def from_masthead(
+    lines: list[Line], keys: Keys, titles: frozenset[str] = frozenset()
+) -> str | None:
+    """A short name at the top of the page that the page prints again further down (not one
+    of the page's headlines, which a wiki page prints twice at its top)."""
     for line in _top(lines):
         if line.kind not in (Kind.TITLE, Kind.SHORT) or not 2 <= line.words <= 5:
+            continue
+        if line.key in titles:
             continue
         if not all(w[:1].isupper() or not w[:1].isalpha() for w in line.text.split()):
             continue
@@ -138,7 +143,7 @@ def from_masthead(lines: list[Line], keys: Keys) -> str | None:
     return None
 
 
-def _first_line(lines: list[Line], keys: Keys) -> str | None:
+def _first_line(lines: list[Line], keys: Keys, titles: frozenset[str]) -> str | None:
     """The page's first line, when it is a short name that the page names again further
     down ("Harbour Post" over the menu, "... to Harbour Post readers" in the footer)."""
     first = next((line for line in lines if line.kind not in (Kind.BLANK, Kind.JUNK)), None)
@@ -150,7 +155,7 @@ def _first_line(lines: list[Line], keys: Keys) -> str | None:
     if len(words) == 1 and not any(ch.isupper() for ch in words[0][1:]):
         return None  # one word is a brand by its capitals ("HPOST"), else a menu's word
     name = _name(first.text)
-    if name is None or first.text.lower() in vocab.SECTIONS or not first.key:
+    if name is None or first.text.lower() in vocab.SECTIONS or first.key in titles | {""}:
         return None
     return name if keys.named(first.key) >= 2 else None
 
@@ -164,17 +169,27 @@ def _within(short: str, long: str) -> bool:
     return f" {short.lower()} " in f" {long.lower()} "
 
 
-def site_and_owner(lines: list[Line], keys: Keys) -> tuple[str | None, str | None]:
-    """The site's name, from the copyright line first, then the masthead (None if unsure);
-    and the person a personal site is named after, when its copyright line and one of its
-    first lines name the same person ("Jane Doe"): the author of posts without a byline."""
+def site_and_owner(
+    lines: list[Line], keys: Keys, titles: frozenset[str] = frozenset()
+) -> tuple[str | None, str | None]:
+    """The site's name, from the copyright line first, then the masthead (None if unsure),
+    never one of the page's headlines (`titles`, as line keys); and the person a personal
+    site belongs to: the author of posts without a byline. That person is the one the
+    copyright line names, when one of the page's first lines names them too ("Jane Doe"), or
+    when the masthead holds another name the page prints again: the blog's own title ("Jane's
+    Workbench" over the posts, "© 2026 Jane Doe" under them)."""
     found = from_copyright(lines)
     owner = found.owner
     site = found.brand or from_logo(lines)
-    if site is None and (owner is None or found.company):
-        site = from_masthead(lines, keys) or _first_line(lines, keys)
+    if site is not None and key_of(site) in titles:
+        site = None
+    owned = owner is not None and not found.company and person(owner)
+    if site is None and (owner is None or found.company or owned):
+        site = from_masthead(lines, keys, titles) or _first_line(lines, keys, titles)
         if site is not None and owner is not None and _within(site, owner):
             site = None  # "New York" over the menu, "The New York Times" in the footer
+        elif site is not None and owned:
+            return site, owner  # a personal blog's title over the menu, its owner below
     if owner is None or site is not None:
         return site or owner, None
     if not person(owner):
