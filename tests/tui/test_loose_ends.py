@@ -44,7 +44,7 @@ async def test_a_refresh_with_failures_names_the_key_of_feeds(
             await pilot.press("R")
             await settle(pilot)
             notes = [str(note.message) for note in app._notifications]
-    assert any(f"details: {named}, Feeds…" in note for note in notes), notes
+    assert any(f"details: press {named} for Feeds…" in note for note in notes), notes
 
 
 @pytest.mark.parametrize("key", ["space", "right", "left"])

@@ -103,7 +103,7 @@ class RefreshActions(App[None]):
         report = message.report
         failed = report.failures
         key = key_for(self, "feeds.open")
-        where = f"{key}, Feeds…" if key else "Feeds… in the menu"
+        where = f"press {key} for Feeds…" if key else "Feeds… in the menu"
         self.notify(
             report.summary() + (f" (details: {where})" if failed else ""),
             severity="warning" if failed else "information",
