@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input, OptionList
 
-from conftest import app_for, settle
+from conftest import FIXED_NOW, app_for, settle
 from httpserver import Reply, serve
 from tuinews.store import Store
 from tuinews.store.subscriptions import add_subscription
 from tuinews.ui.screens.help import HelpScreen
+from tuinews.ui.screens.prompts import SavePrompt
 
 
 async def test_the_help_lists_one_exclamation_mark(sample_store: Store) -> None:
@@ -40,3 +42,43 @@ async def test_a_refresh_with_failures_names_the_key_of_feeds(
             await settle(pilot)
             notes = [str(note.message) for note in app._notifications]
     assert any(f"details: {named}, Feeds…" in note for note in notes), notes
+
+
+@pytest.mark.parametrize("key", ["space", "right", "left"])
+async def test_a_category_without_feeds_says_why_it_does_not_open(
+    sample_store: Store, key: str
+) -> None:
+    # Seen in tmux: space, right and left on a category of imported articles did nothing
+    # and said nothing, where a category with feeds opens on them.
+    category = next(iter(sample_store.counts(FIXED_NOW).categories))
+    app = app_for(sample_store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        sidebar = app.screen.query_one("#sidebar", OptionList)
+        sidebar.focus()
+        sidebar.highlighted = sidebar.get_option_index(f"category:{category}")
+        await pilot.press(key)
+        await pilot.pause()
+        notes = [str(note.message) for note in app._notifications]
+    assert notes == [f"{category} has no subscribed feeds to show beneath it."]
+
+
+async def test_a_second_save_offers_the_folder_saved_to_last(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    # Seen in tmux: after saving into another folder, the next S offered the configured
+    # folder again, and the user typed the other one a second time.
+    config = tmp_path / "config.toml"
+    config.write_text(f'[commands]\nsave_dir = "{tmp_path / "configured"}"\n')
+    chosen = tmp_path / "chosen"
+    app = app_for(sample_store, config)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("S")
+        assert isinstance(app.screen, SavePrompt)
+        app.screen.query_one("#save-path", Input).value = str(chosen / "first.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (chosen / "first.md").is_file()
+        await pilot.press("j", "S")
+        assert isinstance(app.screen, SavePrompt)
+        offered = Path(app.screen.query_one("#save-path", Input).value)
+    assert offered.parent == chosen

@@ -97,6 +97,7 @@ class ReadingTools(Screen[None]):
     ]
 
     last_pipe: PipeRequest | None = None  # the pipe prompt starts with the last command
+    last_save_folder: str | None = None  # S offers the folder saved to last (this session)
 
     def tool_article(self) -> Article | None:
         """The article the tools act on (MainScreen: the open or highlighted one)."""
@@ -207,7 +208,7 @@ class ReadingTools(Screen[None]):
     def action_save(self) -> None:
         article = self._article_or_say()
         if article is not None:
-            folder = self.commands.save_dir
+            folder = self.last_save_folder or self.commands.save_dir
             path = default_save_path(article, folder)
             self.app.push_screen(SavePrompt(str(path)), self._save_chosen)
 
@@ -228,6 +229,7 @@ class ReadingTools(Screen[None]):
                 markup=False,
             )
             return
+        self.last_save_folder = str(written.parent)
         self.notify(f"Saved to {written}", timeout=4, markup=False)
 
     # -- bookmark ------------------------------------------------------------

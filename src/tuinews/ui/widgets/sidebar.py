@@ -294,19 +294,29 @@ class Sidebar(OptionList):
         self.post_message(self.OpenedChanged(self.opened))
 
     def action_toggle_category(self) -> None:
-        category = self._category_here()
+        category = self._category_with_feeds()
         if category is not None:
             self.set_opened(category, category not in self.opened)
 
     def action_open_category(self) -> None:
-        category = self._category_here()
+        category = self._category_with_feeds()
         if category is not None:
             self.set_opened(category, True)
 
     def action_close_category(self) -> None:
-        category = self._category_here()
+        category = self._category_with_feeds()
         if category is not None:
             self.set_opened(category, False)
+
+    def _category_with_feeds(self) -> str | None:
+        """The category under the highlight when it has feeds to open on; on one without
+        (its articles imported), the keys say why they do nothing."""
+        category = self._category_here()
+        if category is not None and not self._has_feeds(category):
+            note = f"{category} has no subscribed feeds to show beneath it."
+            self.notify(note, timeout=3, markup=False)
+            return None
+        return category
 
     async def _on_click(self, event: Click) -> None:
         # A click on a category's triangle opens or closes it; elsewhere it selects.
