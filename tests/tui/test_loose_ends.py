@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, OptionList
+from textual.widgets._toast import Toast
 
 from conftest import FIXED_NOW, app_for, settle
 from httpserver import Reply, serve
@@ -14,6 +15,8 @@ from tuinews.store import Store
 from tuinews.store.subscriptions import add_subscription
 from tuinews.ui.screens.help import HelpScreen
 from tuinews.ui.screens.prompts import SavePrompt
+from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.ui.widgets.reader import Reader
 
 
 async def test_the_help_lists_one_exclamation_mark(sample_store: Store) -> None:
@@ -82,3 +85,22 @@ async def test_a_second_save_offers_the_folder_saved_to_last(
         assert isinstance(app.screen, SavePrompt)
         offered = Path(app.screen.query_one("#save-path", Input).value)
     assert offered.parent == chosen
+
+
+async def test_at_80_columns_a_toast_leaves_the_list_and_the_reader_readable(
+    sample_store: Store,
+) -> None:
+    # Seen at 80x24: the import-finished toast covered the titles of the article list.
+    app = app_for(sample_store)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        main = app.screen
+        for pane in (ArticleList, Reader):
+            app.notify("imported 53 new, 0 updated, 0 duplicate, 0 failed from 10 sources")
+            await pilot.pause()
+            toast = main.query(Toast).last()
+            shown = main.query_one(pane)
+            assert shown.display and toast.region.area
+            assert not toast.region.overlaps(shown.content_region), (pane, toast.region)
+            await pilot.press("enter")  # the reader: at 80 columns it takes the list's place
+            await pilot.pause()
+            app.clear_notifications()
