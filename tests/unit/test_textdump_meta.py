@@ -564,3 +564,43 @@ def test_the_headline_is_never_the_site_name() -> None:
     [draft] = parse_text_dump(page)
     assert draft.title == "Harbour Island"
     assert draft.source_name != "Harbour Island"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        # A Japanese portal's stamp: the month and day with the weekday, the time, "delivered";
+        # no year is printed, so no date is kept, but the line is the article's header.
+        ("湊タイムズ 4/12(日) 07:30配信", None),
+        ("4月12日(日) 7:30更新", None),
+        # A date with a two-figure year and the section it was filed in: read only when the
+        # day is the figure over 12, as a month/day page and a day/month page would agree.
+        ("04.22.26 in Ferries", _utc(2026, 4, 22)),
+        ("10.04.26 in Harbour life", None),
+    ],
+)
+def test_a_date_line_without_its_full_year_is_the_header(
+    line: str, published: datetime | None
+) -> None:
+    found = classify(line)
+    assert found.kind is Kind.META, line
+    assert found.meta is not None and found.meta.date == published
+    assert found.meta.author is None
+
+
+def test_a_japanese_share_bar_under_the_headline_is_not_the_body() -> None:
+    # The headline, the outlet and its stamp, the share buttons, then the article.
+    page = (
+        "ここから本文です\n\n"
+        "湊市、夏の臨時フェリー便を三往復増やすと発表\n\n"
+        "湊タイムズ 4/12(日) 07:30配信\n\nツイート\n\nシェアする\n\n"
+        "湊市は12日、夏休み期間中に島と本土を結ぶフェリーの臨時便を一日三往復増やすと発表した。"
+        "昨年の夏は最終便の前に長い列ができ、乗り切れない客が出ていたという。\n\n"
+        "新しい便は七月二十日から八月三十一日まで運航し、料金は通常の便と同じとする。"
+        "市の担当者は「観光客だけでなく、島に住む人の通院や買い物にも使ってほしい」と話している。\n\n"
+        "運航会社によると、臨時便には昨年導入した新しい船を使い、車も十台まで載せられる。"
+        "予約は出発の一か月前から受け付け、当日の空席はその場で販売する。\n"
+    )
+    [draft] = parse_text_dump(page)
+    assert draft.title == "湊市、夏の臨時フェリー便を三往復増やすと発表"
+    assert draft.body.startswith("湊市は12日、")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from tuinews.importer.formats.textdump.dates import FULL_MONTHS, find_date
 from tuinews.importer.formats.textdump.names import (
@@ -110,6 +110,14 @@ _NAME_THEN_RELATIVE = re.compile(
     r"|weeks?|months?|y|yrs?|years?) ago|yesterday|today|just now)$",
     re.I,
 )
+# Dates printed without their full year. A Japanese portal's stamp after the outlet's name:
+# the month and day with the weekday, the time, "delivered" or "updated" ("4/12(日) 07:30配信").
+_WEEKDAY_STAMP = re.compile(
+    r"^(?:\S.{0,30}? )?\d{1,2}(?:/|月 ?)\d{1,2}日? ?[(（][月火水木金土日][)）] ?\d{1,2}:\d{2} ?"
+    r"(?:配信|更新|掲載|公開|投稿)?$"
+)
+# A two-figure year with the section the story was filed in ("04.22.26 in Ferries").
+_SHORT_YEAR = re.compile(r"^(\d{1,2})([./])(\d{1,2})\2(\d{2}) in [^\d|]{1,30}$")
 _COMPACT_AGE = re.compile(r"^\d{1,2} ?(?:m|h|d|w|min|hr|hrs)$", re.I)  # "8h" beside a byline
 
 
@@ -158,10 +166,34 @@ def _name_and_date(part: str) -> Meta | None:
     return Meta(author=name, date=found[0])
 
 
+def _yearless(text: str) -> Meta | None:
+    """A date line without its full year: the header's line all the same, its date kept only
+    when it cannot be misread (a two-figure year whose day is over 12: month and day agree
+    whichever comes first)."""
+    if _WEEKDAY_STAMP.match(text):
+        return Meta()
+    found = _SHORT_YEAR.match(text)
+    if found is None:
+        return None
+    first, second, year = int(found.group(1)), int(found.group(3)), 2000 + int(found.group(4))
+    if first > 12 and second <= 12:
+        day, month = first, second
+    elif second > 12 and first <= 12:
+        day, month = second, first
+    else:
+        return Meta()
+    try:
+        return Meta(date=datetime(year, month, day, tzinfo=UTC))
+    except ValueError:
+        return Meta()
+
+
 def parse_meta(text: str) -> Meta | None:
     """What a byline/date/reading-time line says, or None if the line is something else."""
     if len(text) > 160:
         return None
+    if (yearless := _yearless(text)) is not None:
+        return yearless
     low = text.lower()
     if low in _BY_ALONE:
         return Meta(awaits_name=True)
