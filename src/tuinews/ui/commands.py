@@ -86,7 +86,12 @@ def _label(view: View) -> str:
 
 
 class CategoryCommands(Provider):
-    """Jump to category…: one command per category, smart view and feed."""
+    """Jump to category…: one command per category, smart view and feed.
+
+    Textual makes one provider per opening of the palette and searches it again for every
+    key typed: the views are read from the store once per opening, not once per key."""
+
+    _listed: list[View] | None = None
 
     @property
     def host(self) -> PaletteHost:
@@ -97,6 +102,11 @@ class CategoryCommands(Provider):
         return app
 
     def _views(self) -> list[View]:
+        if self._listed is None:
+            self._listed = self._read_views()
+        return self._listed
+
+    def _read_views(self) -> list[View]:
         app = self.host
         smart = [View(kind) for kind in (ViewKind.ALL, ViewKind.UNREAD, ViewKind.STARRED)]
         feeds = feed_entries(app.store.conn)
