@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 ON_ARTICLE = "on the open article (else the highlighted one)"
@@ -29,13 +31,19 @@ PALETTE_KEYS = {
 }
 
 
-def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[tuple[str, str, str]]:
-    """(title, help, the screen's action) for each key of PALETTE_KEYS: "Save to file… (S)"."""
-    bindings = screen._bindings.copy()
+def remapped_bindings(app: App[Any], node: DOMNode) -> Iterator[Binding]:
+    """The bindings of `node` with the user's `[keys]` remapping applied."""
+    bindings = node._bindings.copy()
     if app._keymap:
         bindings.apply_keymap(app._keymap)
-    seen: set[str] = set()
     for _, binding in bindings:
+        yield binding
+
+
+def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[tuple[str, str, str]]:
+    """(title, help, the screen's action) for each key of PALETTE_KEYS: "Save to file… (S)"."""
+    seen: set[str] = set()
+    for binding in remapped_bindings(app, screen):
         ident = binding.id or ""
         if ident not in PALETTE_KEYS or ident in seen:
             continue
@@ -48,10 +56,7 @@ def key_for(app: App[Any], ident: str) -> str | None:
     """The key bound under `ident` on a screen of the app (the main screen's keys), as
     remapped and as the help shows it; None when no screen binds it."""
     for screen in app.screen_stack:
-        bindings = screen._bindings.copy()
-        if app._keymap:
-            bindings.apply_keymap(app._keymap)
-        for _, binding in bindings:
+        for binding in remapped_bindings(app, screen):
             if binding.id == ident:
                 return app.get_key_display(binding)
     return None

@@ -14,6 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tuinews.ui.backdrop import Dialog
+from tuinews.ui.key_commands import remapped_bindings
 
 Rows = list[tuple[str, str, str]]
 # Textual's own keys that mean something here (they have no binding id of ours).
@@ -146,13 +147,10 @@ def key_sections(app: App[None], panes: list[tuple[str, list[DOMNode]]]) -> list
     for title, nodes in panes:
         pairs: list[tuple[Binding, str]] = []
         for node in nodes:
-            bindings = node._bindings.copy()
-            if app._keymap:
-                bindings.apply_keymap(app._keymap)
             order = _declared_order(node)
             ours = [
                 binding
-                for _, binding in bindings
+                for binding in remapped_bindings(app, node)
                 if binding.id and binding.description and binding.id not in listed
             ]
             ours.sort(key=lambda binding: order.get(binding.id or "", len(order)))

@@ -17,6 +17,7 @@ from tuinews.marks import Marks
 from tuinews.models import Article, View, ViewKind
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.widgets.article_list import ArticleList
+from tuinews.wording import counted
 
 
 class Marking(Screen[None]):
@@ -71,9 +72,8 @@ class Marking(Screen[None]):
             ids = self.marks.mark_view_read(
                 view, self.clock(), lambda count: f"{count} marked read"
             )
-        noun = "article" if len(ids) == 1 else "articles"
         label = view.label  # a category's name or a search: data, never markup
-        note = f"Marked {len(ids)} {noun} read in {label} (u to undo)."
+        note = f"Marked {counted(len(ids), 'article')} read in {label} (u to undo)."
         if not ids:
             note = f"No unread articles in {label}."
         self.notify(note, timeout=4, markup=False)
