@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tuinews.importer.formats.textdump.dates import find_date
+from tuinews.importer.formats.textdump.lines import classify_all
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 from tuinews.importer.formats.textdump.reflow import drop_repeat, reflow, unwrap, wrap_width
 from tuinews.models import ArticleDraft
@@ -128,3 +129,15 @@ def test_a_menu_printed_twice_is_not_a_second_paste() -> None:
 def test_a_figure_that_is_no_time_zone_does_not_break_the_date(line: str) -> None:
     found = find_date(line)
     assert found is not None and found[0].date() in (date(2011, 5, 11), date(2026, 3, 3))
+
+
+@pytest.mark.parametrize("mark", ["*", "-", "+", "–"])
+def test_other_bullets_read_as_the_browsers(mark: str) -> None:
+    """A list marked "*", "-" or "+" (lynx, Markdown, a mail) is the same list as "•":
+    also a menu's items and a footer's links, which the headline's choice looks at."""
+    text = _text("browser_copy")
+    _same_article(_one(text.replace("  • ", f"  {mark} ")), _one(text))
+    footer = "Comments\n\n  • Privacy Policy\n  • Contact us\n  • Home\n"
+    plain = [(line.text, line.kind, line.words) for line in classify_all(footer)]
+    other = classify_all(footer.replace("•", mark))
+    assert [(line.text, line.kind, line.words) for line in other] == plain
