@@ -141,3 +141,31 @@ def test_other_bullets_read_as_the_browsers(mark: str) -> None:
     plain = [(line.text, line.kind, line.words) for line in classify_all(footer)]
     other = classify_all(footer.replace("•", mark))
     assert [(line.text, line.kind, line.words) for line in other] == plain
+
+
+def test_a_wrapped_page_with_a_blank_line_after_every_line() -> None:
+    text = _text("wrapped_72")
+    spaced = "\n\n".join(line for line in text.splitlines() if line.strip())
+    draft = _one(spaced)
+    assert draft.title == TITLE
+    assert draft.author == "Orla Brennan"
+    assert "local wardens say has been the busiest since records began" in draft.body
+
+
+def test_a_wrapped_page_with_a_longer_line_of_code() -> None:
+    """A line the tool could not wrap (a command, a table's row) does not hide the width."""
+    code = "    curl -s https://count.example/api/2026/pups?bank=north | jq '.pups[] | .coat'"
+    text = _text("wrapped_72").replace(
+        "Why the numbers matter\n", f"{code}\n\nWhy the numbers matter\n"
+    )
+    assert wrap_width(text.splitlines()) == 72
+    assert _one(text).title == TITLE
+
+
+def test_a_lower_case_byline_right_under_the_headline_is_not_its_wrapped_tail() -> None:
+    """Without blank lines, "by Orla Brennan" under a long headline is still the byline."""
+    text = _text("browser_copy").replace("By Orla", "by Orla")
+    packed = "\n".join(line for line in text.splitlines() if line.strip())
+    draft = _one(packed)
+    assert draft.title == TITLE
+    assert draft.author == "Orla Brennan"

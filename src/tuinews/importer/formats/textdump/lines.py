@@ -101,14 +101,25 @@ def split_lines(text: str) -> list[str]:
         line = raw if _single_spaced(raw) else " ".join(raw.split())
         if line[:2] in _ASCII_BULLETS:  # "* Home", "- Home": the same item as "• Home"
             line = "• " + line[2:]
-        # A line broken before a lower-case word is a wrapped paragraph, not two lines.
+        # A line broken before a lower-case word is a wrapped paragraph, not two lines; but
+        # "by Jane Doe" under a headline is its byline, pasted without a blank line between.
         if out and line[:1].islower():
             prev = out[-1][-1]
-            if (len(prev) >= 50 or len(out[-1]) > 1) and (prev[-1].isalpha() or prev[-1] in ",;"):
+            if (
+                (len(prev) >= 50 or len(out[-1]) > 1)
+                and (prev[-1].isalpha() or prev[-1] in ",;")
+                and not _signed(line)
+            ):
                 out[-1].append(line)
                 continue
         out.append([line])
     return [" ".join(pieces) for pieces in out]
+
+
+def _signed(line: str) -> bool:
+    """Whether the line is a byline ("by Jane Doe March 3, 2026")."""
+    meta = parse_meta(line) if len(line) <= _CACHED_CHARS else None
+    return meta is not None and meta.author is not None
 
 
 def _single_spaced(raw: str) -> bool:
