@@ -77,6 +77,27 @@ def test_a_page_pasted_twice_gives_one_article() -> None:
     _same_article(_one(_text("wrapped_72") + "\n\n" + _text("wrapped_72")), browser)
 
 
+SHORT_PAGE = """Kestrel Bay Gazette
+
+Seal pups counted on the northern sandbanks
+
+By Orla Brennan
+
+Forty volunteers counted 312 grey seal pups on the northern sandbanks at the weekend.
+
+The count, held every March before the spring tides, found more pups than last year.
+
+Wardens think the mild weather kept more mothers close to the shore this winter.
+"""
+
+
+def test_a_short_page_pasted_twice_gives_one_article() -> None:
+    draft = _one(SHORT_PAGE + "\n" + SHORT_PAGE)
+    assert draft.title == "Seal pups counted on the northern sandbanks"
+    assert draft.body == _one(SHORT_PAGE).body
+    assert draft.body.count("Forty volunteers") == 1
+
+
 def test_crlf_no_break_and_zero_width_spaces_tabs_and_trailing_blanks() -> None:
     text = _text("browser_copy")
     messy = "\r\n".join(

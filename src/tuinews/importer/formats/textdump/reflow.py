@@ -40,7 +40,7 @@ _WIDE = re.compile(
 _LINK_LIST = re.compile(r"^\s*(?:References|Visible links:?|Hidden links:)\s*$")
 _LINK_ENTRY = re.compile(r"^\s*\d{1,5}\. \S+$")
 _LINK_MARK = re.compile(r"\[(\d{1,5})\]")
-_REPEAT_LINES = 8  # lines of the beginning that must come back, at least, to make a repeat
+_REPEAT_LINES = 5  # lines of the beginning that must come back, at least, to make a repeat
 _REPEAT_SHARE = 0.3  # and this share of the dump's filled lines
 _REPEAT_TRIES = 8  # places where the first line comes back that are tried
 
