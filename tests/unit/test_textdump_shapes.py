@@ -190,3 +190,45 @@ def test_a_lower_case_byline_right_under_the_headline_is_not_its_wrapped_tail() 
     draft = _one(packed)
     assert draft.title == TITLE
     assert draft.author == "Orla Brennan"
+
+
+def _wrapped_page(*lines: str) -> list[str]:
+    """Lines of a page wrapped at 60 columns: a paragraph of full lines, then `lines`."""
+    return [
+        "   The harbour board met on Tuesday to decide whether the old",
+        "   ferry should keep running through the winter, and most of",
+        "   the members who spoke wanted the service kept as it is now",
+        "   until the new boat arrives from the yard in the spring.",
+        "",
+        *lines,
+    ]
+
+
+def test_a_wrapped_list_item_goes_on_under_its_text_or_under_its_mark() -> None:
+    item = "     * Fares for islanders stay at the winter rate (see pages 6,"
+    lines = _wrapped_page(item, "       7) until the end of March", "     * Bikes go free")
+    assert unwrap(lines)[-2:] == [
+        item + " 7) until the end of March",
+        "     * Bikes go free",
+    ]
+    # A tool that does not indent an item's later lines puts them under its mark.
+    unhung = _wrapped_page(item, "     (see the timetable)", "     * Bikes go free")
+    assert unwrap(unhung)[-2] == item + " (see the timetable)"
+
+
+def test_a_short_line_under_a_sentence_is_not_its_wrapped_end() -> None:
+    """A table's cell or a film's title under a row that ends a sentence stays a line."""
+    row = "   Third film about the ferry, made from the 1965 novel."
+    lines = _wrapped_page("   Crossing", row, "   Repeaters", "   2010")
+    assert lines[-3:] == unwrap(lines)[-3:]
+
+
+def test_lynx_link_numbers_go_and_footnote_marks_stay() -> None:
+    lines = [
+        "   Seals breed on [3]three sandbanks.[4] The count^[5][6] began in [7]1991.",
+        "",
+        "References",
+        "",
+        *(f"   {n}. https://seals.example/{n}" for n in range(1, 8)),
+    ]
+    assert reflow(lines) == ["   Seals breed on three sandbanks.[4] The count^[6] began in 1991."]
