@@ -10,10 +10,12 @@ from it here.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 from tuinews.importer.formats.textdump.reflow import drop_repeat, reflow, unwrap, wrap_width
 from tuinews.models import ArticleDraft
@@ -112,3 +114,17 @@ def test_a_menu_printed_twice_is_not_a_second_paste() -> None:
     lines = menu + menu + prose + ["© 2026 Kestrel Bay Gazette"]
     assert drop_repeat(lines) == lines
     assert drop_repeat(lines + lines) == lines
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Unwrapped, a wiki's reference runs an ISSN into its date: "-5085" is no zone.
+        "Department of Labour. 2010. p. 2. ISSN 1179-5085. Archived from the original (PDF) on "
+        "11 May 2011.",
+        "Updated 2026-03-03T10:15+99:00",
+    ],
+)
+def test_a_figure_that_is_no_time_zone_does_not_break_the_date(line: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].date() in (date(2011, 5, 11), date(2026, 3, 3))
