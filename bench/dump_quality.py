@@ -1,6 +1,7 @@
 """How well the page-dump importer finds the article on real pages: the devset's quality score.
 
 python -m bench.dump_quality [--data ../shared/devset/readability] [--half a|b] [--pages] [--first]
+                             [--variant NAME|all]
 
 Reads NAME.txt (a "select all, copy" dump of a real page) and NAME.json (the expected title,
 body, byline and date) from the devset, which lives outside the repository; without it the
@@ -14,11 +15,18 @@ what the importer stores from the page, every article's body in order, since the
 body is the page's content whichever way it is cut. `--first` scores the first article only,
 as a single-article extractor's output is scored (the title, byline and date are always the
 first article's).
+
+`--variant NAME` reshapes every dump before parsing it (bench.dump_variants: hard-wrapped at 72
+or 80 columns, lynx's rendering, no blank lines, CRLF and no-break spaces, "*" bullets, pasted
+twice ...), the expected article unchanged; whether the dump shows the title, byline and date is
+judged on the plain dump, so the figures compare with the plain ones page for page.
+`--variant all` prints one line of figures per shape, the plain dumps first.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import statistics
@@ -29,6 +37,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from bench.dump_variants import VARIANTS, reshape
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 
@@ -100,6 +109,7 @@ def _expected_day(published: str | None) -> str | None:
     return published[:10] if published and re.match(r"\d{4}-\d\d-\d\d", published) else None
 
 
+@functools.lru_cache(maxsize=256)
 def _dump_shows_day(text: str, day: str) -> bool:
     """Whether a short line of the dump reads as that calendar day (dateparser, any language)."""
     import dateparser
@@ -151,8 +161,18 @@ def _site_right(ours: str | None, expected: str) -> bool:
     return bool(mine and theirs) and (f" {mine} " in f" {theirs} " or f" {theirs} " in f" {mine} ")
 
 
-def score_page(name: str, text: str, truth: dict[str, str | None], first: bool = False) -> Page:
-    """Parse one dump and compare its articles (or the first only) with the expected one."""
+def score_page(
+    name: str,
+    text: str,
+    truth: dict[str, str | None],
+    first: bool = False,
+    shown: str | None = None,
+) -> Page:
+    """Parse one dump and compare its articles (or the first only) with the expected one.
+
+    `shown` is the dump that says whether the page shows its title, byline and date (the
+    plain dump, when `text` is one reshaped); by default `text` itself."""
+    shown = text if shown is None else shown
     title = body = ""
     author: str | None = None
     published: datetime | None = None
@@ -169,11 +189,11 @@ def score_page(name: str, text: str, truth: dict[str, str | None], first: bool =
         error = str(exc)
     seconds = time.perf_counter() - start
     precision, recall = precision_recall(truth.get("body") or "", body)
-    lines = {key(line) for line in text.splitlines()}
+    lines = {key(line) for line in shown.splitlines()}
     expected_title = key(truth.get("title"))
     byline = truth.get("byline") or ""
     day = _expected_day(truth.get("published"))
-    shows_day = day is not None and _dump_shows_day(text, day)
+    shows_day = day is not None and _dump_shows_day(shown, day)
     return Page(
         name=name,
         seconds=seconds,
@@ -182,7 +202,7 @@ def score_page(name: str, text: str, truth: dict[str, str | None], first: bool =
         error=error,
         title_exact=bool(expected_title) and key(title) == expected_title,
         title_on_line=expected_title in lines,
-        byline_shown=bool(key(byline)) and key(byline) in key(text),
+        byline_shown=bool(key(byline)) and key(byline) in key(shown),
         byline_right=_byline_right(author, byline),
         date_shown=shows_day,
         date_right=day is not None and _same_day(published, day),
@@ -229,12 +249,54 @@ def report(pages: list[Page]) -> None:
         )
 
 
+def _row(pages: list[Page]) -> str:
+    """One line of the figures, for the table of shapes."""
+    precision = statistics.mean(p.precision or 0.0 for p in pages)
+    recall = statistics.mean(p.recall or 0.0 for p in pages)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    def count(hit: str, among: str) -> str:
+        pool = [p for p in pages if getattr(p, among)]
+        return f"{sum(bool(getattr(p, hit)) for p in pool)}/{len(pool)}"
+
+    return (
+        f"F1 {f1:.3f}  P {precision:.3f}  R {recall:.3f}  "
+        f"titles {count('title_exact', 'title_on_line'):>5}  "
+        f"bylines {count('byline_right', 'byline_shown'):>5}  "
+        f"dates {count('date_right', 'date_shown'):>3}  "
+        f"no article {sum(bool(p.error) for p in pages)}  "
+        f"below 0.5 {sum(p.f1 < 0.5 for p in pages)}"
+    )
+
+
+def _print_pages(pages: list[Page]) -> None:
+    for p in pages:
+        flags = "".join(
+            mark
+            for mark, on in (
+                ("T", p.title_exact),
+                ("t", p.title_on_line and not p.title_exact),
+                ("B", p.byline_right),
+                ("b", p.byline_shown and not p.byline_right),
+                ("D", p.date_right),
+                ("d", p.date_shown and not p.date_right),
+                ("S", p.site_right),
+                ("s", p.site_named and not p.site_right),
+            )
+            if on
+        )
+        print(f"{p.name:<34} F1 {p.f1:.2f} P {p.precision or 0:.2f} R {p.recall or 0:.2f} {flags}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--half", choices=("a", "b"), help="score every other page only")
     parser.add_argument("--pages", action="store_true", help="print every page's scores")
     parser.add_argument("--first", action="store_true", help="score the first article only")
+    parser.add_argument(
+        "--variant", choices=(*VARIANTS, "all"), help="reshape every dump first (see above)"
+    )
     args = parser.parse_args()
     truths = sorted(args.data.glob("*.json"))
     if not truths:
@@ -250,26 +312,32 @@ def main() -> None:
         )
         for path in truths
     ]
-    pages = [score_page(name, text, truth, args.first) for name, text, truth in inputs]
-    if args.pages:
-        for p in pages:
-            flags = "".join(
-                mark
-                for mark, on in (
-                    ("T", p.title_exact),
-                    ("t", p.title_on_line and not p.title_exact),
-                    ("B", p.byline_right),
-                    ("b", p.byline_shown and not p.byline_right),
-                    ("D", p.date_right),
-                    ("d", p.date_shown and not p.date_right),
-                    ("S", p.site_right),
-                    ("s", p.site_named and not p.site_right),
+    if args.variant == "all":
+        for shape in ("plain", *VARIANTS):
+            pages = [
+                score_page(
+                    name,
+                    text if shape == "plain" else reshape(shape, text, name),
+                    truth,
+                    args.first,
+                    shown=text,
                 )
-                if on
-            )
-            print(
-                f"{p.name:<34} F1 {p.f1:.2f} P {p.precision or 0:.2f} R {p.recall or 0:.2f} {flags}"
-            )
+                for name, text, truth in inputs
+            ]
+            print(f"{shape:<15} {_row(pages)}", flush=True)
+        return
+    pages = [
+        score_page(
+            name,
+            reshape(args.variant, text, name) if args.variant else text,
+            truth,
+            args.first,
+            shown=text,
+        )
+        for name, text, truth in inputs
+    ]
+    if args.pages:
+        _print_pages(pages)
     report(pages)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tuinews.importer.errors import ImportFailure
+from tuinews.importer.formats.textdump.formula import formula
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 
 DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
@@ -227,3 +228,35 @@ def test_a_list_of_short_links_is_still_no_article() -> None:
     links = "\n".join(f"• {name} news" for name in ("World", "Sport", "Money", "Travel") * 3)
     with pytest.raises(ImportFailure, match="no article found"):
         parse_text_dump(links)
+
+
+def test_formulas_printed_as_text_leave_the_body_and_do_not_part_it() -> None:
+    # A post whose formulas copy as their symbols set apart by spaces ("T = 2 π L g"): they
+    # are dropped, the paragraphs around them stay one article, and inline math stays in its
+    # sentence.
+    [draft] = parse_text_dump((DUMPS / "formulas_in_post.txt").read_text(encoding="utf-8"))
+    assert draft.title == "Why a longer pendulum ticks more slowly"
+    paragraphs = draft.body.split("\n\n")
+    assert paragraphs[0].startswith("Anyone who has wound a grandfather clock")
+    assert paragraphs[-1].startswith("Doubling the length of the pendulum")
+    assert "## Where it comes from" in paragraphs  # a heading over a formula, then prose
+    assert "For small angles, sin θ ≈ θ , and the pendulum" in draft.body
+    for text in ("T = 2 π L g", "θ ¨ + g L", "3072", "```", "Related posts"):
+        assert text not in draft.body, text
+
+
+@pytest.mark.parametrize(
+    ("text", "is_formula"),
+    [
+        ("a x 2 + b x + c = 0", True),
+        ("∇ × B → − 1 c ∂ E → ∂ t = 4 π c j →", True),
+        ("1 + q 2 ( 1 − q ) + q 6 ( 1 − q ) + ⋯ = ∏ j = 0 ∞ , for | q | < 1 .", True),
+        ("a ≠ 0 , there are two solutions to a x 2 + b x + c = 0 and they are", False),
+        ("a ≠ 0", False),  # too short to tell
+        ("1 | 2 | 3 | 4 | 5", False),  # a pager
+        ("A B C D E F G", False),  # an index's letters: no operator
+        ("The harbour's ferry operator has ordered two hybrid boats.", False),
+    ],
+)
+def test_a_formula_is_told_from_prose_by_its_tokens(text: str, is_formula: bool) -> None:
+    assert formula(text) is is_formula

@@ -295,6 +295,49 @@ _ARTICLE = (
         ("1. News\n2. Ferries", "1. News\n2. Ferries", None),
         # "Copyright" as a link's label is no copyright line with a name before it.
         ("Menu\nSign in", "Report Copyright\nTerms of Use", None),
+        # The site's calls to follow it or read more of it name it, without a copyright line
+        # or over its owner's (a company's: "Media", "Network" anywhere, ", LLC" after it).
+        ("Menu\nSign in", "Follow Harbour Post\nMore from Harbour Post", "Harbour Post"),
+        (
+            "Menu\nSign in",
+            "Get the Harbour Post app\nAbout Harbour Post\n© 2026 Tidewater Media, LLC",
+            "Harbour Post",
+        ),
+        (
+            "Menu\nSign in",
+            "Follow Harbour Post\nAbout Harbour Post\n© 2026 Tidewater Network Digital",
+            "Harbour Post",
+        ),
+        (
+            "Menu\nSign in",
+            "Follow Harbour Post\nNew to Harbour Post?\n© 2026 Tidewater, a.s.",
+            "Harbour Post",
+        ),
+        # ... never a person's button, a pronoun, or a name the page prints once.
+        (
+            "Menu\nSign in",
+            "Follow Jane Doe\nFollow Jane Doe\n© 2026 Tidewater Media",
+            "Tidewater Media",
+        ),
+        ("Menu\nSign in", "Follow Us\nAbout Us\n© 2026 Tidewater Media", "Tidewater Media"),
+        ("Menu\nSign in", "More from Tidewater Sport\n© 2026 Tidewater Media", "Tidewater Media"),
+        # A writer's name over a post on a platform: the platform names itself.
+        (
+            "Open in app\nSign in\nMara Lindqvist",
+            "Mara Lindqvist\nMore from Harbourline\nGet the Harbourline app",
+            "Harbourline",
+        ),
+        # The logo's text and its link's, printed twice: the name, a small one too.
+        ("HPOSTHPOST\nNews", "© 2026 Tidewater Interactive Inc.", "HPOST"),
+        ("harbourpost harbourpost logo\nNews", "© 2026 Tidewater Media", "harbourpost"),
+        # A long notice that opens with the sign names the site first.
+        (
+            "Menu\nSign in",
+            "© 2026 Valley Almanac. All rights reserved. Use of this site constitutes acceptance "
+            "of our User Agreement and Privacy Policy, and the material on it may not be "
+            "reproduced, distributed, transmitted, cached or otherwise used without permission.",
+            "Valley Almanac",
+        ),
     ],
 )
 def test_the_site_name_as_a_reader_sees_it(top: str, footer: str, site: str | None) -> None:

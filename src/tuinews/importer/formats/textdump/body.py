@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.formula import formula
 from tuinews.importer.formats.textdump.lines import Kind, Line
 from tuinews.importer.formats.textdump.names import person
 
@@ -73,7 +74,7 @@ def build_body(lines: list[Line], start: int, stop: int, title_key: str) -> Body
                 blocks.append("\n".join(items))
                 items = []
             continue
-        if line.key and line.key == title_key:
+        if (line.key and line.key == title_key) or formula(line.text):
             continue
         if kind is Kind.BULLET:
             items.append("- " + line.text)

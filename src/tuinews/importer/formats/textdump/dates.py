@@ -71,7 +71,7 @@ _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON},? ?(\d{{4}})(?
 _MDY = re.compile(rf"\b{_MON} ?(\d{{1,2}})(?:st|nd|rd|th)?,? ?(\d{{4}})(?!\d)", re.I)
 _ISO = re.compile(
     r"\b(\d{4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?",
+    r"(?:[T ](\d{1,2}):(\d{2})(?::\d{2}(?:\.\d+)?)?)?(Z|[+-](?:0\d|1[0-4]):?[0-5]\d)?",
     re.I,
 )
 _NUM = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
@@ -89,8 +89,8 @@ _TIME = re.compile(
 )
 _TZ = re.compile(
     r"\(?\b(utc|gmt|bst|cet|cest|eet|eest|est|edt|et|cst|cdt|ct|mst|mdt|pst|pdt|pt|ist|pkt|jst"
-    r"|kst|aest|aedt|sgt|hkt|wib|gst|ast|msk)\b\)?(?: ?([+-]) ?(\d{1,2})(?::?(\d{2}))?)?"
-    r"|([+-]\d{2}):?(\d{2})\b",
+    r"|kst|aest|aedt|sgt|hkt|wib|gst|ast|msk)\b\)?(?: ?([+-]) ?(1[0-4]|0?\d)(?::?([0-5]\d))?)?"
+    r"|([+-](?:0\d|1[0-4])):?([0-5]\d)\b",
     re.I,
 )
 _TZ_HOURS = {

@@ -16,6 +16,7 @@ from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.meta import Meta, parse_meta
 from tuinews.importer.formats.textdump.names import bare_name, clean_author, person
+from tuinews.importer.formats.textdump.reflow import reflow
 from tuinews.importer.sanitize import drop_escape_sequences
 
 
@@ -93,7 +94,8 @@ def split_lines(text: str) -> list[str]:
     # str.splitlines() breaks at \r\n, \r, \v, \f, \x1c-\x1e, \x85, \u2028 and \u2029 as well
     # as \n, far faster than a regular expression does.
     # Escape sequences go whole: dropping ESC alone left "[31m" glued to the words.
-    for raw in _CONTROL.sub("", drop_escape_sequences(text)).splitlines():
+    # Hard wraps at a tool's width, lynx's link numbers and a second paste are undone first.
+    for raw in reflow(_CONTROL.sub("", drop_escape_sequences(text)).splitlines()):
         # Runs of spaces, tabs and no-break spaces: one space. Most lines have none to fold.
         line = raw if _single_spaced(raw) else " ".join(raw.split())
         # A line broken before a lower-case word is a wrapped paragraph, not two lines.

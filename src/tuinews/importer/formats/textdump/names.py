@@ -102,7 +102,8 @@ _BODIES = frozenset({
     "corporation", "company", "inc", "ltd", "llc", "plc", "gmbh", "group", "foundation",
     "university", "institute", "association", "council", "committee", "ministry", "department",
     "commons", "communications", "magazine", "journal", "gazette", "tribune", "software",
-    "studios", "labs", "apps", "technologies", "systems", "solutions", "services", "network"
+    "studios", "labs", "apps", "technologies", "systems", "solutions", "services", "network",
+    "engineering"
 })  # fmt: skip
 _OUTLET_OPENERS = frozenset({"the", "der", "die", "das", "le", "la", "les", "el", "il", "de"})
 _SMALL = frozenset({"to", "the", "this", "on", "of", "in", "all", "my", "your", "a", "an", "with"})

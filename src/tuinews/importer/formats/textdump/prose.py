@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from tuinews.importer.formats.textdump import vocab
+from tuinews.importer.formats.textdump.formula import formula
 from tuinews.importer.formats.textdump.lang import (
     Language,
     dense_chars,
@@ -86,10 +87,11 @@ class Grade(Enum):
     CHART = "chart"  # a chart's figures and labels ("$900", "billion", "'17"): dropped
     CONTENTS = "contents"  # a table of contents: part of the article, but not its text
     TWIN = "twin"  # a card: a headline printed twice in a row, in a list of such cards
+    MATH = "math"  # a formula printed as text ("a x 2 + b x + c = 0"): dropped
 
 
 _PROSE = (Grade.GOOD, Grade.NEAR)
-_NEUTRAL = (Grade.CODE, Grade.CHART, Grade.CONTENTS)
+_NEUTRAL = (Grade.CODE, Grade.CHART, Grade.CONTENTS, Grade.MATH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +144,8 @@ def grade_line(line: Line, lang: Language, tokens: list[str] | None = None) -> t
         return Grade.END, 0
     if kind is Kind.META:
         return Grade.META, line.words
+    if formula(text):
+        return Grade.MATH, line.words  # between paragraphs it neither adds nor parts them
     if kind in _FURNITURE or _CREDITS.match(text):
         return Grade.BAD, line.words
     words = line_words(text) if lang.mixed else line.words
@@ -291,16 +295,33 @@ def _code_line(line: Line) -> bool:
 
 
 def _neighbours(grades: list[Grade], i: int) -> tuple[Grade, Grade]:
+    """The grades of the lines before and after line i that are neither blank nor a formula
+    (a formula stands inside the paragraphs around it), within three lines of either."""
     before = after = Grade.BLANK
-    for j in range(i - 1, max(-1, i - 4), -1):
-        if grades[j] is not Grade.BLANK:
-            before = grades[j]
-            break
-    for j in range(i + 1, min(len(grades), i + 4)):
-        if grades[j] is not Grade.BLANK:
-            after = grades[j]
-            break
+    n = len(grades)
+    for step, out in ((-1, True), (1, False)):
+        j, seen = i + step, 0
+        while 0 <= j < n and seen < 3:
+            grade = grades[j]
+            if grade is Grade.MATH:
+                seen -= 1  # a formula (and the blank line after it) is passed for free
+            elif grade is not Grade.BLANK:
+                if out:
+                    before = grade
+                else:
+                    after = grade
+                break
+            seen += 1
+            j += step
     return before, after
+
+
+def _labels_formula(grades: list[Grade], i: int) -> bool:
+    """Whether the next line after line i that is not blank is a formula: i is its label."""
+    j = i + 1
+    while j < len(grades) and grades[j] is Grade.BLANK:
+        j += 1
+    return j < len(grades) and grades[j] is Grade.MATH
 
 
 def weights(
@@ -334,8 +355,8 @@ def weights(
                 out.append(0.5 * sizes[i])
                 streak = 0
                 continue
-        if grade in _NEUTRAL:
-            out.append(0.0)  # a program, a chart, contents in an article: neither add nor part
+        if grade in _NEUTRAL or (grade is Grade.SHORT and _labels_formula(grades, i)):
+            out.append(0.0)  # a program, a chart, a formula, contents: neither add nor part
             continue
         streak += 1
         cost = _STREAK * max(0, streak - _FREE_STREAK)

@@ -20,9 +20,10 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def _next_grade(lines: list[Line], grades: list[Grade], j: int, stop: int) -> Grade:
-    """The grade of the next line after j that is neither blank nor furniture."""
+    """The grade of the next line after j that is neither blank, furniture nor a formula."""
     for k in range(j + 1, stop):
-        if grades[k] is not Grade.BLANK and lines[k].kind not in _SKIPPED:
+        grade = grades[k]
+        if grade is not Grade.BLANK and grade is not Grade.MATH and lines[k].kind not in _SKIPPED:
             return grades[k]
     return Grade.BLANK
 
@@ -86,7 +87,7 @@ def run_body(
         if code:
             blocks.append(_fenced(code))
             code = []
-        if grade is Grade.CHART or grade is Grade.CONTENTS:
+        if grade is Grade.CHART or grade is Grade.CONTENTS or grade is Grade.MATH:
             continue
         if line.kind is Kind.CARD or grade in (Grade.END, Grade.CUT):
             skipping = True

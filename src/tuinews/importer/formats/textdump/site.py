@@ -10,6 +10,7 @@ Group", "... Inc.") owns the site rather than naming it, so a masthead's name go
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -31,6 +32,13 @@ _COMPANY = re.compile(
     r"|media|medien|network|productions|interactive|holdings|publishing|software)\.?$",
     re.I,
 )
+_COMPANY_WORD = re.compile(
+    r"\b(?:group|media|medien|network|interactive|holdings|publishing|corporation|company"
+    r"|limited)\b",
+    re.I,
+)
+_LEGAL_AFTER = re.compile(r",? (?:inc|ltd|llc|gmbh|plc|s\.?a|a\.?s|ag|corp)\b", re.I)
+_NOTICE_CHARS = 200
 _MARKS = re.compile(r"[®™]")
 _SEPARATORS = re.compile(r"[|:;,•·/]|\s[-–—]\s")
 # The logo's text at the top of a page: "Harbour Post logo", "The Harbour Post homepage",
@@ -43,6 +51,32 @@ _DOMAIN = re.compile(
     r"^(?:https?://)?(?:www\d?\.|m\.)?((?:[a-z0-9-]{2,40}\.){1,2}[a-z]{2,6})/?$", re.I
 )
 _MASTHEAD_LINES = 6
+# A name in a page's calls to read it, follow it or sign up to it ("Follow Harbour Post",
+# "More from Harbour Post", "About Harbour Post", "Get the Harbour Post app", "Sign up for
+# Harbour Post's newsletter", "Vous êtes abonné à Harbour Post"): the site speaking of itself.
+_WORD = r"[A-ZÀ-Þ0-9][\w.!&+'’-]*"
+_CALLED = rf"((?:The )?{_WORD}(?: (?:{_WORD}|&|de|of|du|da|do)){{0,3}}?)"
+_CALLED_ALL = _CALLED.removesuffix("?)") + ")"  # as many capitalised words as there are
+_CALLS = (
+    re.compile(
+        rf"^(?:• ?)?(?i:follow|about|more from|more stories from|mehr von|plus de|más de) "
+        rf"{_CALLED}(?: (?i:followed|following|on \w+))?$"
+    ),
+    re.compile(
+        rf"\b(?i:the|your|free|to|for|get|download) {_CALLED}(?:['’]s)? "
+        r"(?i:newsletters?|app(?! store)|account|delivered to)\b"
+    ),
+    re.compile(rf"\b(?i:welcome to|new to|abonnée? à|abonnez-vous à) {_CALLED_ALL}"),
+)
+_CALL_HINTS = re.compile(
+    r"ollow|bout|ore |ehr |ás |lus |ewsletter|app\b|ccount|eliver|elcome|ew to|onn", re.I
+)
+_CALL_CHARS = 160  # a call to action is a short line
+# "Follow Us", "About Our Ads", "Get Our App": a call, but no name in it.
+_NOT_NAMES = frozenset({
+    "us", "me", "my", "our", "you", "your", "his", "her", "their", "its", "this", "another",
+    "author", "followed", "following",
+})  # fmt: skip
 _OWNER_LINES = 3  # the site's name stands among the page's first lines
 
 
@@ -77,18 +111,31 @@ def from_copyright(lines: list[Line]) -> Copyright:
     "Harbour Post © 2026 Harbour Media Group")."""
     for line in reversed(lines):
         text = line.text
-        if len(text) > 200 or not ("©" in text or "opyright" in text or "(c)" in text.lower()):
+        if not ("©" in text or "opyright" in text or "(c)" in text.lower()):
             continue
+        if len(text) > _NOTICE_CHARS:
+            # A long notice is read when it opens with the sign ("© 2026 Harbour Post. All
+            # rights reserved. Use of this site ..."): its name comes first.
+            if _COPYRIGHT.match(text) is None:
+                continue
+            text = text[:_NOTICE_CHARS]
         found = _COPYRIGHT.search(text)
         if found is None:
             continue
-        rest = _YEARS.sub(" ", text[found.end() :])
-        rest = _COPYRIGHT.sub(" ", rest)
-        raw = _CUT.sub("", " ".join(rest.split())).strip(" .,-–|:©")
+        rest = " ".join(_COPYRIGHT.sub(" ", _YEARS.sub(" ", text[found.end() :])).split())
+        raw = _CUT.sub("", rest).strip(" .,-–|:©")
         owner = _name(raw)
         brand = _brand(text[: found.start()]) if "©" in text[found.start() :] else None
         if owner is not None or brand is not None:
-            return Copyright(owner, _COMPANY.search(raw) is not None, brand)
+            # "Harbour Media, LLC", "Harbour Network Tech": a company, even when its legal
+            # form is cut off or its telling word is not the last.
+            after = rest[rest.find(raw) + len(raw) :] if raw else ""
+            company = (
+                _COMPANY.search(raw) is not None
+                or _COMPANY_WORD.search(raw) is not None
+                or _LEGAL_AFTER.match(after) is not None
+            )
+            return Copyright(owner, company, brand)
     return Copyright()
 
 
@@ -112,6 +159,9 @@ def from_logo(lines: list[Line]) -> str | None:
     """The site's name in its logo's text among the page's first lines ("Harbour Post logo"),
     or its address alone there ("m.harbourpost.com": the logo's alt text on a mobile page)."""
     for line in _top(lines):
+        twice = _twice(line.text)
+        if twice is not None:
+            return twice
         found = _LOGO.match(line.text)
         if found is not None and _capitalised(found.group(1)):
             return _name(found.group(1))
@@ -119,6 +169,24 @@ def from_logo(lines: list[Line]) -> str | None:
         if address is not None:
             return address.group(1)
     return None
+
+
+def _twice(text: str) -> str | None:
+    """The name a line prints twice, the logo's text and its link's ("Harbour Post Harbour
+    Post", "HPOSTHPOST", "harbourpost harbourpost logo"); a brand's one word may be small."""
+    text = text.removesuffix(" logo").removesuffix(" Logo")
+    half = len(text) // 2
+    if not 3 <= half <= 40:
+        return None
+    name = text[:half]
+    glued = len(text) == 2 * half and text[half:] == name  # "HPOSTHPOST"
+    if not glued and text[half : half + 1] + text[half + 1 :] != " " + name:
+        return None
+    if name.lower() in vocab.SECTIONS or not any(ch.isalpha() for ch in name):
+        return None
+    if " " not in name and name.isalpha() and name.islower() and name not in vocab.JUNK:
+        return name
+    return _name(name)
 
 
 def from_masthead(
@@ -160,6 +228,35 @@ def _first_line(lines: list[Line], keys: Keys, titles: frozenset[str]) -> str | 
     return name if keys.named(first.key) >= 2 else None
 
 
+def from_calls(lines: list[Line]) -> str | None:
+    """The name the page's calls to action name most often ("Follow Harbour Post", "Get the
+    Harbour Post app"; the longer of two names named as often), when the page prints it on
+    another line too; never a person's ("Follow Jane Doe" is an author's button), a pronoun's
+    ("Follow Us") or a section's ("About Editorial")."""
+    named: Counter[str] = Counter()
+    for line in lines:
+        text = line.text
+        if len(text) > _CALL_CHARS or _CALL_HINTS.search(text) is None:
+            continue
+        for pattern in _CALLS:
+            for found in pattern.finditer(text):
+                name = _called(found.group(1))
+                if name is not None:
+                    named[name] += 1
+    for name in sorted(named, key=lambda name: (named[name], len(name)), reverse=True):
+        if named[name] >= 2 or sum(1 for line in lines if _within(name, line.text)) >= 2:
+            return name
+    return None
+
+
+def _called(raw: str) -> str | None:
+    """The name a call to action holds, if it is a site's."""
+    name = _name(raw.removesuffix("’s").removesuffix("'s"))
+    if name is None or name.lower() in vocab.SECTIONS or person(name):
+        return None
+    return None if _NOT_NAMES.intersection(name.lower().split()) else name
+
+
 def _capitalised(text: str) -> bool:
     """Every word starts with a capital or holds one ("Harbour Post", "eHarbour")."""
     return all(any(ch.isupper() for ch in word) for word in text.split())
@@ -186,6 +283,8 @@ def site_and_owner(
     owned = owner is not None and not found.company and person(owner)
     if site is None and (owner is None or found.company or owned):
         site = from_masthead(lines, keys, titles) or _first_line(lines, keys, titles)
+        if site is None or person(site):  # a writer's name over a post on a platform
+            site = from_calls(lines) or site
         if site is not None and owner is not None and _within(site, owner):
             site = None  # "New York" over the menu, "The New York Times" in the footer
         elif site is not None and owned:

@@ -1,0 +1,130 @@
+"""One page in the shapes people paste it in: each gives the article the browser's copy gives.
+
+A browser's "select all, copy" keeps every paragraph on one line. lynx, links, w3m -dump, a
+terminal's copy and a mail hard-wrap it at 72 to 80 columns; lynx indents it, numbers its links
+("[12]Home") and lists their addresses under "References"; a page may be pasted twice, or come
+with CRLF ends, no-break and zero-width spaces, tabs and trailing blanks. The fixtures
+(shapes_*.txt) are one page written for tuinews, in three of those shapes; the others are made
+from it here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tuinews.importer.formats.textdump.dates import find_date
+from tuinews.importer.formats.textdump.parse import parse_text_dump
+from tuinews.importer.formats.textdump.reflow import drop_repeat, reflow, unwrap, wrap_width
+from tuinews.models import ArticleDraft
+
+DUMPS = Path(__file__).resolve().parents[1] / "fixtures" / "dumps"
+TITLE = (
+    "Volunteers count the last of the winter's seal pups on the northern sandbanks before the "
+    "spring tides"
+)
+
+
+def _text(shape: str) -> str:
+    return (DUMPS / f"shapes_{shape}.txt").read_text(encoding="utf-8")
+
+
+def _one(text: str) -> ArticleDraft:
+    [draft] = parse_text_dump(text)
+    return draft
+
+
+def _same_article(draft: ArticleDraft, browser: ArticleDraft) -> None:
+    assert draft.title == TITLE
+    assert (draft.author, draft.published, draft.category, draft.source_name) == (
+        browser.author,
+        browser.published,
+        browser.category,
+        browser.source_name,
+    )
+    assert draft.body == browser.body
+
+
+def test_the_browser_copy() -> None:
+    draft = _one(_text("browser_copy"))
+    assert draft.title == TITLE
+    assert draft.author == "Orla Brennan"
+    assert draft.category == "Environment"
+    assert draft.source_name == "Kestrel Bay Gazette"
+    paragraphs = draft.body.split("\n\n")
+    assert len(paragraphs) == 7  # six paragraphs and a heading
+    assert paragraphs[4] == "## Why the numbers matter"
+    assert paragraphs[0].startswith("A team of forty volunteers")
+    assert paragraphs[-1].endswith("at the library on Mill Street.")
+
+
+@pytest.mark.parametrize("shape", ["wrapped_72", "lynx"])
+def test_a_hard_wrapped_page_gives_the_same_article(shape: str) -> None:
+    """Each wrapped paragraph and the wrapped headline are one line again; lynx's link
+    numbers and its list of addresses are gone."""
+    draft = _one(_text(shape))
+    _same_article(draft, _one(_text("browser_copy")))
+    assert "[" not in draft.body and "https" not in draft.body
+
+
+def test_a_page_pasted_twice_gives_one_article() -> None:
+    text = _text("browser_copy")
+    browser = _one(text)
+    _same_article(_one(text + "\n" + text), browser)
+    _same_article(_one(_text("wrapped_72") + "\n\n" + _text("wrapped_72")), browser)
+
+
+def test_crlf_no_break_and_zero_width_spaces_tabs_and_trailing_blanks() -> None:
+    text = _text("browser_copy")
+    messy = "\r\n".join(
+        line.replace(" the ", "\u00a0the ").replace("volunteers", "volun\u200bteers") + " \t"
+        for line in text.splitlines()
+    )
+    _same_article(_one(messy), _one(text))
+
+
+def test_a_browser_copy_is_not_unwrapped() -> None:
+    lines = _text("browser_copy").splitlines()
+    assert wrap_width(lines) is None
+    assert unwrap(lines) is lines
+    # Short paragraphs, all under 100 columns, are no hard-wrapped page either.
+    short = ["Ferries", "", "The first boat leaves at six on weekdays and at eight on Sundays."] * 6
+    assert wrap_width(short) is None
+
+
+def test_a_wrapped_page_keeps_its_short_lines_apart() -> None:
+    lines = _text("wrapped_72").splitlines()
+    assert wrap_width(lines) == 72
+    joined = unwrap(lines)
+    assert "Why the numbers matter" in joined  # a heading: the next word would have fitted
+    assert "By Orla Brennan" in joined
+    assert TITLE in joined
+
+
+def test_footnote_marks_stay_without_a_list_of_links() -> None:
+    lines = ["Seals breed on three sandbanks.[12] The count began in 1991.[13]"] * 3
+    assert reflow(lines) == lines
+
+
+def test_a_menu_printed_twice_is_not_a_second_paste() -> None:
+    menu = ["Home", "News", "Sport", "Business", "Opinion", "Weather", "Travel", "Events"]
+    prose = [f"Paragraph {n} of the article, long enough to read as prose." for n in range(30)]
+    lines = menu + menu + prose + ["© 2026 Kestrel Bay Gazette"]
+    assert drop_repeat(lines) == lines
+    assert drop_repeat(lines + lines) == lines
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # Unwrapped, a wiki's reference runs an ISSN into its date: "-5085" is no zone.
+        "Department of Labour. 2010. p. 2. ISSN 1179-5085. Archived from the original (PDF) on "
+        "11 May 2011.",
+        "Updated 2026-03-03T10:15+99:00",
+    ],
+)
+def test_a_figure_that_is_no_time_zone_does_not_break_the_date(line: str) -> None:
+    found = find_date(line)
+    assert found is not None and found[0].date() in (date(2011, 5, 11), date(2026, 3, 3))
