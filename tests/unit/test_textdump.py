@@ -256,17 +256,19 @@ def test_shared_sample_matches_its_expected_result() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "categories"),
+    ("name", "categories", "site"),
     [
-        ("technology-wire.txt", ["Technology"]),
-        ("health-tabloid.txt", ["Health"]),
-        ("world-two-articles.txt", ["World", "World"]),
+        ("technology-wire.txt", ["Technology"], "Wirewire"),
+        ("health-tabloid.txt", ["Health"], "Associated Tabloids"),
+        ("world-two-articles.txt", ["World", "World"], "The Compass Dispatch"),
     ],
 )
-def test_sample_dumps(name: str, categories: list[str]) -> None:
+def test_sample_dumps(name: str, categories: list[str], site: str) -> None:
     drafts = parse_text_dump((SAMPLES / name).read_text(encoding="utf-8"))
     assert [d.category for d in drafts] == categories
     for draft in drafts:
+        # The site's name, as the sidebar and the list show it: never the file's name.
+        assert draft.source_name == site
         assert draft.published is not None
         assert _utc(2026, 9, 1) <= draft.published < _utc(2026, 12, 1)
         assert 300 <= len(draft.body.split()) <= 600
