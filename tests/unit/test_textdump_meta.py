@@ -330,6 +330,18 @@ _ARTICLE = (
         # The logo's text and its link's, printed twice: the name, a small one too.
         ("HPOSTHPOST\nNews", "© 2026 Tidewater Interactive Inc.", "HPOST"),
         ("harbourpost harbourpost logo\nNews", "© 2026 Tidewater Media", "harbourpost"),
+        # The headline with the site's name after it, as the page's title gives it (a share
+        # text, a print header); not a section's name.
+        (
+            "Menu\nSign in",
+            "Share: Ferry operator orders two hybrid boats | Harbour Post\n© 2026 Tidewater Media",
+            "Harbour Post",
+        ),
+        (
+            "Menu\nSign in",
+            "Ferry operator orders two hybrid boats - World\n© 2026 Tidewater Media",
+            "Tidewater Media",
+        ),
         # A long notice that opens with the sign names the site first.
         (
             "Menu\nSign in",

@@ -2,15 +2,16 @@
 
 The name is looked for where a reader sees it: in the footer's copyright line, a name before
 the sign ("Citylab.com © 2026 The Owner Group") being the site and the one after it the
-owner; in the logo's text at the top ("Harbour Post logo", "The Harbour Post homepage"); or as
-a short masthead name that the page prints again. A company named after the sign ("... Media
-Group", "... Inc.") owns the site rather than naming it, so a masthead's name goes first.
+owner; in the logo's text at the top ("Harbour Post logo", "The Harbour Post homepage",
+printed twice); after the headline on a line that repeats it ("... | Harbour Post"); as a
+short masthead name that the page prints again; or in the site's calls to follow or read it
+(`selfnamed`). A company named after the sign ("... Media Group", "... Inc.") owns the site
+rather than naming it, so a masthead's name or the calls' go first.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -19,13 +20,14 @@ from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.head import Keys
 from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
 from tuinews.importer.formats.textdump.names import person
+from tuinews.importer.formats.textdump.selfnamed import from_calls, from_suffix
+from tuinews.importer.formats.textdump.sitename import publication, within
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?: ?[-–] ?(?:19|20)?\d\d\b)?")
 _CUT = re.compile(
     r" ?(?:[.|,;:]\s|all rights|alle rechte|tous droits|todos los derechos| - | – ).*$", re.I
 )
-_LEGAL = re.compile(r",? \b(?:inc|ltd|llc|gmbh|plc|s\.?a|ag|corp|co|company|corporation)\.?$", re.I)
 # A company rather than a publication: a legal form, or a word companies are named with.
 _COMPANY = re.compile(
     r"\b(?:inc|ltd|llc|gmbh|plc|s\.?a|a\.?s|ag|corp|co|limited|corporation|company|group"
@@ -46,54 +48,11 @@ _SEPARATORS = re.compile(r"[|:;,•·/]|\s[-–—]\s")
 _LOGO = re.compile(
     r"^(\S.{0,40}?) (?:logo\b|(?:homepage|home page|(?:[-–|] )?back to home(?:page)?)$)", re.I
 )
-_LIST_ITEM = re.compile(r"\d{1,2}[.)] ")  # "1. News": a numbered menu's first item
 _DOMAIN = re.compile(
     r"^(?:https?://)?(?:www\d?\.|m\.)?((?:[a-z0-9-]{2,40}\.){1,2}[a-z]{2,6})/?$", re.I
 )
 _MASTHEAD_LINES = 6
-# A name in a page's calls to read it, follow it or sign up to it ("Follow Harbour Post",
-# "More from Harbour Post", "About Harbour Post", "Get the Harbour Post app", "Sign up for
-# Harbour Post's newsletter", "Vous êtes abonné à Harbour Post"): the site speaking of itself.
-_WORD = r"[A-ZÀ-Þ0-9][\w.!&+'’-]*"
-_CALLED = rf"((?:The )?{_WORD}(?: (?:{_WORD}|&|de|of|du|da|do)){{0,3}}?)"
-_CALLED_ALL = _CALLED.removesuffix("?)") + ")"  # as many capitalised words as there are
-_CALLS = (
-    re.compile(
-        rf"^(?:• ?)?(?i:follow|about|more from|more stories from|mehr von|plus de|más de) "
-        rf"{_CALLED}(?: (?i:followed|following|on \w+))?$"
-    ),
-    re.compile(
-        rf"\b(?i:the|your|free|to|for|get|download) {_CALLED}(?:['’]s)? "
-        r"(?i:newsletters?|app(?! store)|account|delivered to)\b"
-    ),
-    re.compile(rf"\b(?i:welcome to|new to|abonnée? à|abonnez-vous à) {_CALLED_ALL}"),
-)
-_CALL_HINTS = re.compile(
-    r"ollow|bout|ore |ehr |ás |lus |ewsletter|app\b|ccount|eliver|elcome|ew to|onn", re.I
-)
-_CALL_CHARS = 160  # a call to action is a short line
-# "Follow Us", "About Our Ads", "Get Our App": a call, but no name in it.
-_NOT_NAMES = frozenset({
-    "us", "me", "my", "our", "you", "your", "his", "her", "their", "its", "this", "another",
-    "author", "followed", "following",
-})  # fmt: skip
 _OWNER_LINES = 3  # the site's name stands among the page's first lines
-
-
-def _name(raw: str) -> str | None:
-    """A publication's name: one to six words, starting with a capital or a figure."""
-    name = raw.strip(" .,-–|:©")
-    name = _LEGAL.sub("", name).strip(" ,.")
-    if not name or not name[0].isalnum() or _LIST_ITEM.match(name):
-        return None
-    if name[0].islower() and name.split()[0].islower():
-        return None  # a brand may start small ("eHow"), a phrase may not
-    words = name.split()
-    if not 1 <= len(words) <= 6 or len(name) > 60:
-        return None
-    if name.lower() in vocab.JUNK or name.lower() in vocab.END:
-        return None
-    return name
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +83,7 @@ def from_copyright(lines: list[Line]) -> Copyright:
             continue
         rest = " ".join(_COPYRIGHT.sub(" ", _YEARS.sub(" ", text[found.end() :])).split())
         raw = _CUT.sub("", rest).strip(" .,-–|:©")
-        owner = _name(raw)
+        owner = publication(raw)
         brand = _brand(text[: found.start()]) if "©" in text[found.start() :] else None
         if owner is not None or brand is not None:
             # "Harbour Media, LLC", "Harbour Network Tech": a company, even when its legal
@@ -147,7 +106,7 @@ def _brand(before: str) -> str | None:
     words = text.split()
     if not 1 <= len(words) <= 4 or _SEPARATORS.search(text) or max(map(len, words)) > 15:
         return None
-    return _name(text)
+    return publication(text)
 
 
 def _top(lines: list[Line]) -> Iterator[Line]:
@@ -164,7 +123,7 @@ def from_logo(lines: list[Line]) -> str | None:
             return twice
         found = _LOGO.match(line.text)
         if found is not None and _capitalised(found.group(1)):
-            return _name(found.group(1))
+            return publication(found.group(1))
         address = _DOMAIN.match(line.text)
         if address is not None:
             return address.group(1)
@@ -186,7 +145,7 @@ def _twice(text: str) -> str | None:
         return None
     if " " not in name and name.isalpha() and name.islower() and name not in vocab.JUNK:
         return name
-    return _name(name)
+    return publication(name)
 
 
 def from_masthead(
@@ -201,7 +160,7 @@ def from_masthead(
             continue
         if not all(w[:1].isupper() or not w[:1].isalpha() for w in line.text.split()):
             continue
-        name = _name(line.text)
+        name = publication(line.text)
         if (
             name is not None
             and keys.printed(line.key) >= 2
@@ -222,48 +181,15 @@ def _first_line(lines: list[Line], keys: Keys, titles: frozenset[str]) -> str | 
         return None
     if len(words) == 1 and not any(ch.isupper() for ch in words[0][1:]):
         return None  # one word is a brand by its capitals ("HPOST"), else a menu's word
-    name = _name(first.text)
+    name = publication(first.text)
     if name is None or first.text.lower() in vocab.SECTIONS or first.key in titles | {""}:
         return None
     return name if keys.named(first.key) >= 2 else None
 
 
-def from_calls(lines: list[Line]) -> str | None:
-    """The name the page's calls to action name most often ("Follow Harbour Post", "Get the
-    Harbour Post app"; the longer of two names named as often), when the page prints it on
-    another line too; never a person's ("Follow Jane Doe" is an author's button), a pronoun's
-    ("Follow Us") or a section's ("About Editorial")."""
-    named: Counter[str] = Counter()
-    for line in lines:
-        text = line.text
-        if len(text) > _CALL_CHARS or _CALL_HINTS.search(text) is None:
-            continue
-        for pattern in _CALLS:
-            for found in pattern.finditer(text):
-                name = _called(found.group(1))
-                if name is not None:
-                    named[name] += 1
-    for name in sorted(named, key=lambda name: (named[name], len(name)), reverse=True):
-        if named[name] >= 2 or sum(1 for line in lines if _within(name, line.text)) >= 2:
-            return name
-    return None
-
-
-def _called(raw: str) -> str | None:
-    """The name a call to action holds, if it is a site's."""
-    name = _name(raw.removesuffix("’s").removesuffix("'s"))
-    if name is None or name.lower() in vocab.SECTIONS or person(name):
-        return None
-    return None if _NOT_NAMES.intersection(name.lower().split()) else name
-
-
 def _capitalised(text: str) -> bool:
     """Every word starts with a capital or holds one ("Harbour Post", "eHarbour")."""
     return all(any(ch.isupper() for ch in word) for word in text.split())
-
-
-def _within(short: str, long: str) -> bool:
-    return f" {short.lower()} " in f" {long.lower()} "
 
 
 def site_and_owner(
@@ -277,7 +203,7 @@ def site_and_owner(
     Workbench" over the posts, "© 2026 Jane Doe" under them)."""
     found = from_copyright(lines)
     owner = found.owner
-    site = found.brand or from_logo(lines)
+    site = found.brand or from_logo(lines) or from_suffix(lines, titles)
     if site is not None and key_of(site) in titles:
         site = None
     owned = owner is not None and not found.company and person(owner)
@@ -285,7 +211,7 @@ def site_and_owner(
         site = from_masthead(lines, keys, titles) or _first_line(lines, keys, titles)
         if site is None or person(site):  # a writer's name over a post on a platform
             site = from_calls(lines) or site
-        if site is not None and owner is not None and _within(site, owner):
+        if site is not None and owner is not None and within(site, owner):
             site = None  # "New York" over the menu, "The New York Times" in the footer
         elif site is not None and owned:
             return site, owner  # a personal blog's title over the menu, its owner below
