@@ -15,7 +15,9 @@ wrapping, indentation and spacing change none of its tokens.
 - blank-lines: a blank line after every line;
 - crlf-nbsp: CRLF line ends, no-break spaces between some words, zero-width spaces inside some,
   tabs before bullets and trailing spaces or tabs on every line;
-- star-bullets: "*", "-", "+" and "1." lists instead of "•", in turn from one list to the next;
+- star-bullets: "*", "-" and "+" lists instead of "•", in turn from one list to the next (not
+  "1.": w3m, lynx and browsers number only ordered lists, and the devset's dumps show those
+  numbered already; a menu or a share bar never comes numbered);
 - twice: the whole dump pasted twice.
 """
 
@@ -124,9 +126,9 @@ def crlf_nbsp(text: str, seed: str) -> str:
 
 
 def star_bullets(text: str) -> str:
-    """The dump's lists with "*", "-", "+" or "1." in turn instead of "•"."""
+    """The dump's lists with "*", "-" or "+" in turn instead of "•"."""
     out = []
-    lists = number = 0
+    lists = 0
     inside = False
     for line in text.splitlines():
         bullet = _BULLET.match(line)
@@ -135,9 +137,8 @@ def star_bullets(text: str) -> str:
             out.append(line)
             continue
         if not inside:
-            lists, number, inside = lists + 1, 0, True
-        number += 1
-        mark = ("* ", "- ", "+ ", f"{number}. ")[lists % 4]
+            lists, inside = lists + 1, True
+        mark = ("* ", "- ", "+ ")[lists % 3]
         out.append(bullet.group(1) + mark + bullet.group(2))
     return "\n".join(out)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tuinews.importer.formats.textdump.dates import find_date
+from tuinews.importer.formats.textdump.lines import classify_all
 from tuinews.importer.formats.textdump.parse import parse_text_dump
 from tuinews.importer.formats.textdump.reflow import drop_repeat, reflow, unwrap, wrap_width
 from tuinews.models import ArticleDraft
@@ -128,3 +129,43 @@ def test_a_menu_printed_twice_is_not_a_second_paste() -> None:
 def test_a_figure_that_is_no_time_zone_does_not_break_the_date(line: str) -> None:
     found = find_date(line)
     assert found is not None and found[0].date() in (date(2011, 5, 11), date(2026, 3, 3))
+
+
+@pytest.mark.parametrize("mark", ["*", "-", "+", "–"])
+def test_other_bullets_read_as_the_browsers(mark: str) -> None:
+    """A list marked "*", "-" or "+" (lynx, Markdown, a mail) is the same list as "•":
+    also a menu's items and a footer's links, which the headline's choice looks at."""
+    text = _text("browser_copy")
+    _same_article(_one(text.replace("  • ", f"  {mark} ")), _one(text))
+    footer = "Comments\n\n  • Privacy Policy\n  • Contact us\n  • Home\n"
+    plain = [(line.text, line.kind, line.words) for line in classify_all(footer)]
+    other = classify_all(footer.replace("•", mark))
+    assert [(line.text, line.kind, line.words) for line in other] == plain
+
+
+def test_a_wrapped_page_with_a_blank_line_after_every_line() -> None:
+    text = _text("wrapped_72")
+    spaced = "\n\n".join(line for line in text.splitlines() if line.strip())
+    draft = _one(spaced)
+    assert draft.title == TITLE
+    assert draft.author == "Orla Brennan"
+    assert "local wardens say has been the busiest since records began" in draft.body
+
+
+def test_a_wrapped_page_with_a_longer_line_of_code() -> None:
+    """A line the tool could not wrap (a command, a table's row) does not hide the width."""
+    code = "    curl -s https://count.example/api/2026/pups?bank=north | jq '.pups[] | .coat'"
+    text = _text("wrapped_72").replace(
+        "Why the numbers matter\n", f"{code}\n\nWhy the numbers matter\n"
+    )
+    assert wrap_width(text.splitlines()) == 72
+    assert _one(text).title == TITLE
+
+
+def test_a_lower_case_byline_right_under_the_headline_is_not_its_wrapped_tail() -> None:
+    """Without blank lines, "by Orla Brennan" under a long headline is still the byline."""
+    text = _text("browser_copy").replace("By Orla", "by Orla")
+    packed = "\n".join(line for line in text.splitlines() if line.strip())
+    draft = _one(packed)
+    assert draft.title == TITLE
+    assert draft.author == "Orla Brennan"

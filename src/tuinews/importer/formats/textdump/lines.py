@@ -52,6 +52,7 @@ class Line:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u00ad\u200b-\u200f\u2060\ufeff]")
 _BULLET = re.compile(r"^(?:[•●▪◦‣∙·▸►]|[*+–-] )\s*(\S.*)$")
+_ASCII_BULLETS = frozenset({"* ", "- ", "+ ", "– "})
 _READBAR = re.compile(r"^(?:now )?reading ?: ?(\S.*)$", re.I)
 _SLIDE = re.compile(r"(\d{1,3}) ?(?:/|of) ?(\d{1,3})\b")  # "3/50", "3 of 50": a slide's number
 _SLIDES = 3  # slides counted out of the same total that make a gallery
@@ -98,14 +99,27 @@ def split_lines(text: str) -> list[str]:
     for raw in reflow(_CONTROL.sub("", drop_escape_sequences(text)).splitlines()):
         # Runs of spaces, tabs and no-break spaces: one space. Most lines have none to fold.
         line = raw if _single_spaced(raw) else " ".join(raw.split())
-        # A line broken before a lower-case word is a wrapped paragraph, not two lines.
+        if line[:2] in _ASCII_BULLETS:  # "* Home", "- Home": the same item as "• Home"
+            line = "• " + line[2:]
+        # A line broken before a lower-case word is a wrapped paragraph, not two lines; but
+        # "by Jane Doe" under a headline is its byline, pasted without a blank line between.
         if out and line[:1].islower():
             prev = out[-1][-1]
-            if (len(prev) >= 50 or len(out[-1]) > 1) and (prev[-1].isalpha() or prev[-1] in ",;"):
+            if (
+                (len(prev) >= 50 or len(out[-1]) > 1)
+                and (prev[-1].isalpha() or prev[-1] in ",;")
+                and not _signed(line)
+            ):
                 out[-1].append(line)
                 continue
         out.append([line])
     return [" ".join(pieces) for pieces in out]
+
+
+def _signed(line: str) -> bool:
+    """Whether the line is a byline ("by Jane Doe March 3, 2026")."""
+    meta = parse_meta(line) if len(line) <= _CACHED_CHARS else None
+    return meta is not None and meta.author is not None
 
 
 def _single_spaced(raw: str) -> bool:

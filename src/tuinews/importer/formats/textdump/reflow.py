@@ -26,6 +26,9 @@ import re
 
 _MAX_WIDTH = 100  # wider than this, lines were not wrapped by a tool (a browser's copy)
 _MIN_WIDTH = 50  # narrower than this, no tool wraps: a page of short lines
+_OUTLIERS = 100  # one line in this many may run past the width
+_SPACED_LINES = 20  # filled lines, at least, in a dump with a blank line after every line
+_SPACED_SHARE = 20  # and no more than one in this many followed by another filled line
 _FULL_LINES = 3  # lines broken inside a sentence, at least, in a hard-wrapped dump
 _SENTENCE_ENDS = ".!?…:;\"'”’»)"
 # A list item's first line: "•", "*", "-", "+", "1.", "12)", "a)" and lynx's "o", "+", "#".
@@ -54,23 +57,55 @@ def reflow(lines: list[str]) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None if it was not.
 
-    The width is the longest line that holds a space (a lone word, an address, may run past
-    it; so may a line of a spaceless script, which a terminal shows twice as wide). The dump
-    is wrapped when that is at most _MAX_WIDTH and the lines that the next line's first word
-    would not have fitted after mostly end inside a sentence: a tool breaks lines anywhere, a
-    browser's copy only where a paragraph, a heading or an item ends. (A page of short
-    paragraphs copied without blank lines has full lines too, but each ends a sentence.)"""
-    lengths = [len(line) for line in lines if " " in line.strip() and not _WIDE.search(line)]
-    width = max(lengths, default=0)
+    The width is the longest line that holds a space, but for a few (one, and one in each
+    _OUTLIERS more): a line of
+    code or a table's row that the tool did not wrap, a line of a spaceless script (which a
+    terminal shows twice as wide). The dump is wrapped when that is at most _MAX_WIDTH and
+    the lines that the next line's first word would not have fitted after mostly end inside
+    a sentence: a tool breaks lines anywhere, a browser's copy only where a paragraph, a
+    heading or an item ends. (A page of short paragraphs copied without blank lines has full
+    lines too, but each ends a sentence.)"""
+    lengths = sorted(
+        len(line.rstrip()) for line in lines if " " in line.strip() and not _WIDE.search(line)
+    )
+    if not lengths:
+        return None
+    width = lengths[-1 - min(1 + len(lengths) // _OUTLIERS, len(lengths) - 1)]
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
     full = inside = 0
     for before, line in itertools.pairwise(lines):
         body = line.lstrip()
-        if body and len(before.rstrip()) + 1 + _first_word(body) > width:
+        row = len(before.rstrip())
+        if body and width >= row > width - 1 - _first_word(body):
             full += 1
             inside += before.rstrip()[-1:] not in _SENTENCE_ENDS
     return width if inside >= _FULL_LINES and 2 * inside >= full else None
+
+
+def _spaced_out(lines: list[str]) -> bool:
+    """Whether (nearly) every filled line has a blank line after it."""
+    filled = together = 0
+    for before, line in itertools.pairwise(lines):
+        if before.strip():
+            filled += 1
+            together += bool(line.strip())
+    return filled >= _SPACED_LINES and together * _SPACED_SHARE <= filled
+
+
+def _packed(lines: list[str]) -> list[str]:
+    """The lines without the single blank lines between them; two or more stay one."""
+    out: list[str] = []
+    blanks = 0
+    for line in lines:
+        if line.strip():
+            if blanks >= 2:
+                out.append("")
+            out.append(line)
+            blanks = 0
+        else:
+            blanks += 1
+    return out
 
 
 def _first_word(body: str) -> int:
@@ -81,6 +116,11 @@ def _first_word(body: str) -> int:
 def unwrap(lines: list[str]) -> list[str]:
     """The lines with each hard-wrapped paragraph (or list item) on one line again."""
     width = wrap_width(lines)
+    if width is None and _spaced_out(lines):
+        # A blank line after every line: the wrapped lines, were they next to each other.
+        packed = _packed(lines)
+        width = wrap_width(packed)
+        lines = lines if width is None else packed
     if width is None:
         return lines
     out: list[str] = []
@@ -95,7 +135,7 @@ def unwrap(lines: list[str]) -> list[str]:
             out
             and body
             and indent == hang
-            and row + 1 + _first_word(body) > width
+            and width >= row > width - 1 - _first_word(body)
             and not _ITEM.match(line)
             and not _WIDE.search(line)
             and not _WIDE.search(out[-1])
