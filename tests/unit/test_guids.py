@@ -1,13 +1,18 @@
-"""A guid is unique within its feed: feeds that share guids, feeds that repeat one."""
+"""A guid is unique within its feed: feeds that share guids, feeds that repeat one, and one
+feed that comes in two ways (its XML file, its URL, a subscription over real HTTP from
+127.0.0.1), whose articles are stored once."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
+from httpserver import Resource, serve
+from tuinews.feeds.refresh import refresh_feeds
 from tuinews.importer.pipeline import import_sources
 from tuinews.store import Store, open_store
 from tuinews.store.schema import LATEST_VERSION, migrate
+from tuinews.store.subscriptions import add_subscription
 
 # The columns schema 5 had (later versions may add more).
 SOURCES = "id, name, location, kind, imported_at"
@@ -122,3 +127,100 @@ def test_the_same_link_in_two_feeds_is_one_article_that_stays_put(
     again = import_sources([one, two], store)
     assert (again.new, again.updated, again.duplicate) == (0, 0, 2)
     assert titles(store) == ["First words"]
+
+
+# -- one feed, two ways ---------------------------------------------------------
+
+HARBOUR = rss(
+    "Harbour Log",
+    ("1", "https://harbour.example/tides", "Tides"),
+    ("2", "https://harbour.example/nets", "Nets"),
+).encode()
+
+
+def test_the_file_then_the_url_then_the_subscription_store_each_article_once(
+    store: Store, tmp_path: Path, db_path: Path
+) -> None:
+    feed = tmp_path / "harbour.xml"
+    feed.write_bytes(HARBOUR)
+    with serve({"/harbour.xml": Resource(HARBOUR)}) as (base, _):
+        url = f"{base}/harbour.xml"
+        by_file = import_sources([str(feed)], store)
+        by_url = import_sources([url], store)
+        assert add_subscription(store, url)
+        store.set_read([1], True)
+        refreshed = refresh_feeds(db_path)
+    assert (by_file.new, by_url.new, by_url.duplicate) == (2, 0, 2)
+    assert refreshed.summary() == "refreshed 1 feed: 0 new, 0 updated, 0 not modified, 0 failed"
+    assert titles(store) == ["Tides", "Nets"]
+    # ...and again by file: still the same two, with their marks.
+    again = import_sources([str(feed)], store)
+    assert (again.new, again.updated, again.duplicate) == (0, 0, 2)
+    assert list(store.conn.execute("SELECT read FROM articles ORDER BY id")) == [(1,), (0,)]
+
+
+def test_the_subscription_then_its_file_with_a_newer_item(
+    store: Store, tmp_path: Path, db_path: Path
+) -> None:
+    with serve({"/harbour.xml": Resource(HARBOUR)}) as (base, _):
+        url = f"{base}/harbour.xml"
+        assert add_subscription(store, url)
+        assert refresh_feeds(db_path).results[0].new == 2
+        # Saved later by hand: one item more, one gone, one retitled (a newer version).
+        newer = rss(
+            "Harbour Log",
+            ("3", "https://harbour.example/gulls", "Gulls"),
+            ("2", "https://harbour.example/nets", "Nets, mended"),
+        ).encode()
+        feed = tmp_path / "saved.xml"
+        feed.write_bytes(newer)
+        by_file = import_sources([str(feed)], store)
+        assert (by_file.new, by_file.updated, by_file.duplicate) == (1, 1, 0)
+        # The feed now serves that version too: the subscription has nothing new.
+        with serve({"/harbour.xml": Resource(newer)}) as (other, _):
+            moved = import_sources([f"{other}/harbour.xml"], store)
+    assert titles(store) == ["Tides", "Nets, mended", "Gulls"]
+    assert (moved.new, moved.updated) == (0, 0)
+
+
+def test_two_feeds_with_the_same_name_and_small_guids_stay_apart(
+    store: Store, tmp_path: Path
+) -> None:
+    one, two = tmp_path / "one.xml", tmp_path / "two.xml"
+    one.write_text(rss("Blog", ("1", "https://one.example/a", "Ferries")))
+    two.write_text(rss("Blog", ("1", "https://two.example/a", "Gulls")))
+    with serve({"/two.xml": Resource(two.read_bytes())}) as (base, _):
+        reports = [import_sources([source], store) for source in (str(one), f"{base}/two.xml")]
+    assert [(r.new, r.duplicate) for r in reports] == [(1, 0), (1, 0)]
+    assert titles(store) == ["Ferries", "Gulls"]
+
+
+def test_a_store_of_the_previous_version_keeps_its_keys_and_learns(tmp_path: Path) -> None:
+    """Schema 12's keys stay as they were; its feeds are recognised by a new import."""
+    feed = tmp_path / "harbour.xml"
+    feed.write_bytes(HARBOUR)
+    new = tmp_path / "new.db"
+    with serve({"/harbour.xml": Resource(HARBOUR)}) as (base, _):
+        url = f"{base}/harbour.xml"
+        store = open_store(new)
+        import_sources([url], store)
+        store.close()
+        old = tmp_path / "old.db"
+        conn = sqlite3.connect(old, isolation_level=None)
+        migrate(conn, 0, target=12)
+        conn.execute("ATTACH DATABASE ? AS new", (str(new),))
+        columns = "id, name, location, kind, imported_at"
+        conn.execute(f"INSERT INTO sources SELECT {columns} FROM new.sources")
+        conn.execute(f"INSERT INTO articles({ARTICLES}) SELECT {ARTICLES} FROM new.articles")
+        keys = list(conn.execute("SELECT id, dedupe_key FROM articles ORDER BY id"))
+        conn.execute("DETACH DATABASE new")
+        conn.close()
+        store = open_store(old)
+        try:
+            assert store.conn.execute("PRAGMA user_version").fetchone() == (LATEST_VERSION,)
+            assert list(store.conn.execute("SELECT id, dedupe_key FROM articles")) == keys
+            by_url = import_sources([url], store)
+            by_file = import_sources([str(feed)], store)
+            assert (by_url.duplicate, by_file.new, by_file.duplicate) == (2, 0, 2)
+        finally:
+            store.close()

@@ -342,6 +342,12 @@ _ARTICLE = (
             "Ferry operator orders two hybrid boats - World\n© 2026 Tidewater Media",
             "Tidewater Media",
         ),
+        # A button's label printed twice at the top is no masthead.
+        (
+            "Download Harbour Post\nNews",
+            "Download Harbour Post\n© 2026 Tidewater Media",
+            "Tidewater Media",
+        ),
         # A long notice that opens with the sign names the site first.
         (
             "Menu\nSign in",

@@ -39,6 +39,7 @@ from tuinews.models import (
 from tuinews.store import Store, open_store
 from tuinews.store.busy import is_busy, patiently
 from tuinews.store.filters import sync_filters
+from tuinews.store.guid_scope import recorded_scope, rescoped
 from tuinews.store.keys import dedupe_key
 from tuinews.store.subscriptions import (
     apply_retention,
@@ -305,6 +306,7 @@ def _save(
             for d in scope_guids(parsed.drafts, subscription.url)
         ],
         name,
+        recorded_scope(store.conn, subscription.url),
     )
     saved, _ = store.save_source(
         subscription.url, name, "feed", drafts, category=override, now=moment
@@ -318,9 +320,14 @@ def _save(
     )
 
 
-def _unretired(store: Store, drafts: list[ArticleDraft], name: str) -> list[ArticleDraft]:
-    """The drafts whose articles retention has not deleted (the store keys them the same way)."""
+def _unretired(
+    store: Store, drafts: list[ArticleDraft], name: str, scope: str | None
+) -> list[ArticleDraft]:
+    """The drafts whose articles retention has not deleted (the store keys them the same way,
+    in the guid `scope` the feed shares with another source, if it does)."""
     keys = [dedupe_key(d, d.source_name or name) for d in drafts]
+    if scope is not None:
+        keys = [rescoped(key, scope) for key in keys]
     # Keys retired before guids were scoped to their feed (schema 6) hold the bare guid.
     former = [
         f"guid:{unscoped(d.key_hint)}" if d.key_hint else key

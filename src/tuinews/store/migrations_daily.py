@@ -194,3 +194,10 @@ V12 = """
             WHERE article_id = new.id;
         END;
 """
+
+# v13: the guid scope a source shares with an earlier source of the same feed (its file and
+# its URL: store/guid_scope.py). NULL, as every source of an older store gets, is its own
+# location: the keys already stored stay as they are.
+V13 = """
+        ALTER TABLE sources ADD COLUMN guid_scope TEXT;
+"""

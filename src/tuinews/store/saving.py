@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from tuinews.models import ArticleDraft, Enclosure, FeedSubscription, Outcome
 from tuinews.store.connection import StoreConnection
+from tuinews.store.guid_scope import rescoped, shared_scope
 from tuinews.store.keys import (
     Fields,
     article_fields,
@@ -140,6 +141,9 @@ class Saving(StoreConnection):
         self.conn.execute("PRAGMA temp_store = MEMORY")
         try:
             with self.write() as conn:
+                known_source = conn.execute(
+                    "SELECT guid_scope FROM sources WHERE location = ?", (location,)
+                ).fetchone()
                 conn.execute(
                     "INSERT INTO sources(name, location, kind, imported_at) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT(location) DO UPDATE SET name = excluded.name, "
@@ -149,7 +153,8 @@ class Saving(StoreConnection):
                 (source_id,) = conn.execute(
                     "SELECT id FROM sources WHERE location = ?", (location,)
                 ).fetchone()
-                results = _save_drafts(conn, drafts, source_id, name, category, moment)
+                scope = _Scope(source_id, known_source)
+                results = _save_drafts(conn, drafts, scope, name, category, moment)
                 added = sum(subscribe(conn, sub, moment) for sub in subscriptions)
             return results, added
         finally:
@@ -157,10 +162,30 @@ class Saving(StoreConnection):
                 self.conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
 
 
+class _Scope:
+    """The guid scope of a source's keys (see guid_scope.py): its own (None) or an earlier
+    source's, chosen from a new source's first chunk."""
+
+    def __init__(self, source_id: int, known: tuple[str | None] | None) -> None:
+        """`known`: the source's row as it was before this import (None: a new source)."""
+        self.source_id, self.undecided = source_id, known is None
+        self.scope = None if known is None else known[0]
+
+    def settle(self, conn: sqlite3.Connection, chunk: list[NewRow]) -> list[NewRow]:
+        """The chunk with its guid keys in the source's scope (chosen at the first one)."""
+        if self.undecided:
+            self.undecided = False
+            self.scope = shared_scope(conn, self.source_id, chunk)
+        if self.scope is None:
+            return chunk
+        scope = self.scope
+        return [row._replace(dedupe_key=rescoped(row.dedupe_key, scope)) for row in chunk]
+
+
 def _save_drafts(
     conn: sqlite3.Connection,
     drafts: Iterable[ArticleDraft | Fields],
-    source_id: int,
+    scope: _Scope,
     source_name: str,
     category: str | None,
     moment: str,
@@ -190,7 +215,7 @@ def _save_drafts(
         while (rows := chunks.get()) is not None:
             if not failed:
                 try:
-                    _save_chunk(conn, rows, known, results)
+                    _save_chunk(conn, rows, known, results, scope.scope is not None)
                 except BaseException as error:  # raised again in the caller
                     failed.append(error)
 
@@ -205,8 +230,9 @@ def _save_drafts(
                 )
                 if fields.enclosures:
                     enclosed[index] = door_enclosures(fields.enclosures)
-                chunk.append(new_row(fields, source_id, moment))
+                chunk.append(new_row(fields, scope.source_id, moment))
                 if len(chunk) == per_chunk:
+                    chunk = scope.settle(conn, chunk)
                     if chunks is None:
                         bulk.enter_context(_bulk_writing(conn))
                         chunks = queue.Queue(maxsize=2)
@@ -225,7 +251,8 @@ def _save_drafts(
         if failed:
             raise failed[0]
         if chunk:
-            _save_chunk(conn, chunk, known, results)
+            chunk = scope.settle(conn, chunk)
+            _save_chunk(conn, chunk, known, results, scope.scope is not None)
     _save_enclosures(conn, results, enclosed)
     return results
 
@@ -269,9 +296,17 @@ def _bulk_writing(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def _save_chunk(
-    conn: sqlite3.Connection, chunk: list[NewRow], known: Known, results: list[Saved]
+    conn: sqlite3.Connection,
+    chunk: list[NewRow],
+    known: Known,
+    results: list[Saved],
+    shared: bool = False,
 ) -> None:
-    """Insert, update or skip each row of a chunk, in order; append the outcomes."""
+    """Insert, update or skip each row of a chunk, in order; append the outcomes.
+
+    `shared`: the rows' guid keys are in an earlier source's scope (the same feed, come
+    another way), whose articles they update.
+    """
     unknown = list({row.dedupe_key for row in chunk if row.dedupe_key not in known})
     if unknown:
         # One row of JSON rather than a row per article: each row fetched would let
@@ -294,7 +329,9 @@ def _save_chunk(
         if existing is None:
             new[key] = (len(results), row)
             results.append(Saved(Outcome.NEW, 0))  # the id comes with the INSERT
-        elif existing[1] == digest or existing[2] != row.source_id:
+        elif existing[1] == digest or (
+            existing[2] != row.source_id and not (shared and key.startswith("guid:"))
+        ):
             # Another source's copy of an article (the same link in two feeds) is not a
             # newer version of it: the article stays as its own source has it, rather
             # than changing back and forth with every import of either.

@@ -71,7 +71,6 @@ def _called(raw: str) -> str | None:
 
 
 _SUFFIX = re.compile(r" (?:[|–—-]|::) ")
-_SUFFIX_CHARS = 400
 _LEAD_WORDS = 3  # words before the headline on such a line ("Share this:")
 _QUOTED = re.compile(r"[\"“”«»]|\. ")
 
@@ -84,10 +83,10 @@ def from_suffix(lines: list[Line], titles: frozenset[str]) -> str | None:
     heads = [title for title in titles if title.count(" ") >= 2]
     if not heads:
         return None
-    for line in lines:
+    # Only the lines that hold a headline are read (one test per line, in C).
+    holding = [line for title in heads for line in lines if title in line.key]
+    for line in holding:
         text = line.text
-        if len(text) > _SUFFIX_CHARS:
-            continue
         found = list(_SUFFIX.finditer(text))
         if not found:
             continue

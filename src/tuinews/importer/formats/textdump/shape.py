@@ -113,3 +113,10 @@ def shape_score(line: Line, named: bool = False) -> float:
         score -= 2.5  # "Next Work →", "More stories »": a link to another page
 
     return score
+
+
+def button_first(text: str) -> bool:
+    """Whether the line opens with a button's word ("Download ...", "Share ..."): a link's
+    label, not a name."""
+    first = text.split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip(":|›»").lower() in _BUTTONS

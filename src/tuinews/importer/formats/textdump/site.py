@@ -21,6 +21,7 @@ from tuinews.importer.formats.textdump.head import Keys
 from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
 from tuinews.importer.formats.textdump.names import person
 from tuinews.importer.formats.textdump.selfnamed import from_calls, from_suffix
+from tuinews.importer.formats.textdump.shape import button_first
 from tuinews.importer.formats.textdump.sitename import publication, within
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
@@ -156,7 +157,7 @@ def from_masthead(
     for line in _top(lines):
         if line.kind not in (Kind.TITLE, Kind.SHORT) or not 2 <= line.words <= 5:
             continue
-        if line.key in titles:
+        if line.key in titles or button_first(line.text):
             continue
         if not all(w[:1].isupper() or not w[:1].isalpha() for w in line.text.split()):
             continue
@@ -177,7 +178,7 @@ def _first_line(lines: list[Line], keys: Keys, titles: frozenset[str]) -> str | 
     if first is None or first.kind not in (Kind.TITLE, Kind.SHORT) or not 1 <= first.words <= 3:
         return None
     words = first.text.split()
-    if not _capitalised(first.text) or _SEPARATORS.search(first.text):
+    if not _capitalised(first.text) or _SEPARATORS.search(first.text) or button_first(first.text):
         return None
     if len(words) == 1 and not any(ch.isupper() for ch in words[0][1:]):
         return None  # one word is a brand by its capitals ("HPOST"), else a menu's word
