@@ -241,7 +241,7 @@ def test_formulas_printed_as_text_leave_the_body_and_do_not_part_it() -> None:
     assert paragraphs[-1].startswith("Doubling the length of the pendulum")
     assert "## Where it comes from" in paragraphs  # a heading over a formula, then prose
     assert "For small angles, sin θ ≈ θ , and the pendulum" in draft.body
-    for text in ("T = 2 π L g", "θ ¨ + g L", "3072", "```", "Related posts"):
+    for text in ("T = 2 π L g", "θ ¨ + g L", "3072", "displaystyle", "```", "Related posts"):
         assert text not in draft.body, text
 
 
@@ -256,6 +256,11 @@ def test_formulas_printed_as_text_leave_the_body_and_do_not_part_it() -> None:
         ("1 | 2 | 3 | 4 | 5", False),  # a pager
         ("A B C D E F G", False),  # an index's letters: no operator
         ("The harbour's ferry operator has ordered two hybrid boats.", False),
+        # A formula's TeX source, as a wiki's copy gives it; not inside a sentence, nor a
+        # program's escapes.
+        (r"{\displaystyle A^{\mathsf {H}}=A^{\dagger }=A^{\ast }}", True),
+        (r"If A is denoted by {\displaystyle A^{\mathsf {H}}}, then the property reads", False),
+        (r'pattern = re.compile(r"\d+\s+\w{2}")', False),
     ],
 )
 def test_a_formula_is_told_from_prose_by_its_tokens(text: str, is_formula: bool) -> None:
