@@ -24,7 +24,7 @@ from tuinews.store.busy import QuickWait, is_busy
 from tuinews.store.subscriptions import (
     add_subscription,
 )
-from tuinews.ui.commands import CategoryCommands, Palette, ThemePalette
+from tuinews.ui.commands import CategoryCommands, ThemePalette
 from tuinews.ui.config_check import report_config
 from tuinews.ui.export_actions import ExportActions
 from tuinews.ui.filter_actions import FilterActions
@@ -32,6 +32,7 @@ from tuinews.ui.idle_gc import CHECK, IdleCollector
 from tuinews.ui.import_actions import SAMPLES_SETTING, ImportActions
 from tuinews.ui.key_commands import key_commands
 from tuinews.ui.messages import JumpTo, MainAction, ReadyToQuit, SaveBeforeQuit, StoreChanged
+from tuinews.ui.palette import Palette
 from tuinews.ui.refresh_actions import RefreshActions
 from tuinews.ui.screens.list_order import palette_commands
 from tuinews.ui.screens.main import MainScreen

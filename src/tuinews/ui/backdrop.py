@@ -8,6 +8,10 @@ dialog's background is a Backdrop: it asks the screen beneath for its lines (whi
 widgets keep drawn) and tints only the lines that differ from the ones it tinted last time,
 for this dialog or an earlier one. A change beneath is still drawn; an unchanged screen
 costs a comparison of lines.
+
+A dialog's first showing is drawn once, not twice (the second whole draw Textual asks for
+after the layout that draws it, and the one its new size asked for), and the screen
+beneath (UnderDialogs) is not laid out again for the Resize a dialog's first layout sends.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from weakref import WeakKeyDictionary
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.color import Color
+from textual.events import ScreenResume
 from textual.geometry import Size
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import ModalScreen, Screen
@@ -98,6 +103,17 @@ class Backdrop(Visual):
         return self.beneath.size.height
 
 
+class UnderDialogs(_ScreenBase):
+    """Mixed into a screen that dialogs open over, before its Screen class."""
+
+    def _screen_resized(self, size: Size) -> None:
+        # A dialog's first layout sends it a Resize, which Textual passes on to every
+        # screen beneath: each was laid out whole again at the size it has, under every
+        # dialog opened. A terminal resized, or a layout asked for meanwhile, gets one.
+        if self._compositor.size != size or self._layout_required:
+            super()._screen_resized(size)
+
+
 class BackdropMixin(_ScreenBase):
     """Mixed into a dialog, before its Screen class: the screen beneath as a Backdrop."""
 
@@ -107,6 +123,35 @@ class BackdropMixin(_ScreenBase):
         # terminal resized meanwhile, or a widget asking for a layout, still gets one).
         if self._compositor.size != size:
             super()._screen_resized(size)
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A dialog's first layout gives the screen its (virtual) size, which asked for a
+        # second layout and a second whole draw: nothing laid out depends on it.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:
+        # Textual 8.2's Screen._on_screen_resume, except on a dialog's first showing:
+        # the layout draws the whole dialog (Textual asked for a second whole draw after
+        # it) and the styles applied as it was mounted are not applied all over again.
+        event.prevent_default()  # Screen's own handler, copied here
+        app = self.app
+        if app.SUSPENDED_SCREEN_CLASS:
+            self.remove_class(app.SUSPENDED_SCREEN_CLASS)
+        self.stack_updates += 1
+        app._refresh_notifications()
+        size = app.size
+        self._update_auto_focus()
+        if not self.is_attached:
+            return
+        first = not self._compositor.size
+        if event.refresh_styles and not first:
+            self.update_node_styles(animate=False)
+        if self._size != size:
+            self._refresh_layout(size)
+        if not first:
+            self.refresh()
 
     # Widget.render may return a Visual; Screen narrowed the annotation to Rich renderables.
     def render(self) -> RenderableType | Visual:  # type: ignore[override]

@@ -9,18 +9,14 @@ from typing import Protocol, runtime_checkable
 
 from rich.text import Text
 from textual import on
-from textual.command import Command, CommandPalette, DiscoveryHit, Hit, Hits, Provider
+from textual.command import Command, DiscoveryHit, Hit, Hits, Provider
 from textual.widgets import OptionList
 
 from tuinews.models import View, ViewKind
 from tuinews.store import Store
 from tuinews.store.feed_entries import feed_entries, with_feed_categories
-from tuinews.ui.backdrop import BackdropMixin
+from tuinews.ui.palette import Palette
 from tuinews.ui.theme_sheets import PreparedStylesheet, theme_variables
-
-
-class Palette(BackdropMixin, CommandPalette):
-    """Textual's command palette, drawing the dimmed screen under it once (see backdrop)."""
 
 
 class ThemePalette(Palette):

@@ -53,10 +53,10 @@ def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[tuple[str, str,
 
 
 def key_for(app: App[Any], ident: str) -> str | None:
-    """The key bound under `ident` on a screen of the app (the main screen's keys), as
-    remapped and as the help shows it; None when no screen binds it."""
-    for screen in app.screen_stack:
-        for binding in remapped_bindings(app, screen):
+    """The key bound under `ident` by the app or a screen of it (the main screen's keys),
+    as remapped and as the help shows it; None when none binds it."""
+    for node in (app, *app.screen_stack):
+        for binding in remapped_bindings(app, node):
             if binding.id == ident:
                 return app.get_key_display(binding)
     return None

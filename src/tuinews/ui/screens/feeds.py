@@ -165,7 +165,7 @@ class FeedsScreen(Dialog[bool]):
 
     def action_add(self) -> None:
         # On top of this screen, so that its escape comes back here, where the user was.
-        self.app.push_screen(AddFeedDialog(), self._added)
+        self.app.push_screen(AddFeedDialog(over_feeds=True), self._added)
 
     def _added(self, new: NewFeed | None) -> None:
         """Subscribe to the feed given, put the cursor on it and fetch it (it alone)."""
@@ -274,8 +274,14 @@ class AddFeedDialog(Dialog[NewFeed | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="add_feed.cancel")]
 
+    def __init__(self, *, over_feeds: bool = False) -> None:
+        """`over_feeds`: opened from "Feeds…", whose box it then covers (see the stylesheet)."""
+        super().__init__()
+        self.over_feeds = over_feeds
+
     def compose(self) -> ComposeResult:
-        with Vertical(id="add-feed-box", classes="dialog"):
+        box = "dialog -over-feeds" if self.over_feeds else "dialog"
+        with Vertical(id="add-feed-box", classes=box):
             yield Label("Feed URL")
             yield Input(placeholder="https://example.org/feed.xml", id="feed-url")
             yield Label("Category (optional)")

@@ -21,6 +21,7 @@ from tuinews.store import Store
 from tuinews.store.feed_entries import feed_entries, with_feed_categories
 from tuinews.store.saved import list_views
 from tuinews.store.subscriptions import feed_problems
+from tuinews.ui.backdrop import UnderDialogs
 from tuinews.ui.highlight import search_terms
 from tuinews.ui.messages import MarkFailed, MarksSaved
 from tuinews.ui.screens.app_messages import AppMessages
@@ -40,7 +41,9 @@ NARROW_WIDTH = 100
 VIEW_SETTING, ARTICLE_SETTING, OPENED_SETTING = "ui.view", "ui.article", "ui.opened"
 
 
-class MainScreen(Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessages):
+class MainScreen(
+    UnderDialogs, Marking, ListOrdering, Navigation, ViewTools, EnclosureTools, AppMessages
+):
     """Three panes. The selected view and the open article live here."""
 
     BINDINGS = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,32 +13,51 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.ui.backdrop import Dialog
+from tuinews.ui.key_commands import key_for
 
 
 @dataclass(frozen=True, slots=True)
 class MenuEntry:
-    """One command: its label, the app action it runs, and a line of help."""
+    """One command: its label, the app action it runs, a line of help, and the id of the
+    binding that runs it from the main screen (its key is shown at the entry's right)."""
 
     label: str
     action: str
     help: str
+    key: str | None = None
 
 
 MENU_ENTRIES = (
-    MenuEntry("Import file or folder…", "import_dialog", "Import feeds, pages, JSON or text dumps"),
+    MenuEntry(
+        "Import file or folder…",
+        "import_dialog",
+        "Import feeds, pages, JSON or text dumps",
+        "import",
+    ),
     MenuEntry("Import from URL…", "import_url", "Fetch a feed, an article page or a text file"),
     MenuEntry("Paste a page…", "import_paste", "Import a page's text copied from the browser"),
     MenuEntry("Add feed…", "add_feed", "Subscribe to a feed by its URL"),
-    MenuEntry("Refresh feeds", "refresh", "Fetch every subscribed feed (R)"),
-    MenuEntry("Feeds…", "feeds", "Subscriptions, their counts and their errors"),
+    MenuEntry("Refresh feeds", "refresh", "Fetch every subscribed feed", "feeds.refresh"),
+    MenuEntry("Feeds…", "feeds", "Subscriptions, their counts and their errors", "feeds.open"),
     MenuEntry("Export…", "export", "Subscriptions as OPML, articles as JSON Lines"),
-    MenuEntry("Search…", "search", "Full-text search of every article"),
+    MenuEntry("Search…", "search", "Full-text search of every article", "search.start"),
     MenuEntry("Saved views…", "saved_views", "Searches saved as views: open, rename, remove"),
-    MenuEntry("Filters…", "filters", "The killfile: what each filter caught, and undo"),
+    MenuEntry(
+        "Filters…", "filters", "The killfile: what each filter caught, and undo", "filters.open"
+    ),
     MenuEntry("Theme…", "change_theme", "Pick a colour theme (saved in the config file)"),
-    MenuEntry("Help", "help", "Every key and what it does"),
-    MenuEntry("Quit", "quit", "Leave tuinews"),
+    MenuEntry("Help", "help", "Every key and what it does", "help"),
+    MenuEntry("Quit", "quit", "Leave tuinews", "quit"),
 )
+
+
+def entry_line(label: str, key: str | None) -> Table:
+    """An entry as menus show one: its label, and its key at the right."""
+    line = Table.grid(expand=True)
+    line.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    line.add_column(justify="right", no_wrap=True)
+    line.add_row(Text(label), Text(key or "", style="dim"))
+    return line
 
 
 class MenuScreen(Dialog[str | None]):
@@ -50,9 +70,14 @@ class MenuScreen(Dialog[str | None]):
     ]
 
     def compose(self) -> ComposeResult:
+        # The keys as the user's keymap has them (set when the app mounts, before any menu).
+        keys = [key_for(self.app, entry.key) if entry.key else None for entry in MENU_ENTRIES]
         with Vertical(id="menu-box"):
             yield OptionList(
-                *(Option(Text(entry.label), id=entry.action) for entry in MENU_ENTRIES),
+                *(
+                    Option(entry_line(entry.label, key), id=entry.action)
+                    for entry, key in zip(MENU_ENTRIES, keys, strict=True)
+                ),
                 id="menu-list",
             )
 
