@@ -18,12 +18,12 @@ from textual.css.stylesheet import Stylesheet
 from textual.dom import DOMNode
 from textual.renderables.background_screen import BackgroundScreen
 from textual.widgets import OptionList
-from textual.widgets._footer import FooterKey
 
 from conftest import app_for, main_screen, settle
 from tuinews.store import Store
 from tuinews.ui.app import TuinewsApp
 from tuinews.ui.screens.menu import MENU_ENTRIES, MenuScreen
+from tuinews.ui.widgets.key_footer import FooterKey
 from tuinews.ui.widgets.reader import Reader
 
 

@@ -7,12 +7,12 @@ from io import StringIO
 import pytest
 from rich.console import Console
 from textual.containers import VerticalScroll
-from textual.widgets._footer import FooterKey
 
 from conftest import FIXED_NOW, app_for, main_screen, settle
 from tuinews.models import ViewKind
 from tuinews.store import Store
 from tuinews.ui.screens.help import HelpScreen, _table
+from tuinews.ui.widgets.key_footer import FooterKey
 
 
 async def test_the_footer_shows_help_quit_and_menu_first_at_80_columns(sample_store: Store) -> None:

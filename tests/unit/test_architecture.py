@@ -126,3 +126,24 @@ def test_the_import_graph_has_no_cycles() -> None:
             if back is not None:
                 cycles.add(" -> ".join((module, *back)))
     assert sorted(cycles) == []
+
+
+# Textual's private modules that the app reaches into, each from one module of ours that
+# says why (Textual 8.2 has no public name for them): module -> the one importer.
+PRIVATE_TEXTUAL = {"textual.widgets._footer": "tuinews/ui/widgets/key_footer.py"}
+
+
+def test_a_private_textual_module_is_imported_in_one_place() -> None:
+    tree = PACKAGE.parent.parent
+    sources = [
+        *PACKAGE.rglob("*.py"),
+        *(tree / "tests").rglob("*.py"),
+        *(tree / "bench").rglob("*.py"),
+    ]
+    importers = {
+        str(path.relative_to(PACKAGE.parent) if PACKAGE in path.parents else path.relative_to(tree))
+        for path in sources
+        for module in imported_modules(path)
+        if module in PRIVATE_TEXTUAL
+    }
+    assert importers == set(PRIVATE_TEXTUAL.values())

@@ -20,7 +20,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
+
+# Private, in this one place: Textual 8.2 exports Footer but not FooterKey, the widget of
+# each key it shows (textual.widgets lists no FooterKey, and no public module holds it).
+# Key below subclasses it to keep Footer's look, styles and clicks; the rest of tuinews
+# and the tests take FooterKey from here (test_architecture checks that no one else
+# imports textual.widgets._footer), so that a Textual that moves it breaks one import.
 from textual.widgets._footer import FooterKey
+
+__all__ = ["FIRST", "FooterKey", "Key", "KeyFooter", "KeySpec"]
 
 # Help first: whatever else a narrow terminal cuts, `?` tells the rest.
 FIRST = (
