@@ -74,22 +74,21 @@ def lynx(text: str, seed: str) -> str:
 
     out: list[str] = []
     for line in text.splitlines():
-        words = line.split()
-        if not words:
+        if not line.strip():
             out.append("")
             continue
-        if len(words) <= 4 and not _SENTENCE_END.search(line.strip()):
-            # A menu's item or a short link line: a link of its own.
-            bullet = _BULLET.match(line)
-            body = bullet.group(2) if bullet else line.strip()
-            line = (f"{bullet.group(1)}• " if bullet else "") + mark() + body
-        elif len(words) >= 12:
-            # Inside a paragraph, a link every thirty words or so.
-            words = [mark() + w if rng.random() < 1 / 30 else w for w in words]
-            bullet = _BULLET.match(line)
-            line = (f"{bullet.group(1)}• " if bullet else "") + " ".join(
-                words[2:] if bullet else words
+        bullet = _BULLET.match(line)
+        lead = f"{bullet.group(1)}• " if bullet else ""
+        body = bullet.group(2) if bullet else line.strip()
+        words = body.split()
+        # A link's text starts with a letter here: a figure, a "+" or a brace is no link.
+        if len(words) <= 4 and not _SENTENCE_END.search(body) and body[:1].isalpha():
+            body = mark() + body  # a menu's item or a short link line: a link of its own
+        elif len(words) >= 12:  # inside a paragraph, a link every thirty words or so
+            body = " ".join(
+                mark() + w if w[:1].isalpha() and rng.random() < 1 / 30 else w for w in words
             )
+        line = lead + body
         out.extend(_fill(line, 77, indent="   ", bullet="*"))
     if links:
         out += ["", "References", ""]

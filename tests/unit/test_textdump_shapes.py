@@ -77,6 +77,27 @@ def test_a_page_pasted_twice_gives_one_article() -> None:
     _same_article(_one(_text("wrapped_72") + "\n\n" + _text("wrapped_72")), browser)
 
 
+SHORT_PAGE = """Kestrel Bay Gazette
+
+Seal pups counted on the northern sandbanks
+
+By Orla Brennan
+
+Forty volunteers counted 312 grey seal pups on the northern sandbanks at the weekend.
+
+The count, held every March before the spring tides, found more pups than last year.
+
+Wardens think the mild weather kept more mothers close to the shore this winter.
+"""
+
+
+def test_a_short_page_pasted_twice_gives_one_article() -> None:
+    draft = _one(SHORT_PAGE + "\n" + SHORT_PAGE)
+    assert draft.title == "Seal pups counted on the northern sandbanks"
+    assert draft.body == _one(SHORT_PAGE).body
+    assert draft.body.count("Forty volunteers") == 1
+
+
 def test_crlf_no_break_and_zero_width_spaces_tabs_and_trailing_blanks() -> None:
     text = _text("browser_copy")
     messy = "\r\n".join(
@@ -169,3 +190,45 @@ def test_a_lower_case_byline_right_under_the_headline_is_not_its_wrapped_tail() 
     draft = _one(packed)
     assert draft.title == TITLE
     assert draft.author == "Orla Brennan"
+
+
+def _wrapped_page(*lines: str) -> list[str]:
+    """Lines of a page wrapped at 60 columns: a paragraph of full lines, then `lines`."""
+    return [
+        "   The harbour board met on Tuesday to decide whether the old",
+        "   ferry should keep running through the winter, and most of",
+        "   the members who spoke wanted the service kept as it is now",
+        "   until the new boat arrives from the yard in the spring.",
+        "",
+        *lines,
+    ]
+
+
+def test_a_wrapped_list_item_goes_on_under_its_text_or_under_its_mark() -> None:
+    item = "     * Fares for islanders stay at the winter rate (see pages 6,"
+    lines = _wrapped_page(item, "       7) until the end of March", "     * Bikes go free")
+    assert unwrap(lines)[-2:] == [
+        item + " 7) until the end of March",
+        "     * Bikes go free",
+    ]
+    # A tool that does not indent an item's later lines puts them under its mark.
+    unhung = _wrapped_page(item, "     (see the timetable)", "     * Bikes go free")
+    assert unwrap(unhung)[-2] == item + " (see the timetable)"
+
+
+def test_a_short_line_under_a_sentence_is_not_its_wrapped_end() -> None:
+    """A table's cell or a film's title under a row that ends a sentence stays a line."""
+    row = "   Third film about the ferry, made from the 1965 novel."
+    lines = _wrapped_page("   Crossing", row, "   Repeaters", "   2010")
+    assert lines[-3:] == unwrap(lines)[-3:]
+
+
+def test_lynx_link_numbers_go_and_footnote_marks_stay() -> None:
+    lines = [
+        "   Seals breed on [3]three sandbanks.[4] The count^[5][6] began in [7]1991.",
+        "",
+        "References",
+        "",
+        *(f"   {n}. https://seals.example/{n}" for n in range(1, 8)),
+    ]
+    assert reflow(lines) == ["   Seals breed on three sandbanks.[4] The count^[6] began in 1991."]

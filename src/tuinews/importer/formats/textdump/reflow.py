@@ -27,6 +27,7 @@ import re
 _MAX_WIDTH = 100  # wider than this, lines were not wrapped by a tool (a browser's copy)
 _MIN_WIDTH = 50  # narrower than this, no tool wraps: a page of short lines
 _OUTLIERS = 100  # one line in this many may run past the width
+_GAP = 4  # by this many columns at least
 _SPACED_LINES = 20  # filled lines, at least, in a dump with a blank line after every line
 _SPACED_SHARE = 20  # and no more than one in this many followed by another filled line
 _FULL_LINES = 3  # lines broken inside a sentence, at least, in a hard-wrapped dump
@@ -39,8 +40,10 @@ _WIDE = re.compile(
 )
 _LINK_LIST = re.compile(r"^\s*(?:References|Visible links:?|Hidden links:)\s*$")
 _LINK_ENTRY = re.compile(r"^\s*\d{1,5}\. \S+$")
-_LINK_MARK = re.compile(r"\[(\d{1,5})\]")
-_REPEAT_LINES = 8  # lines of the beginning that must come back, at least, to make a repeat
+# A link's number stands right before its text ("[12]Home", "[13][IMG]", "^[14][4]"): a
+# footnote's mark ("[4]") ends a word, with a space, a stop or the line's end after it.
+_LINK_MARK = re.compile(r"\[(\d{1,5})\](?=[\w\[\"'“‘«(¿¡])")
+_REPEAT_LINES = 5  # lines of the beginning that must come back, at least, to make a repeat
 _REPEAT_SHARE = 0.3  # and this share of the dump's filled lines
 _REPEAT_TRIES = 8  # places where the first line comes back that are tried
 
@@ -57,20 +60,24 @@ def reflow(lines: list[str]) -> list[str]:
 def wrap_width(lines: list[str]) -> int | None:
     """The width the dump was hard-wrapped at, or None if it was not.
 
-    The width is the longest line that holds a space, but for a few (one, and one in each
-    _OUTLIERS more): a line of
-    code or a table's row that the tool did not wrap, a line of a spaceless script (which a
-    terminal shows twice as wide). The dump is wrapped when that is at most _MAX_WIDTH and
-    the lines that the next line's first word would not have fitted after mostly end inside
-    a sentence: a tool breaks lines anywhere, a browser's copy only where a paragraph, a
-    heading or an item ends. (A page of short paragraphs copied without blank lines has full
-    lines too, but each ends a sentence.)"""
+    The width is the longest line that holds a space, but for a few that stand out (one, and
+    one in each _OUTLIERS more, longer by _GAP columns or more than the rest): a line of code
+    or a table's row that the tool did not wrap. A line of a spaceless script, which a
+    terminal shows twice as wide, does not count. The dump is wrapped when the width is at
+    most _MAX_WIDTH and the lines that the next line's first word would not have fitted
+    after mostly end inside a sentence: a tool breaks lines anywhere, a browser's copy only
+    where a paragraph, a heading or an item ends. (A page of short paragraphs copied without
+    blank lines has full lines too, but each ends a sentence.)"""
     lengths = sorted(
         len(line.rstrip()) for line in lines if " " in line.strip() and not _WIDE.search(line)
     )
     if not lengths:
         return None
-    width = lengths[-1 - min(1 + len(lengths) // _OUTLIERS, len(lengths) - 1)]
+    top = len(lengths) - 1
+    width = lengths[top]
+    for k in range(1, min(1 + len(lengths) // _OUTLIERS, top) + 1):
+        if lengths[top - k + 1] - lengths[top - k] >= _GAP:
+            width = lengths[top - k]
     if not _MIN_WIDTH <= width <= _MAX_WIDTH:
         return None
     full = inside = 0
@@ -125,7 +132,7 @@ def unwrap(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     row = 0  # the length of the last line read, as the tool printed it
-    hang = -1  # the indentation a continuation of the last line out would have
+    base = hang = -1  # the last line's indentation, and where its text starts
     for line in lines:
         line = line.rstrip()
         body = line.lstrip()
@@ -134,9 +141,9 @@ def unwrap(lines: list[str]) -> list[str]:
         if (
             out
             and body
-            and indent == hang
             and width >= row > width - 1 - _first_word(body)
-            and not _ITEM.match(line)
+            and _continues(body, indent, base, hang)
+            and not _stands_apart(out[-1], body, width)
             and not _WIDE.search(line)
             and not _WIDE.search(out[-1])
         ):
@@ -145,9 +152,33 @@ def unwrap(lines: list[str]) -> list[str]:
             continue
         out.append(line)
         row = len(line)
-        item = _ITEM.match(line) if body else None
-        hang = item.end() if item is not None else indent
+        mark = _ITEM.match(line) if body else None
+        base, hang = indent, (mark.end() if mark is not None else indent)
     return out
+
+
+def _continues(body: str, indent: int, base: int, hang: int) -> bool:
+    """Whether a line indented by `indent` can go on with the line above, which is indented
+    by `base` and has its text from `hang` on (further in, when it is a list item's)."""
+    if indent == hang and hang > base:
+        # Under an item's text, "7) ..." is the item's words going on ("(e.g. 6, 7)"): the
+        # next item starts further left, where its mark is.
+        return True
+    # Under the item's mark (a tool without hanging indents) or the paragraph's own
+    # indentation: anything but a new item.
+    return indent == base and not _ITEM.match(body)
+
+
+def _stands_apart(before: str, body: str, width: int) -> bool:
+    """Whether `body` is a short line of its own under a sentence's end (a table's cell, a
+    heading, a title: "Repeaters" under "... novel of the same name."), not a wrapped
+    paragraph's last words, which end a sentence too."""
+    return (
+        before[-1:] in ".!?…"
+        and body[:1].isupper()
+        and 2 * len(body) < width
+        and body[-1:] not in _SENTENCE_ENDS
+    )
 
 
 def link_list(lines: list[str]) -> tuple[int, int]:
