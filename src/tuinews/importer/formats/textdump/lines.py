@@ -74,7 +74,7 @@ _CREDIT_WORDS = re.compile(
     r"|istock|alamy|screengrab|screenshot|video grab|file)",
     re.I,
 )
-_AGENCIES = frozenset({
+AGENCIES = frozenset({
     "afp", "reuters", "ap", "xinhua", "anadolu", "epa", "pti", "ani", "bloomberg", "efe", "dpa",
     "wam", "spa", "app", "ians"
 })  # fmt: skip
@@ -174,7 +174,7 @@ def _caption(text: str) -> bool | None:
         inner = text[text.rindex("(") + 1 : -1]
         if _CREDIT_WORDS.search(inner) or ("/" in inner and len(inner) <= 40):
             return True
-        if inner.lower().replace(" photo", "") in _AGENCIES:
+        if inner.lower().replace(" photo", "") in AGENCIES:
             return None
     return False
 
