@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from bench.dump_variants import reshape
 
 from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.lines import classify_all
@@ -232,3 +233,48 @@ def test_lynx_link_numbers_go_and_footnote_marks_stay() -> None:
         *(f"   {n}. https://seals.example/{n}" for n in range(1, 8)),
     ]
     assert reflow(lines) == ["   Seals breed on three sandbanks.[4] The count^[6] began in 1991."]
+
+
+def test_a_wrapped_headline_byline_age_and_caption_keep_their_lines() -> None:
+    """Wrapped at 76 columns: each line but the last of its block is full."""
+    lines = [
+        "   The harbour board met on Tuesday to decide whether the old ferry should",
+        "   keep running through the winter, and most of the members who spoke there",
+        "   wanted the service kept as it is now until the new boat arrives from the",
+        "   yard in the spring.",
+        "",
+        "   Ferry tickets go digital with a pocket pass that ends the longer queue at",
+        "   - free for everyone who lives on the islands",
+        "   Why a short nap after the crossing may help you, according to a new study",
+        "   Written by Tomás Ferreira on March 3, 2026",
+        "   The judges praised a recipe that the family has kept for four long years.",
+        "   8 hours ago",
+        "   Cut the foam block about one inch smaller than the glass cloche, about a",
+        "   3/4 inch (2 cm), and leave it in water until it sinks to the bottom.",
+        "   The container port reopened on Monday after a strike by crane drivers as",
+        "   2/6 Bakery chain expands north",
+    ]
+    assert wrap_width(lines) == 76
+    assert unwrap(lines) == [
+        " ".join(line.strip() for line in lines[:4]).join(["   ", ""]),
+        "",
+        lines[5] + " - free for everyone who lives on the islands",
+        *lines[7:11],
+        lines[11] + " 3/4 inch (2 cm), and leave it in water until it sinks to the bottom.",
+        *lines[13:],
+    ]
+
+
+@pytest.mark.parametrize("shape", ["wrap72", "lynx"])
+def test_every_fixture_wrapped_gives_the_same_articles(shape: str) -> None:
+    """Each of our page fixtures, hard-wrapped (bench.dump_variants), gives what it gives
+    as a browser's copy: the same articles, titles, bylines, dates and bodies."""
+    for path in sorted(DUMPS.glob("*.txt")):
+        if path.stem.startswith("shapes_"):
+            continue  # wrapped already
+        text = path.read_text(encoding="utf-8")
+        plain = parse_text_dump(text)
+        reshaped = parse_text_dump(reshape(shape, text, path.stem))
+        assert [(d.title, d.author, d.published, d.category, d.body) for d in reshaped] == [
+            (d.title, d.author, d.published, d.category, d.body) for d in plain
+        ], path.name

@@ -16,7 +16,7 @@ from tuinews.importer.formats.textdump import vocab
 from tuinews.importer.formats.textdump.dates import find_date
 from tuinews.importer.formats.textdump.meta import Meta, parse_meta
 from tuinews.importer.formats.textdump.names import bare_name, clean_author, person
-from tuinews.importer.formats.textdump.reflow import reflow
+from tuinews.importer.formats.textdump.reflow import reflow, signed
 from tuinews.importer.sanitize import drop_escape_sequences
 
 
@@ -74,7 +74,7 @@ _CREDIT_WORDS = re.compile(
     r"|istock|alamy|screengrab|screenshot|video grab|file)",
     re.I,
 )
-_AGENCIES = frozenset({
+AGENCIES = frozenset({
     "afp", "reuters", "ap", "xinhua", "anadolu", "epa", "pti", "ani", "bloomberg", "efe", "dpa",
     "wam", "spa", "app", "ians"
 })  # fmt: skip
@@ -108,18 +108,12 @@ def split_lines(text: str) -> list[str]:
             if (
                 (len(prev) >= 50 or len(out[-1]) > 1)
                 and (prev[-1].isalpha() or prev[-1] in ",;")
-                and not _signed(line)
+                and not signed(line)
             ):
                 out[-1].append(line)
                 continue
         out.append([line])
     return [" ".join(pieces) for pieces in out]
-
-
-def _signed(line: str) -> bool:
-    """Whether the line is a byline ("by Jane Doe March 3, 2026")."""
-    meta = parse_meta(line) if len(line) <= _CACHED_CHARS else None
-    return meta is not None and meta.author is not None
 
 
 def _single_spaced(raw: str) -> bool:
@@ -180,7 +174,7 @@ def _caption(text: str) -> bool | None:
         inner = text[text.rindex("(") + 1 : -1]
         if _CREDIT_WORDS.search(inner) or ("/" in inner and len(inner) <= 40):
             return True
-        if inner.lower().replace(" photo", "") in _AGENCIES:
+        if inner.lower().replace(" photo", "") in AGENCIES:
             return None
     return False
 

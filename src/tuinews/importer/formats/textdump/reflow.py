@@ -24,16 +24,22 @@ from __future__ import annotations
 import itertools
 import re
 
+from tuinews.importer.formats.textdump.meta import parse_meta
+
 _MAX_WIDTH = 100  # wider than this, lines were not wrapped by a tool (a browser's copy)
 _MIN_WIDTH = 50  # narrower than this, no tool wraps: a page of short lines
 _OUTLIERS = 100  # one line in this many may run past the width
-_GAP = 4  # by this many columns at least
+_GAP = 8  # by this many columns at least
 _SPACED_LINES = 20  # filled lines, at least, in a dump with a blank line after every line
 _SPACED_SHARE = 20  # and no more than one in this many followed by another filled line
 _FULL_LINES = 3  # lines broken inside a sentence, at least, in a hard-wrapped dump
 _SENTENCE_ENDS = ".!?…:;\"'”’»)"
 # A list item's first line: "•", "*", "-", "+", "1.", "12)", "a)" and lynx's "o", "+", "#".
 _ITEM = re.compile(r"\s*(?:[•●▪◦‣∙·▸►*+#o–-]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
+# A gallery's slide ("2/6 Bakery chain ...") starts a line of its own as well; a fraction
+# ("3/4 inch") goes on with a sentence.
+_SLIDE = re.compile(r"\s*\d{1,3}/\d{1,3}\s+[A-ZÀ-Þ]")
+_DASH_ITEM = re.compile(r"\s*[–-]\s+(?=[^\W\d_])")
 # Spaceless scripts: a terminal shows them two columns wide, a tool wraps them anywhere.
 _WIDE = re.compile(
     r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
@@ -43,6 +49,7 @@ _LINK_ENTRY = re.compile(r"^\s*\d{1,5}\. \S+$")
 # A link's number stands right before its text ("[12]Home", "[13][IMG]", "^[14][4]"): a
 # footnote's mark ("[4]") ends a word, with a space, a stop or the line's end after it.
 _LINK_MARK = re.compile(r"\[(\d{1,5})\](?=[\w\[\"'“‘«(¿¡])")
+_BYLINE_CHARS = 120  # no byline line is longer
 _REPEAT_LINES = 5  # lines of the beginning that must come back, at least, to make a repeat
 _REPEAT_SHARE = 0.3  # and this share of the dump's filled lines
 _REPEAT_TRIES = 8  # places where the first line comes back that are tried
@@ -115,6 +122,13 @@ def _packed(lines: list[str]) -> list[str]:
     return out
 
 
+def signed(line: str) -> bool:
+    """Whether the line is a byline ("by Jane Doe", "Written by Jane Doe on March 3, 2026"):
+    a line of its own under a headline, however full the headline's line."""
+    meta = parse_meta(line) if len(line) <= _BYLINE_CHARS else None
+    return meta is not None and meta.author is not None
+
+
 def _first_word(body: str) -> int:
     space = body.find(" ")
     return len(body) if space < 0 else space
@@ -142,8 +156,9 @@ def unwrap(lines: list[str]) -> list[str]:
             out
             and body
             and width >= row > width - 1 - _first_word(body)
-            and _continues(body, indent, base, hang)
+            and _continues(out[-1], body, indent, base, hang)
             and not _stands_apart(out[-1], body, width)
+            and not signed(body)
             and not _WIDE.search(line)
             and not _WIDE.search(out[-1])
         ):
@@ -157,25 +172,30 @@ def unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-def _continues(body: str, indent: int, base: int, hang: int) -> bool:
-    """Whether a line indented by `indent` can go on with the line above, which is indented
-    by `base` and has its text from `hang` on (further in, when it is a list item's)."""
+def _continues(before: str, body: str, indent: int, base: int, hang: int) -> bool:
+    """Whether `body`, indented by `indent`, can go on with the line `before`, which is
+    indented by `base` and has its text from `hang` on (further in for a list item's)."""
     if indent == hang and hang > base:
         # Under an item's text, "7) ..." is the item's words going on ("(e.g. 6, 7)"): the
         # next item starts further left, where its mark is.
         return True
+    if indent != base:
+        return False
     # Under the item's mark (a tool without hanging indents) or the paragraph's own
-    # indentation: anything but a new item.
-    return indent == base and not _ITEM.match(body)
+    # indentation: anything but a new item; a dash before a lower-case word inside a
+    # sentence is the sentence's ("... at the quay" / "- free for everyone").
+    if _DASH_ITEM.match(body):
+        return before[-1:] not in _SENTENCE_ENDS and body.lstrip("-– ")[:1].islower()
+    return not _ITEM.match(body) and not _SLIDE.match(body)
 
 
 def _stands_apart(before: str, body: str, width: int) -> bool:
     """Whether `body` is a short line of its own under a sentence's end (a table's cell, a
-    heading, a title: "Repeaters" under "... novel of the same name."), not a wrapped
-    paragraph's last words, which end a sentence too."""
+    heading, a title, an age: "Repeaters" under "... novel of the same name.", "8 hours
+    ago"), not a wrapped paragraph's last words, which end a sentence too."""
     return (
         before[-1:] in ".!?…"
-        and body[:1].isupper()
+        and (body[:1].isupper() or body[:1].isdigit())
         and 2 * len(body) < width
         and body[-1:] not in _SENTENCE_ENDS
     )

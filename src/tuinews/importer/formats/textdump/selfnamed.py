@@ -9,7 +9,7 @@ import re
 from collections import Counter
 
 from tuinews.importer.formats.textdump import vocab
-from tuinews.importer.formats.textdump.lines import Line, key_of
+from tuinews.importer.formats.textdump.lines import AGENCIES, Line, key_of
 from tuinews.importer.formats.textdump.names import person
 from tuinews.importer.formats.textdump.sitename import publication, within
 
@@ -45,7 +45,7 @@ def from_calls(lines: list[Line]) -> str | None:
     """The name the page's calls to action name most often ("Follow Harbour Post", "Get the
     Harbour Post app"; the longer of two names named as often), when the page prints it on
     another line too; never a person's ("Follow Jane Doe" is an author's button), a pronoun's
-    ("Follow Us") or a section's ("About Editorial")."""
+    ("Follow Us"), a section's ("About Editorial") or a news agency's ("More from Xinhua")."""
     named: Counter[str] = Counter()
     for line in lines:
         text = line.text
@@ -65,7 +65,9 @@ def from_calls(lines: list[Line]) -> str | None:
 def _called(raw: str) -> str | None:
     """The name a call to action holds, if it is a site's."""
     name = publication(raw.removesuffix("’s").removesuffix("'s"))
-    if name is None or name.lower() in vocab.SECTIONS or person(name):
+    if name is None or name.lower() in vocab.SECTIONS or name.lower() in AGENCIES:
+        return None  # "More from Xinhua": a wire's stories on the site, not the site
+    if person(name):
         return None
     return None if _NOT_NAMES.intersection(name.lower().split()) else name
 
