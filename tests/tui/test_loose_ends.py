@@ -3,6 +3,7 @@ naming its key, a category without feeds that says why it does not open."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,28 @@ async def test_the_help_lists_one_exclamation_mark(sample_store: Store) -> None:
         assert isinstance(app.screen, HelpScreen)
         rows = [(keys, ident) for keys, _, ident in app.screen.rows if "!" in keys.split()]
         assert len(rows) == 1, rows
+
+
+async def test_at_160_columns_every_action_of_the_help_is_on_one_line(sample_store: Store) -> None:
+    # Seen in tmux at 160x48: `!`'s "Feeds… (from the sidebar: on its feed)" wrapped ("feed)"
+    # alone on the next line; three lines at 80 columns): the keys' column took 2/5 of the
+    # room for keys of one to nine characters.
+    from rich.console import Console
+    from textual.widgets import Static
+
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        sections = list(app.screen.query(".help-section").results(Static))
+        tables = [(section.content_region.width, section.content) for section in sections]
+        rows = [len(rows) for _, rows in app.screen.sections]
+    assert len(tables) == len(rows) > 3
+    for (width, table), count in zip(tables, rows, strict=True):
+        console = Console(width=width, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+        console.print(table)
+        lines = console.export_text().rstrip("\n").split("\n")
+        assert len(lines) == count + 2, lines  # the title, the header, a line per row
 
 
 @pytest.mark.parametrize(("keys", "named"), [("", "!"), ('[keys]\n"feeds.open" = "f4"\n', "f4")])

@@ -343,6 +343,11 @@ _ARTICLE = (
             "Ferry operator orders two hybrid boats - World\n© 2026 Tidewater Media",
             "Tidewater Media",
         ),
+        # A link back to the front page names the site, as the logo's address before its
+        # "Home" does.
+        ("hpost back to hpost home news\nSign in", "© 2026 Tidewater Media", "hpost"),
+        ("Back to The Harbour Post home\nNews", "© 2026 Tidewater Media", "Harbour Post"),
+        ("harbourpost.com Home\nNews", "© 2026 Tidewater Media", "harbourpost.com"),
         # A button's label printed twice at the top is no masthead.
         (
             "Download Harbour Post\nNews",

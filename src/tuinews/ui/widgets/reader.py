@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.css.styles import RulesMap
+from textual.geometry import Size
+from textual.layout import DockArrangeResult
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, RichVisual
@@ -131,6 +133,24 @@ class Reader(VerticalScroll, can_focus=True):
         yield enclosures
         yield ArticleBody(id="reader-body")
         yield Static(id="reader-links")
+
+    def on_mount(self) -> None:
+        # Made (and started) now, not during the layout that first needs it: a scrollbar
+        # started then is drawn only a frame later.
+        self.vertical_scrollbar.display = False
+
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        # Textual places the scrollbar as it lays the reader out, before it learns from
+        # the article's height that one is needed, then lays the screen out again for
+        # it: a second frame for every article whose length decided otherwise than the
+        # last. The article's height is known here, as it is arranged.
+        arranged = super().arrange(size, optimal)
+        if self.styles.overflow_y == "auto":
+            overflows = arranged.total_region.bottom > size.height
+            if overflows != self.show_vertical_scrollbar:
+                self.set_reactive(Reader.show_vertical_scrollbar, overflows)
+                self.vertical_scrollbar.display = overflows
+        return arranged
 
     def show_article(self, article: Article | None, terms: list[str] | None = None) -> None:
         """Show an article (None: the empty hint) from its top, search terms highlighted.

@@ -50,8 +50,10 @@ _LOGO = re.compile(
     r"^(\S.{0,40}?) (?:logo\b|(?:homepage|home page|(?:[-–|] )?back to home(?:page)?)$)", re.I
 )
 _DOMAIN = re.compile(
-    r"^(?:https?://)?(?:www\d?\.|m\.)?((?:[a-z0-9-]{2,40}\.){1,2}[a-z]{2,6})/?$", re.I
+    r"^(?:https?://)?(?:www\d?\.|m\.)?((?:[a-z0-9-]{2,40}\.){1,2}[a-z]{2,6})/?(?: home)?$", re.I
 )
+# A link back to the front page that names the site: "Back to Harbour Post home".
+_BACK_HOME = re.compile(r"\bback to (?:the )?(\S+(?: \S+){0,3}?) home(?:page)?\b", re.I)
 _MASTHEAD_LINES = 6
 _OWNER_LINES = 3  # the site's name stands among the page's first lines
 
@@ -116,8 +118,9 @@ def _top(lines: list[Line]) -> Iterator[Line]:
 
 
 def from_logo(lines: list[Line]) -> str | None:
-    """The site's name in its logo's text among the page's first lines ("Harbour Post logo"),
-    or its address alone there ("m.harbourpost.com": the logo's alt text on a mobile page)."""
+    """The site's name in its logo's text among the page's first lines ("Harbour Post logo",
+    "Back to Harbour Post home"), or its address alone there ("m.harbourpost.com": the logo's
+    alt text on a mobile page, also before its link's "Home")."""
     for line in _top(lines):
         twice = _twice(line.text)
         if twice is not None:
@@ -125,6 +128,9 @@ def from_logo(lines: list[Line]) -> str | None:
         found = _LOGO.match(line.text)
         if found is not None and _capitalised(found.group(1)):
             return publication(found.group(1))
+        back = _BACK_HOME.search(line.text)
+        if back is not None and (name := _brand_word(back.group(1)) or publication(back.group(1))):
+            return name
         address = _DOMAIN.match(line.text)
         if address is not None:
             return address.group(1)
@@ -144,9 +150,14 @@ def _twice(text: str) -> str | None:
         return None
     if name.lower() in vocab.SECTIONS or not any(ch.isalpha() for ch in name):
         return None
+    return _brand_word(name) or publication(name)
+
+
+def _brand_word(name: str) -> str | None:
+    """A brand's one word in small letters ("harbourpost"), where the logo's text stands."""
     if " " not in name and name.isalpha() and name.islower() and name not in vocab.JUNK:
         return name
-    return publication(name)
+    return None
 
 
 def from_masthead(
