@@ -348,6 +348,8 @@ _ARTICLE = (
         ("hpost back to hpost home news\nSign in", "© 2026 Tidewater Media", "hpost"),
         ("Back to The Harbour Post home\nNews", "© 2026 Tidewater Media", "Harbour Post"),
         ("harbourpost.com Home\nNews", "© 2026 Tidewater Media", "harbourpost.com"),
+        ("Back to the home page\nNews", "© 2026 Tidewater Media", "Tidewater Media"),
+        ("Back to our home page\nNews", "© 2026 Tidewater Media", "Tidewater Media"),
         # A button's label printed twice at the top is no masthead.
         (
             "Download Harbour Post\nNews",
