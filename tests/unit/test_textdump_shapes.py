@@ -293,3 +293,20 @@ def test_the_section_label_without_blank_lines_to_part_it(joiner: str) -> None:
         # The last item of a menu right over the headline, bulleted or not.
         draft = _one(joiner.join(filled[:at] + menu + filled[at + 1 :]))
         assert (draft.title, draft.category) == (TITLE, None), menu
+
+
+@pytest.mark.parametrize("tool", ["lynx", "w3m72"])
+def test_a_real_text_browsers_dump_gives_the_browser_copys_article(tool: str) -> None:
+    """shapes_real_*.txt: tests/fixtures/html/newspaper.html as `lynx -dump -width=80`,
+    `w3m -dump -cols 72` and `w3m -dump -cols 400` (a paragraph a line, as a browser's
+    copy) printed it (lynx 2.9, w3m 0.5.3)."""
+    wide = _one(_text("real_w3m_wide"))
+    draft = _one(_text(f"real_{tool}"))
+    assert draft.title == "Harbour district gets a floating library"
+    assert (draft.author, draft.published, draft.source_name) == (
+        wide.author,
+        wide.published,
+        wide.source_name,
+    )
+    assert draft.body == wide.body
+    assert "[" not in draft.body and "file://" not in draft.body
