@@ -320,6 +320,7 @@ _ARTICLE = (
             "Tidewater Media",
         ),
         ("Menu\nSign in", "Follow Us\nAbout Us\n© 2026 Tidewater Media", "Tidewater Media"),
+        ("Menu\nSign in", "About Cookies\nCookies\n© 2026 Tidewater Media", "Tidewater Media"),
         ("Menu\nSign in", "More from Xinhua\nXinhua\n© 2026 Tidewater Media", "Tidewater Media"),
         ("Menu\nSign in", "More from Tidewater Sport\n© 2026 Tidewater Media", "Tidewater Media"),
         # A writer's name over a post on a platform: the platform names itself.
@@ -348,6 +349,8 @@ _ARTICLE = (
         ("hpost back to hpost home news\nSign in", "© 2026 Tidewater Media", "hpost"),
         ("Back to The Harbour Post home\nNews", "© 2026 Tidewater Media", "Harbour Post"),
         ("harbourpost.com Home\nNews", "© 2026 Tidewater Media", "harbourpost.com"),
+        ("Back to the home page\nNews", "© 2026 Tidewater Media", "Tidewater Media"),
+        ("Back to our home page\nNews", "© 2026 Tidewater Media", "Tidewater Media"),
         # A button's label printed twice at the top is no masthead.
         (
             "Download Harbour Post\nNews",

@@ -278,3 +278,18 @@ def test_every_fixture_wrapped_gives_the_same_articles(shape: str) -> None:
         assert [(d.title, d.author, d.published, d.category, d.body) for d in reshaped] == [
             (d.title, d.author, d.published, d.category, d.body) for d in plain
         ], path.name
+
+
+@pytest.mark.parametrize("joiner", ["\n", "\n\n"])
+def test_the_section_label_without_blank_lines_to_part_it(joiner: str) -> None:
+    """Pasted without blank lines, or with one after every line, the label over the
+    headline is still the category, and a menu's last item over it still is not."""
+    text = _text("browser_copy")
+    filled = [line for line in text.splitlines() if line.strip()]
+    draft = _one(joiner.join(filled))
+    assert (draft.title, draft.category, draft.author) == (TITLE, "Environment", "Orla Brennan")
+    at = filled.index("Environment")
+    for menu in (["  • Sport", "  • Weather"], ["Home", "Sport", "Weather"]):
+        # The last item of a menu right over the headline, bulleted or not.
+        draft = _one(joiner.join(filled[:at] + menu + filled[at + 1 :]))
+        assert (draft.title, draft.category) == (TITLE, None), menu

@@ -53,7 +53,11 @@ _DOMAIN = re.compile(
     r"^(?:https?://)?(?:www\d?\.|m\.)?((?:[a-z0-9-]{2,40}\.){1,2}[a-z]{2,6})/?(?: home)?$", re.I
 )
 # A link back to the front page that names the site: "Back to Harbour Post home".
-_BACK_HOME = re.compile(r"\bback to (?:the )?(\S+(?: \S+){0,3}?) home(?:page)?\b", re.I)
+_BACK_HOME = re.compile(
+    r"\bback to (?:the )?(?!(?:the|our|my|your|main|this|site's) )(\S+(?: \S+){0,3}?)"
+    r" home(?:page)?\b",
+    re.I,
+)
 _MASTHEAD_LINES = 6
 _OWNER_LINES = 3  # the site's name stands among the page's first lines
 
