@@ -224,3 +224,17 @@ def test_a_store_of_the_previous_version_keeps_its_keys_and_learns(tmp_path: Pat
             assert (by_url.duplicate, by_file.new, by_file.duplicate) == (2, 0, 2)
         finally:
             store.close()
+
+
+def test_a_dozen_daily_snapshots_of_a_feed_store_each_article_once(
+    store: Store, tmp_path: Path
+) -> None:
+    # Each day's saved copy is a source of its own, more of them than the look-up tries
+    # (guid_scope.CANDIDATES): each shares the first copy's scope.
+    days = []
+    for day in range(1, 13):
+        items = [(str(n), f"https://harbour.example/{n}", f"Day {n}") for n in range(day, day + 3)]
+        days.append(write(tmp_path, f"harbour-{day:02}.xml", rss("Harbour Log", *items)))
+    reports = [import_sources([day], store) for day in days]
+    assert [r.new for r in reports] == [3] + [1] * 11
+    assert len(titles(store)) == 14

@@ -320,6 +320,7 @@ _ARTICLE = (
             "Tidewater Media",
         ),
         ("Menu\nSign in", "Follow Us\nAbout Us\n© 2026 Tidewater Media", "Tidewater Media"),
+        ("Menu\nSign in", "About Cookies\nCookies\n© 2026 Tidewater Media", "Tidewater Media"),
         ("Menu\nSign in", "More from Xinhua\nXinhua\n© 2026 Tidewater Media", "Tidewater Media"),
         ("Menu\nSign in", "More from Tidewater Sport\n© 2026 Tidewater Media", "Tidewater Media"),
         # A writer's name over a post on a platform: the platform names itself.

@@ -278,3 +278,35 @@ def test_every_fixture_wrapped_gives_the_same_articles(shape: str) -> None:
         assert [(d.title, d.author, d.published, d.category, d.body) for d in reshaped] == [
             (d.title, d.author, d.published, d.category, d.body) for d in plain
         ], path.name
+
+
+@pytest.mark.parametrize("joiner", ["\n", "\n\n"])
+def test_the_section_label_without_blank_lines_to_part_it(joiner: str) -> None:
+    """Pasted without blank lines, or with one after every line, the label over the
+    headline is still the category, and a menu's last item over it still is not."""
+    text = _text("browser_copy")
+    filled = [line for line in text.splitlines() if line.strip()]
+    draft = _one(joiner.join(filled))
+    assert (draft.title, draft.category, draft.author) == (TITLE, "Environment", "Orla Brennan")
+    at = filled.index("Environment")
+    for menu in (["  • Sport", "  • Weather"], ["Home", "Sport", "Weather"]):
+        # The last item of a menu right over the headline, bulleted or not.
+        draft = _one(joiner.join(filled[:at] + menu + filled[at + 1 :]))
+        assert (draft.title, draft.category) == (TITLE, None), menu
+
+
+@pytest.mark.parametrize("tool", ["lynx", "w3m72"])
+def test_a_real_text_browsers_dump_gives_the_browser_copys_article(tool: str) -> None:
+    """shapes_real_*.txt: tests/fixtures/html/newspaper.html as `lynx -dump -width=80`,
+    `w3m -dump -cols 72` and `w3m -dump -cols 400` (a paragraph a line, as a browser's
+    copy) printed it (lynx 2.9, w3m 0.5.3)."""
+    wide = _one(_text("real_w3m_wide"))
+    draft = _one(_text(f"real_{tool}"))
+    assert draft.title == "Harbour district gets a floating library"
+    assert (draft.author, draft.published, draft.source_name) == (
+        wide.author,
+        wide.published,
+        wide.source_name,
+    )
+    assert draft.body == wide.body
+    assert "[" not in draft.body and "file://" not in draft.body

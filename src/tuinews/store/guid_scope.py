@@ -24,7 +24,10 @@ from typing import Protocol
 
 _SCOPED = re.compile(r"guid:([0-9]+):")
 SAMPLE = 32  # guids looked up in each candidate source: spread over the first rows
-CANDIDATES = 20  # earlier sources of the same kind and name tried, oldest first
+# Earlier feeds of the same kind and name tried, oldest first (the sources that already
+# share one feed's scope, its daily snapshots say, count once).
+CANDIDATES = 10
+_KEYS_PER_QUERY = 500  # under SQLite's oldest limit of 999 variables
 
 
 class Brought(Protocol):
@@ -79,27 +82,34 @@ def shared_scope(conn: sqlite3.Connection, source_id: int, rows: Sequence[Brough
         return None
     sample = guided[:: max(1, len(guided) // SAMPLE)][:SAMPLE]
     candidates = conn.execute(
-        "SELECT coalesce(c.guid_scope, c.location) FROM sources s JOIN sources c "
+        "SELECT coalesce(c.guid_scope, c.location) AS scope FROM sources s JOIN sources c "
         "ON c.kind = s.kind AND c.name = s.name AND c.id != s.id "
-        "WHERE s.id = ? ORDER BY c.id LIMIT ?",
+        "WHERE s.id = ? GROUP BY scope ORDER BY min(c.id) LIMIT ?",
         (source_id, CANDIDATES),
     ).fetchall()
-    best, most = None, 0
-    for (scope,) in candidates:
-        wanted = {scoped_key(scope, guid): (url, title) for guid, url, title in sample}
-        marks = ", ".join("?" * len(wanted))
+    scopes = [scope for (scope,) in candidates]
+    wanted = {
+        scoped_key(scope, guid): (scope, url, title)
+        for scope in scopes
+        for guid, url, title in sample
+    }
+    hits = dict.fromkeys(scopes, 0)
+    keys = list(wanted)
+    for start in range(0, len(keys), _KEYS_PER_QUERY):
+        part = keys[start : start + _KEYS_PER_QUERY]
         found = conn.execute(
-            f"SELECT dedupe_key, url, title FROM articles WHERE dedupe_key IN ({marks})",
-            list(wanted),
+            "SELECT dedupe_key, url, title FROM articles "
+            f"WHERE dedupe_key IN ({', '.join('?' * len(part))})",
+            part,
         )
-        # The same guid for another article (another link and title) is another feed's.
-        hits = sum(
-            1
-            for key, url, title in found
-            if (url is not None and url == wanted[key][0]) or title == wanted[key][1]
-        )
-        if hits > most:
-            best, most = scope, hits
+        for key, url, title in found:
+            scope, own_url, own_title = wanted[key]
+            # The same guid for another article (another link and title) is another feed's.
+            if (url is not None and url == own_url) or title == own_title:
+                hits[scope] += 1
+    best = max(scopes, key=lambda scope: hits[scope], default=None)  # the oldest of a tie
+    if best is not None and hits[best] == 0:
+        best = None
     if best is not None:
         conn.execute("UPDATE sources SET guid_scope = ? WHERE id = ?", (best, source_id))
     return best

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ _NAMED_SECTION = re.compile(
     re.I,
 )
 _BETWEEN = 2
+_CUE_LINES = 12  # lines above a section label that say whether blank lines part blocks
 # An all-capitals line with a button's word is a button, not a section ("SHOP NOW >").
 _BUTTON_WORDS = frozenset({"shop", "buy", "now", "subscribe", "sign", "log", "login", "join"})
 _SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
@@ -141,6 +143,16 @@ def section_label(text: str) -> str | None:
     return None
 
 
+def _blanks_part(lines: list[Line], j: int) -> bool:
+    """Whether blank lines part the blocks of the page around lines[j]: not when the lines
+    above it have none, nor when every one of them has one under it."""
+    window = lines[max(0, j - _CUE_LINES) : j + 1]
+    blank = [line.kind is Kind.BLANK for line in window]
+    if not any(blank):
+        return False
+    return any(not a and not b for a, b in itertools.pairwise(blank))
+
+
 def _between(line: Line) -> bool:
     """A line that may stand between a section label and its headline: an ad's label, a
     byline, a name alone."""
@@ -171,6 +183,15 @@ def category_above(lines: list[Line], head: int) -> str | None:
         return None
     if j == 0:
         return label
+    if not _blanks_part(lines, j):
+        # Pasted without blank lines, or with one after every line: a label is alone when
+        # it is no menu's item: not a bullet, nor under another section's name.
+        k = next((k for k in range(j - 1, -1, -1) if lines[k].kind is not Kind.BLANK), None)
+        if lines[j].kind is Kind.BULLET:
+            return None
+        if k is None or lines[k].kind is Kind.BULLET or section_label(lines[k].text) is None:
+            return label
+        return None
     above = lines[j - 1]
     if above.kind in (Kind.BLANK, Kind.PROSE, Kind.META, Kind.CAPTION, Kind.READBAR):
         return label

@@ -39,6 +39,13 @@ _NOT_NAMES = frozenset({
     "us", "me", "my", "our", "you", "your", "his", "her", "their", "its", "this", "another",
     "author", "followed", "following",
 })  # fmt: skip
+# "About Cookies", "More from Events": a footer's or a menu's page, not a name.
+_PAGES = frozenset({
+    "cookies", "advertising", "advertise", "membership", "subscriptions", "team", "jobs",
+    "authors", "help", "press", "partners", "events", "apps", "staff", "editors", "mission",
+    "contributors", "ethics", "corrections", "accessibility", "licensing", "feedback", "faq",
+    "history", "people", "values", "leadership", "investors", "newsroom", "masthead",
+})  # fmt: skip
 
 
 def from_calls(lines: list[Line]) -> str | None:
@@ -69,7 +76,10 @@ def _called(raw: str) -> str | None:
         return None  # "More from Xinhua": a wire's stories on the site, not the site
     if person(name):
         return None
-    return None if _NOT_NAMES.intersection(name.lower().split()) else name
+    low = name.lower()
+    if low.removeprefix("the ") in _PAGES or _NOT_NAMES.intersection(low.split()):
+        return None
+    return name
 
 
 _SUFFIX = re.compile(r" (?:[|–—-]|::) ")
