@@ -295,11 +295,12 @@ def test_the_section_label_without_blank_lines_to_part_it(joiner: str) -> None:
         assert (draft.title, draft.category) == (TITLE, None), menu
 
 
-@pytest.mark.parametrize("tool", ["lynx", "w3m72"])
+@pytest.mark.parametrize("tool", ["lynx", "w3m72", "elinks", "links"])
 def test_a_real_text_browsers_dump_gives_the_browser_copys_article(tool: str) -> None:
     """shapes_real_*.txt: tests/fixtures/html/newspaper.html as `lynx -dump -width=80`,
-    `w3m -dump -cols 72` and `w3m -dump -cols 400` (a paragraph a line, as a browser's
-    copy) printed it (lynx 2.9, w3m 0.5.3)."""
+    `w3m -dump -cols 72`, `elinks -dump -dump-width 80` ("Visible links"), `links -dump
+    -width 80` and `w3m -dump -cols 400` (a paragraph a line, as a browser's copy) printed
+    it (lynx 2.9, w3m 0.5.3, ELinks 0.13, Links 2.28)."""
     wide = _one(_text("real_w3m_wide"))
     draft = _one(_text(f"real_{tool}"))
     assert draft.title == "Harbour district gets a floating library"
