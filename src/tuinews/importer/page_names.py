@@ -21,9 +21,9 @@ from tuinews.untrusted import shown
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")
 _SITE_WORDS = 5  # a site's name in a title is short
 _WORD = re.compile(r"\w+")
-# A hyphen between two letters ("world-two-articles") and any underscore part words in a
-# file name that has no spaces; a date's hyphens ("2026-03-04") stay.
-_JOINED = re.compile(r"_+|(?<=[^\W\d_])-+(?=[^\W\d_])")
+# Underscores and hyphens part words in a file name that has no spaces ("world-two-articles",
+# "utf8-meta-after-1024"); a hyphen between figures (a date's, "2026-03-04") stays.
+_JOINED = re.compile(r"_+|-+(?!\d)|(?<!\d)-+")
 
 
 def page_name(ref: SourceRef, found_at: str | None, titles: Sequence[str]) -> str:
