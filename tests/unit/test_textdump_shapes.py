@@ -311,3 +311,14 @@ def test_a_real_text_browsers_dump_gives_the_browser_copys_article(tool: str) ->
     )
     assert draft.body == wide.body
     assert "[" not in draft.body and "file://" not in draft.body
+
+
+def test_a_wrapped_line_may_start_with_the_word_o() -> None:
+    """Portuguese and Spanish lines start with "o" ("the", "or"): no list item's mark."""
+    lines = [
+        "   O conselho do porto decidiu na terça-feira manter as travessias durante",
+        "   o inverno, e a maioria dos membros que falaram quer o serviço como está",
+        "   hoje até que o barco novo chegue do estaleiro na primavera do ano que",
+        "   vem, disse a presidente.",
+    ]
+    assert unwrap(lines) == ["   " + " ".join(line.strip() for line in lines)]
