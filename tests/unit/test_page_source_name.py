@@ -11,6 +11,7 @@ import pytest
 from httpserver import serve, static
 from tuinews.importer.page_names import page_name
 from tuinews.importer.pipeline import import_sources
+from tuinews.importer.sniff import parse_bytes
 from tuinews.importer.sources import SourceRef
 from tuinews.models import View
 from tuinews.store import Store
@@ -40,6 +41,17 @@ def test_a_dump_fetched_by_url_is_named_by_its_host_and_linked_to_the_page(store
     title = "Ferry operator orders two hybrid boats"
     assert _articles(store) == [(title, "127.0.0.1", f"{base}/news/ferry.txt")]
     assert _source_names(store) == ["127.0.0.1"]
+
+
+def test_a_dump_by_url_is_named_by_the_masthead_that_spells_its_host(store: Store) -> None:
+    """The server names the page's address (Content-Location); its masthead line, printed
+    once, is the source because it spells that host's name."""
+    page = ("Harbour Post\nNews\nSport\n\n" + PAGE).encode()
+    where = {"Content-Location": "https://www.harbourpost.example/news/ferry.txt"}
+    with serve({"/ferry.txt": static(page, "text/plain", **where)}) as (base, _):
+        assert import_sources([f"{base}/ferry.txt"], store).new == 1
+    assert [source for _, source, _ in _articles(store)] == ["Harbour Post"]
+    assert _source_names(store) == ["Harbour Post"]
 
 
 def test_two_pages_of_one_host_with_one_headline_stay_two_articles(store: Store) -> None:
@@ -107,6 +119,9 @@ def test_a_url_is_named_by_its_host_without_www(location: str, name: str) -> Non
         ("BBC_news.txt", "BBC news"),
         ("Harbour Post notes.txt", "Harbour Post notes"),
         ("2026-03-04.txt", "2026-03-04"),
+        ("utf8-meta-after-1024.html", "Utf8 meta after 1024"),
+        ("news-2026-03-04.txt", "News 2026-03-04"),
+        ("notes.v2", "Notes.v2"),
         ("Ferry operator orders two hybrid boats | Harbour Post.html", "Harbour Post"),
         ("Harbour Post - Ferry operator orders two hybrid boats.txt", "Harbour Post"),
         ("Ferry news - Harbour Post.txt", "Ferry news - Harbour Post"),
@@ -115,3 +130,26 @@ def test_a_url_is_named_by_its_host_without_www(location: str, name: str) -> Non
 def test_a_file_is_named_by_its_stem_made_readable(file: str, name: str) -> None:
     ref = SourceRef(file, f"/tmp/{file}", "file")
     assert page_name(ref, None, ["Ferry operator orders two hybrid boats"]) == name
+
+
+def _dump_from(url: str, text: str) -> str | None:
+    parsed = parse_bytes(text.encode(), url)
+    names = {draft.source_name for draft in parsed.drafts}
+    assert len(names) == 1
+    return parsed.title
+
+
+@pytest.mark.parametrize(
+    ("top", "url", "site"),
+    [
+        ("Harbour Post\nNews\nSport\n\n", "https://www.harbourpost.example/n/1", "Harbour Post"),
+        ("THE HARBOUR POST\nNews\n\n", "https://harbourpost.co.uk/n/1", "THE HARBOUR POST"),
+        ("Menu\nharbour-post\n\n", "https://m.harbour-post.example/1", "harbour-post"),
+        ("Harbour Post\nNews\n\n", "https://example.org/harbour-post.txt", None),
+        ("News\nSport\n\n", "https://news.harbourpost.example/1", None),
+    ],
+)
+def test_a_dump_by_url_takes_the_line_that_names_its_host(
+    top: str, url: str, site: str | None
+) -> None:
+    assert _dump_from(url, top + PAGE) == site

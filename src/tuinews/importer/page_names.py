@@ -21,9 +21,13 @@ from tuinews.untrusted import shown
 _TITLE_PARTS = re.compile(r"\s+[-|–—·:]{1,2}\s+")
 _SITE_WORDS = 5  # a site's name in a title is short
 _WORD = re.compile(r"\w+")
-# A hyphen between two letters ("world-two-articles") and any underscore part words in a
-# file name that has no spaces; a date's hyphens ("2026-03-04") stay.
-_JOINED = re.compile(r"_+|(?<=[^\W\d_])-+(?=[^\W\d_])")
+_NOT_LETTERS = re.compile(r"[\W_]+")
+_ENDS = 100  # a masthead and a footer are among the first or last lines of a page
+_NAME_CHARS = 60
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go"})
+# Underscores and hyphens part words in a file name that has no spaces ("world-two-articles",
+# "utf8-meta-after-1024"); a hyphen between figures (a date's, "2026-03-04") stays.
+_JOINED = re.compile(r"_+|-+(?!\d)|(?<!\d)-+")
 
 
 def page_name(ref: SourceRef, found_at: str | None, titles: Sequence[str]) -> str:
@@ -37,6 +41,32 @@ def page_name(ref: SourceRef, found_at: str | None, titles: Sequence[str]) -> st
     path = PurePath(ref.location)
     stem = path.stem if path.suffix.lower() in NEWS_SUFFIXES else path.name
     return shown(_site_in_title(stem, titles) or _readable(stem)) or display_name(ref)
+
+
+def site_named_by_host(text: str, url: str) -> str | None:
+    """The masthead or footer line of a dump fetched from `url` that spells its host's
+    name ("Harbour Post" or "The Harbour Post" for harbourpost.co.uk), or None."""
+    host = host_name(url)
+    if host is None:
+        return None
+    labels = host.split(".")
+    # The name under the public suffix: "harbourpost" in harbourpost.co.uk, not "co".
+    short_suffix = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL
+    label = labels[-3] if short_suffix else labels[-2] if len(labels) >= 2 else ""
+    name = _compact(label)
+    if not name or name.isdigit():
+        return None
+    lines = text.splitlines()
+    ends = lines[:_ENDS] + lines[-_ENDS:] if len(lines) > 2 * _ENDS else lines
+    for line in ends:
+        line = line.strip()
+        if len(line) <= _NAME_CHARS and _compact(line) in (name, "the" + name):
+            return line
+    return None
+
+
+def _compact(text: str) -> str:
+    return _NOT_LETTERS.sub("", text.casefold())
 
 
 def host_name(url: str) -> str | None:
