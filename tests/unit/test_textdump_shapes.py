@@ -322,3 +322,21 @@ def test_a_wrapped_line_may_start_with_the_word_o() -> None:
         "   vem, disse a presidente.",
     ]
     assert unwrap(lines) == ["   " + " ".join(line.strip() for line in lines)]
+
+
+def test_one_word_replies_under_a_long_comment_stay_lines_of_their_own() -> None:
+    # A browser's copy without blank lines: a comment's paragraph, whole on one long line, then
+    # replies of one word in lower case. They are no wrapped tail of the paragraph above.
+    text = (DUMPS / "comments_one_word_replies.txt").read_text(encoding="utf-8")
+    lines = [line.text for line in classify_all(text)]
+    assert lines[lines.index("s") + 1 : lines.index("s") + 3] == ["sai", "sai"]
+    assert lines[lines.index("s") - 1].endswith("for a boat that never comes")
+    draft = _one(text)
+    assert draft.title == "Ferry timetable changes for the winter months"
+    assert draft.body.endswith("as it does every year.")
+    # A long line's rest that reads as one (three words, or a sentence's end) still joins it.
+    long = "The council met on Tuesday to talk about the ferry, " * 3
+    for rest in ("and voted to keep the late boat", "again."):
+        assert [line.text for line in classify_all(f"{long.strip()}\n{rest}")] == [
+            f"{long.strip()} {rest}"
+        ]

@@ -81,6 +81,7 @@ AGENCIES = frozenset({
 _CHROME_WORDS = 35  # no line of page furniture is longer than this
 _DATE_WORDS = 6  # a line of figures this short may be a date
 _DIGIT = re.compile(r"\d")
+_WRAP_CHARS = 100  # no tool wraps wider: a longer line is a browser's whole paragraph
 _CLOSERS = "\"'”’»)]* "
 
 
@@ -103,17 +104,27 @@ def split_lines(text: str) -> list[str]:
             line = "• " + line[2:]
         # A line broken before a lower-case word is a wrapped paragraph, not two lines; but
         # "by Jane Doe" under a headline is its byline, pasted without a blank line between.
-        if out and line[:1].islower():
-            prev = out[-1][-1]
-            if (
-                (len(prev) >= 50 or len(out[-1]) > 1)
-                and (prev[-1].isalpha() or prev[-1] in ",;")
-                and not signed(line)
-            ):
-                out[-1].append(line)
-                continue
+        if out and line[:1].islower() and _continues(out[-1], line):
+            out[-1].append(line)
+            continue
         out.append([line])
     return [" ".join(pieces) for pieces in out]
+
+
+def _continues(pieces: list[str], line: str) -> bool:
+    """Whether a line starting in lower case goes on with the line above (its pieces so far).
+
+    Under a line of a wrapping tool's width (50 to 100 columns) or a line joined already, it
+    does. A longer line is a browser's paragraph, whole: a line under it is its rest only if it
+    reads as a sentence's rest (three words or more, or a sentence's end), not a stray word
+    ("s", "sai": a comment thread's replies copied without the blank lines between them).
+    """
+    prev = pieces[-1]
+    if not (prev[-1:].isalpha() or prev[-1:] in {",", ";"}) or signed(line):
+        return False
+    if len(prev) > _WRAP_CHARS and len(pieces) == 1:
+        return line.count(" ") >= 2 or line[-1] in ".!?…"
+    return len(prev) >= 50 or len(pieces) > 1
 
 
 def _single_spaced(raw: str) -> bool:
