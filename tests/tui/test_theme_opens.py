@@ -16,6 +16,7 @@ import pytest
 from rich.console import RenderableType
 from textual._compositor import Compositor
 from textual.app import App
+from textual.color import Color
 from textual.command import CommandList, CommandPalette
 from textual.geometry import Size
 from textual.message import Message
@@ -165,3 +166,32 @@ async def test_choosing_a_command_does_not_restyle_the_closing_palette(
         # The chosen command was written into the input and the list emptied and hidden,
         # restyling the list and the input's row, on a palette about to close.
         assert restyled == []
+
+
+async def test_a_theme_change_marks_each_widget_for_redrawing_once(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widget import Widget
+
+    app = app_for(sample_store)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = main_screen(app)
+        marks: Counter[Widget] = Counter()  # Widget.refresh calls, per widget
+        refresh = Widget.refresh
+
+        def counted(widget: Widget, *args: Any, **kwargs: Any) -> Widget:
+            marks[widget] += 1
+            return refresh(widget, *args, **kwargs)
+
+        monkeypatch.setattr(Widget, "refresh", counted)
+        app.theme = "gruvbox"
+        await settle(pilot)
+        assert main.query_one("#top-bar").styles.background == Color.parse(
+            app.theme_variables["panel"]
+        )
+        widgets = list(main.walk_children(Widget, with_self=True))
+        assert all(marks[widget] for widget in widgets if widget.display)  # all redrawn
+        # Each style that changed marked its widget, each inherited one (the colour, the
+        # background) all the widgets beneath as well: 1,392 marks for 35 widgets.
+        assert sum(marks.values()) < 3 * len(widgets), (len(widgets), marks.most_common(3))
