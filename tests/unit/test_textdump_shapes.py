@@ -295,11 +295,12 @@ def test_the_section_label_without_blank_lines_to_part_it(joiner: str) -> None:
         assert (draft.title, draft.category) == (TITLE, None), menu
 
 
-@pytest.mark.parametrize("tool", ["lynx", "w3m72"])
+@pytest.mark.parametrize("tool", ["lynx", "w3m72", "elinks", "links"])
 def test_a_real_text_browsers_dump_gives_the_browser_copys_article(tool: str) -> None:
     """shapes_real_*.txt: tests/fixtures/html/newspaper.html as `lynx -dump -width=80`,
-    `w3m -dump -cols 72` and `w3m -dump -cols 400` (a paragraph a line, as a browser's
-    copy) printed it (lynx 2.9, w3m 0.5.3)."""
+    `w3m -dump -cols 72`, `elinks -dump -dump-width 80` ("Visible links"), `links -dump
+    -width 80` and `w3m -dump -cols 400` (a paragraph a line, as a browser's copy) printed
+    it (lynx 2.9, w3m 0.5.3, ELinks 0.13, Links 2.28)."""
     wide = _one(_text("real_w3m_wide"))
     draft = _one(_text(f"real_{tool}"))
     assert draft.title == "Harbour district gets a floating library"
@@ -310,3 +311,14 @@ def test_a_real_text_browsers_dump_gives_the_browser_copys_article(tool: str) ->
     )
     assert draft.body == wide.body
     assert "[" not in draft.body and "file://" not in draft.body
+
+
+def test_a_wrapped_line_may_start_with_the_word_o() -> None:
+    """Portuguese and Spanish lines start with "o" ("the", "or"): no list item's mark."""
+    lines = [
+        "   O conselho do porto decidiu na terça-feira manter as travessias durante",
+        "   o inverno, e a maioria dos membros que falaram quer o serviço como está",
+        "   hoje até que o barco novo chegue do estaleiro na primavera do ano que",
+        "   vem, disse a presidente.",
+    ]
+    assert unwrap(lines) == ["   " + " ".join(line.strip() for line in lines)]

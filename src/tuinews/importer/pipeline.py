@@ -21,6 +21,7 @@ from tuinews.importer.drafts import clean_draft
 from tuinews.importer.errors import ImportFailure
 from tuinews.importer.guids import scope_guids
 from tuinews.importer.links import document_base
+from tuinews.importer.page_names import page_name
 from tuinews.importer.sanitize import clean_line
 from tuinews.importer.sniff import Parsed, parse_bytes
 from tuinews.importer.sources import (
@@ -75,7 +76,12 @@ def parse_source(
         response = fetch_source(ref, timeout=timeout, should_stop=should_stop)
         base = document_base(response.final_url, response.headers)
         parsed = parse_clean(lambda: response.body, base)
-        return replace(parsed, found_at=response.final_url)
+        drafts = parsed.drafts
+        if parsed.kind == "text" and len(drafts) == 1 and drafts[0].url is None:
+            # A page fetched as text is its article's page: the article links to it, and
+            # two pages of one host with one headline stay two articles.
+            drafts = [replace(drafts[0], url=clean_line(response.final_url))]
+        return replace(parsed, drafts=drafts, found_at=response.final_url)
     return parse_clean(partial(read_source, ref, stdin, timeout=timeout, should_stop=should_stop))
 
 
@@ -253,6 +259,14 @@ def _import_feed_file(
     return import_feed_file(ref, store, category=category, rules=rules)
 
 
+def _fallback_name(ref: SourceRef, parsed: Parsed) -> str:
+    """The source's name when its content gives none: a page's host or readable file name
+    (see page_names.py), any other source's file name or URL."""
+    if parsed.kind in ("text", "html"):
+        return page_name(ref, parsed.found_at, [draft.title for draft in parsed.drafts])
+    return display_name(ref)
+
+
 def _import_one(
     ref: SourceRef,
     store: Store,
@@ -287,7 +301,7 @@ def _import_one(
         if streamed is not None:
             return streamed
         parsed = parse_source(ref, stdin, timeout=timeout, should_stop=should_stop)
-    name = parsed.title or display_name(ref)
+    name = parsed.title or _fallback_name(ref, parsed)
     override = clean_line(category)
     drafts = [
         replace(d, category=choose_category(d, name, override=override, rules=rules))

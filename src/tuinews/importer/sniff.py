@@ -100,4 +100,11 @@ def parse_bytes(data: bytes, url: str | None = None) -> Parsed:
         return Parsed(kind, title, drafts)
     from tuinews.importer.formats.textdump.parse import parse_text_dump
 
-    return Parsed(kind, None, parse_text_dump(text))
+    drafts = parse_text_dump(text)
+    site = None
+    if url is not None and not any(draft.source_name for draft in drafts):
+        from tuinews.importer.page_names import site_named_by_host
+
+        # The page's address confirms a masthead the text alone does not make certain.
+        site = site_named_by_host(text, url)
+    return Parsed(kind, site, drafts)

@@ -34,8 +34,9 @@ _SPACED_LINES = 20  # filled lines, at least, in a dump with a blank line after 
 _SPACED_SHARE = 20  # and no more than one in this many followed by another filled line
 _FULL_LINES = 3  # lines broken inside a sentence, at least, in a hard-wrapped dump
 _SENTENCE_ENDS = ".!?…:;\"'”’»)"
-# A list item's first line: "•", "*", "-", "+", "1.", "12)", "a)" and lynx's "o", "+", "#".
-_ITEM = re.compile(r"\s*(?:[•●▪◦‣∙·▸►*+#o–-]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
+# A list item's first line: "•", "*", "-", "+", "1.", "12)", "a)" and lynx's "+", "#" (not
+# its "o": a wrapped line of Portuguese or Spanish may start with the word "o").
+_ITEM = re.compile(r"\s*(?:[•●▪◦‣∙·▸►*+#–-]|\d{1,3}[.)]|[a-z][.)])\s+(?=\S)")
 # A gallery's slide ("2/6 Bakery chain ...") starts a line of its own as well; a fraction
 # ("3/4 inch") goes on with a sentence.
 _SLIDE = re.compile(r"\s*\d{1,3}/\d{1,3}\s+[A-ZÀ-Þ]")
