@@ -22,6 +22,7 @@ from weakref import WeakKeyDictionary
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
+from textual.await_remove import AwaitRemove
 from textual.color import Color
 from textual.events import ScreenResume
 from textual.geometry import Size
@@ -152,6 +153,18 @@ class BackdropMixin(_ScreenBase):
             self._refresh_layout(size)
         if not first:
             self.refresh()
+
+    def remove(self) -> AwaitRemove:
+        # Textual removes a closed dialog as a child of the app and then asks the app for
+        # a layout, twice (once awaited, once queued), which the app passes on to the
+        # screen on top: the main screen was laid out whole again, twice when the next
+        # dialog came up meanwhile (the theme list from the palette), and that dialog was
+        # laid out and drawn whole once more. Removing a screen moves nothing on another;
+        # the widget under the mouse is still looked for again, as Textual does.
+        app = self.app
+        removed = app._prune(self, parent=None)
+        app._update_mouse_over(app.screen)
+        return removed
 
     # Widget.render may return a Visual; Screen narrowed the annotation to Rich renderables.
     def render(self) -> RenderableType | Visual:  # type: ignore[override]

@@ -6,19 +6,24 @@ theme list is open and the user moves to a theme, the reader parses the styleshe
 on a thread; choosing that theme then takes the rules already parsed. The rules are only
 taken for exactly the variables and sources they were parsed from: anything else (another
 theme, a widget's CSS added meanwhile) is parsed as Textual always did.
+
+Each restyle also marks every widget for redrawing once, not once per style (restyle).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from textual.css.stylesheet import CssSource, Stylesheet
+
+from tuinews.ui.restyle import one_mark_per_widget
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.css.model import RuleSet
     from textual.css.types import CSSLocation
+    from textual.dom import DOMNode
 
 KEPT = 4  # stylesheets parsed ahead and kept (the user moves up and down the list)
 
@@ -78,3 +83,7 @@ class PreparedStylesheet(Stylesheet):
         self._rules = rules
         self._rules_map = None
         self._require_parse = False
+
+    def update_nodes(self, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+        with one_mark_per_widget():
+            super().update_nodes(nodes, animate)
