@@ -340,3 +340,18 @@ def test_one_word_replies_under_a_long_comment_stay_lines_of_their_own() -> None
         assert [line.text for line in classify_all(f"{long.strip()}\n{rest}")] == [
             f"{long.strip()} {rest}"
         ]
+
+
+@pytest.mark.parametrize("joiner", ["\n\n", "\n"])
+def test_a_feed_link_under_follow_us_is_no_section_label(joiner: str) -> None:
+    """shapes_real_w3m_blog.txt: tests/fixtures/html/blog.html as `w3m -dump -cols 400` (w3m
+    0.5.3) printed it. "RSS", the link under the sidebar's "Follow us" right over the headline,
+    read as an upper-case section label: the post was filed under "RSS"."""
+    filled = [line for line in _text("real_w3m_blog").splitlines() if line.strip()]
+    draft = _one(joiner.join(filled))
+    assert (draft.title, draft.author) == ("Night trains return to the Corvane line", "Ilse Marrow")
+    assert draft.category is None
+    # A label over the headline under a plain heading still is the post's category.
+    at = filled.index("Follow us")
+    draft = _one(joiner.join([*filled[:at], "Latest", "TRANSPORT", *filled[at + 2 :]]))
+    assert draft.category == "Transport"

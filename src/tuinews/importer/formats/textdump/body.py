@@ -23,6 +23,11 @@ _NAMED_SECTION = re.compile(
 _BETWEEN = 2
 _CUE_LINES = 12  # lines above a section label that say whether blank lines part blocks
 # An all-capitals line with a button's word is a button, not a section ("SHOP NOW >").
+# The heading of a box of links ("Follow us", "Connect with us", "Share this"): the short lines
+# under it are its links ("RSS", "X"), no section's name. Not a button ("Subscribe", "Follow").
+_LINK_BOX = re.compile(
+    r"^(?:follow (?:us|me)|connect with (?:us|me)|stay connected|find us|share this)\b", re.I
+)
 _BUTTON_WORDS = frozenset({"shop", "buy", "now", "subscribe", "sign", "log", "login", "join"})
 _SKIPPED = (Kind.JUNK, Kind.CAPTION, Kind.META, Kind.READBAR)  # a tuple: enums hash slowly
 
@@ -183,10 +188,12 @@ def category_above(lines: list[Line], head: int) -> str | None:
         return None
     if j == 0:
         return label
+    k = next((k for k in range(j - 1, -1, -1) if lines[k].kind is not Kind.BLANK), None)
+    if k is not None and lines[k].kind is Kind.JUNK and _LINK_BOX.match(lines[k].text):
+        return None  # a link under "Follow us" ("RSS"), however it is spaced
     if not _blanks_part(lines, j):
         # Pasted without blank lines, or with one after every line: a label is alone when
         # it is no menu's item: not a bullet, nor under another section's name.
-        k = next((k for k in range(j - 1, -1, -1) if lines[k].kind is not Kind.BLANK), None)
         if lines[j].kind is Kind.BULLET:
             return None
         if k is None or lines[k].kind is Kind.BULLET or section_label(lines[k].text) is None:
