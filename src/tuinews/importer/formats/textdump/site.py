@@ -22,7 +22,7 @@ from tuinews.importer.formats.textdump.lines import Kind, Line, key_of
 from tuinews.importer.formats.textdump.names import person
 from tuinews.importer.formats.textdump.selfnamed import from_calls, from_suffix
 from tuinews.importer.formats.textdump.shape import button_first
-from tuinews.importer.formats.textdump.sitename import publication, within
+from tuinews.importer.formats.textdump.sitename import LEGAL_FORMS, publication, within
 
 _COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.I)
 _YEARS = re.compile(r"\b(?:19|20)\d\d\b(?: ?[-–] ?(?:19|20)?\d\d\b)?")
@@ -30,17 +30,14 @@ _CUT = re.compile(
     r" ?(?:[.|,;:]\s|all rights|alle rechte|tous droits|todos los derechos| - | – ).*$", re.I
 )
 # A company rather than a publication: a legal form, or a word companies are named with.
+_COMPANY_WORDS = (
+    r"group|media|medien|network|interactive|holdings|publishing|corporation|company|limited"
+)
 _COMPANY = re.compile(
-    r"\b(?:inc|ltd|llc|gmbh|plc|s\.?a|a\.?s|ag|corp|co|limited|corporation|company|group"
-    r"|media|medien|network|productions|interactive|holdings|publishing|software)\.?$",
-    re.I,
+    rf"\b(?:{LEGAL_FORMS}|a\.?s|co|{_COMPANY_WORDS}|productions|software)\.?$", re.I
 )
-_COMPANY_WORD = re.compile(
-    r"\b(?:group|media|medien|network|interactive|holdings|publishing|corporation|company"
-    r"|limited)\b",
-    re.I,
-)
-_LEGAL_AFTER = re.compile(r",? (?:inc|ltd|llc|gmbh|plc|s\.?a|a\.?s|ag|corp)\b", re.I)
+_COMPANY_WORD = re.compile(rf"\b(?:{_COMPANY_WORDS})\b", re.I)
+_LEGAL_AFTER = re.compile(rf",? (?:{LEGAL_FORMS}|a\.?s)\b", re.I)
 _NOTICE_CHARS = 200
 _MARKS = re.compile(r"[®™]")
 _SEPARATORS = re.compile(r"[|:;,•·/]|\s[-–—]\s")

@@ -7,7 +7,10 @@ import re
 
 from tuinews.importer.formats.textdump import vocab
 
-_LEGAL = re.compile(r",? \b(?:inc|ltd|llc|gmbh|plc|s\.?a|ag|corp|co|company|corporation)\.?$", re.I)
+# The legal forms a company's name ends with ("Harbour Media Ltd", "Lantern Inc."); site.py
+# reads company names with it too.
+LEGAL_FORMS = r"inc|ltd|llc|gmbh|plc|s\.?a|ag|corp"
+_LEGAL = re.compile(rf",? \b(?:{LEGAL_FORMS}|co|company|corporation)\.?$", re.I)
 _LIST_ITEM = re.compile(r"\d{1,2}[.)] ")  # "1. News": a numbered menu's first item
 
 
