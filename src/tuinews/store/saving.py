@@ -141,19 +141,20 @@ class Saving(StoreConnection):
         self.conn.execute("PRAGMA temp_store = MEMORY")
         try:
             with self.write() as conn:
-                known_source = conn.execute(
-                    "SELECT guid_scope FROM sources WHERE location = ?", (location,)
+                known = conn.execute(
+                    "SELECT id, guid_scope FROM sources WHERE location = ?", (location,)
                 ).fetchone()
-                conn.execute(
+                cursor = conn.execute(
                     "INSERT INTO sources(name, location, kind, imported_at) VALUES (?, ?, ?, ?) "
                     "ON CONFLICT(location) DO UPDATE SET name = excluded.name, "
                     "kind = excluded.kind, imported_at = excluded.imported_at",
                     (name, location, kind, moment),
                 )
-                (source_id,) = conn.execute(
-                    "SELECT id FROM sources WHERE location = ?", (location,)
-                ).fetchone()
-                scope = _Scope(source_id, known_source)
+                # A known source keeps its id (the upsert updates its row in place); a new
+                # one was a plain INSERT, inside this write transaction.
+                source_id = known[0] if known is not None else cursor.lastrowid
+                assert source_id is not None
+                scope = _Scope(source_id, None if known is None else (known[1],))
                 results = _save_drafts(conn, drafts, scope, name, category, moment)
                 added = sum(subscribe(conn, sub, moment) for sub in subscriptions)
             return results, added
