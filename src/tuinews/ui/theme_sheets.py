@@ -7,12 +7,12 @@ on a thread; choosing that theme then takes the rules already parsed. The rules 
 taken for exactly the variables and sources they were parsed from: anything else (another
 theme, a widget's CSS added meanwhile) is parsed as Textual always did.
 
-Each restyle also marks every widget for redrawing once, not once per style (restyle).
+Each whole restyle also marks every widget for redrawing once, not once per style (restyle).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from textual.css.stylesheet import CssSource, Stylesheet
@@ -84,6 +84,8 @@ class PreparedStylesheet(Stylesheet):
         self._rules_map = None
         self._require_parse = False
 
-    def update_nodes(self, nodes: Iterable[DOMNode], animate: bool = False) -> None:
+    def update(self, root: DOMNode, animate: bool = False) -> None:
+        # A whole restyle (a theme change, the CSS reloaded): each widget is marked once.
+        # A focus or hover change restyles a few widgets through update_nodes, untouched.
         with one_mark_per_widget():
-            super().update_nodes(nodes, animate)
+            super().update(root, animate)
