@@ -83,7 +83,8 @@ class TuinewsApp(FilterActions, ExportActions, RefreshActions, ImportActions):
     ) -> None:
         super().__init__()
         # Takes a theme's rules parsed ahead while the theme list is open (theme_sheets).
-        self.stylesheet = PreparedStylesheet(variables=self.get_css_variables())
+        # The variables are the ones App.__init__ just worked out for its own stylesheet.
+        self.stylesheet = PreparedStylesheet(variables=self.theme_variables)
         self.idle_gc = IdleCollector()  # full collections between keys (idle_gc)
         self.store = store
         self.settings = settings
