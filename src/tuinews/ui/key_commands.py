@@ -52,11 +52,17 @@ def key_commands(app: App[Any], screen: Screen[Any]) -> Iterator[tuple[str, str,
         yield f"{binding.description} ({key})", f"Key {key}: {PALETTE_KEYS[ident]}", binding.action
 
 
-def key_for(app: App[Any], ident: str) -> str | None:
-    """The key bound under `ident` by the app or a screen of it (the main screen's keys),
-    as remapped and as the help shows it; None when none binds it."""
+def keys_by_id(app: App[Any]) -> dict[str, str]:
+    """The key bound under each binding id by the app or a screen of it (the main screen's
+    keys), as remapped and as the help shows it; the first node that binds an id wins."""
+    keys: dict[str, str] = {}
     for node in (app, *app.screen_stack):
         for binding in remapped_bindings(app, node):
-            if binding.id == ident:
-                return app.get_key_display(binding)
-    return None
+            if binding.id and binding.id not in keys:
+                keys[binding.id] = app.get_key_display(binding)
+    return keys
+
+
+def key_for(app: App[Any], ident: str) -> str | None:
+    """The key bound under `ident` (see keys_by_id); None when none binds it."""
+    return keys_by_id(app).get(ident)

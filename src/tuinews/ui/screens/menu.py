@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tuinews.ui.backdrop import Dialog
-from tuinews.ui.key_commands import key_for
+from tuinews.ui.key_commands import keys_by_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,8 @@ class MenuScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         # The keys as the user's keymap has them (set when the app mounts, before any menu).
-        keys = [key_for(self.app, entry.key) if entry.key else None for entry in MENU_ENTRIES]
+        bound = keys_by_id(self.app)
+        keys = [bound.get(entry.key) if entry.key else None for entry in MENU_ENTRIES]
         with Vertical(id="menu-box"):
             yield OptionList(
                 *(
