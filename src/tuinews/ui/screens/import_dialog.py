@@ -232,14 +232,10 @@ class ImportDialog(Dialog[ImportOutcome | None]):
         else:
             self.action_start()
 
-    @on(PageField.PagePasted)
-    def _page_pasted(self, message: PageField.PagePasted) -> None:
-        self._take_page(message.text)
-
     @on(events.Paste)
     def _pasted_elsewhere(self, event: events.Paste) -> None:
-        # A page pasted while the browser or a button has the focus goes to the paste area
-        # too; the area's own pastes bubble up here as well and are its alone.
+        # A page pasted while a field (PageField), the browser or a button has the focus goes
+        # to the paste area; the area's own pastes bubble up here as well and are its alone.
         area = self.query_one(PasteArea)
         if self.focused is not area and is_page(event.text):
             event.stop()

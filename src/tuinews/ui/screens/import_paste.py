@@ -9,10 +9,7 @@ area instead: a field keeps only the first line, which is not what the user mean
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual import events
-from textual.message import Message
 from textual.widgets import Input, TextArea
 
 PLACEHOLDER = (
@@ -47,17 +44,11 @@ class PasteArea(TextArea):
 
 
 class PageField(Input):
-    """A one-line field that hands a pasted page (several lines) to the paste area."""
-
-    @dataclass
-    class PagePasted(Message):
-        """Several lines were pasted into a field: the dialog puts them in the paste area."""
-
-        text: str
+    """A one-line field that leaves a pasted page (several lines) to the dialog, which puts
+    it in the paste area."""
 
     def _on_paste(self, event: events.Paste) -> None:
-        # Input's own handler would keep the first line: prevent_default skips it.
+        # Input's own handler would keep the first line and stop the event: prevent_default
+        # skips it, and the paste bubbles up to the dialog.
         if is_page(event.text):
             event.prevent_default()
-            event.stop()
-            self.post_message(self.PagePasted(event.text))
