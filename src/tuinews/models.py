@@ -12,6 +12,7 @@ from tuinews.view_models import ListOrder as ListOrder
 from tuinews.view_models import Sort as Sort
 from tuinews.view_models import View as View
 from tuinews.view_models import ViewKind as ViewKind
+from tuinews.wording import counted
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +167,7 @@ class ImportReport:
         """The summary line of DESIGN.md, shared by the CLI and the app."""
         return (
             f"imported {self.new} new, {self.updated} updated, {self.duplicate} duplicate, "
-            f"{self.failed} failed from {self.sources} source{'' if self.sources == 1 else 's'}"
+            f"{self.failed} failed from {counted(self.sources, 'source')}"
         )
 
 
@@ -311,7 +312,7 @@ class RefreshReport:
     def summary(self) -> str:
         """'refreshed S feeds: N new, U updated, M not modified, F failed'."""
         return (
-            f"refreshed {len(self.results)} feed{'' if len(self.results) == 1 else 's'}: "
+            f"refreshed {counted(len(self.results), 'feed')}: "
             f"{self.new} new, {self.updated} updated, "
             f"{self.not_modified} not modified, {self.failed} failed"
         )

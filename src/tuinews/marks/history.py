@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tuinews.wording import counted
+
 UNDO_DEPTH = 50
 
 
@@ -21,7 +23,7 @@ class Marking:
         subject = f"{count} article is" if count == 1 else f"{count} articles are"
         restored = set(self.previous.values())
         if len(restored) != 1:
-            return f"Undone: {self.label} ({count} {'article' if count == 1 else 'articles'})."
+            return f"Undone: {self.label} ({counted(count, 'article')})."
         value = restored.pop()
         if self.column == "read":
             state = "read again" if value else "unread again"
